@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ScriptEntrySchema } from './commands';
+import { replay, SAVE_FORMAT_VERSION, ScriptError, type Run, type SaveFile } from './run';
+import { readJsonDocument, schemaProblems } from './scenario/document';
+import { sortProblems } from './scenario/load';
+import type { Problem } from './scenario/problems';
+import type { Scenario } from './scenario/schema';
+
+const SaveSchema = z.strictObject({
+  formatVersion: z.number().int(),
+  scenarioId: z.string().min(1),
+  scenarioHash: z.string().min(1),
+  seed: z.union([z.string(), z.number()]).transform(String),
+  commands: z.array(ScriptEntrySchema),
+  minute: z.number().min(0).optional(),
+});
+
+export type LoadedSave = { ok: true; run: Run; save: SaveFile } | { ok: false; problems: Problem[]; reason: 'corrupt' | 'outdated' | 'unknown-scenario' };
+
+/**
+ * Loads a save by replaying it, so pending deadlines and timers come back exactly as they were. A save made with a
+ * different version of the scenario or of the format is refused with a clear reason rather than replayed wrongly.
+ */
+export function loadSave(text: string, file: string, findScenario: (id: string) => { scenario: Scenario; hash: string } | undefined): LoadedSave {
+  const doc = readJsonDocument(file, text);
+  const at = (message: string, path = '(top level)'): Problem => ({ file, line: 1, column: 1, path, message });
+  if (doc.syntaxProblems.length > 0 || !doc.root) return { ok: false, reason: 'corrupt', problems: doc.syntaxProblems };
+  const parsed = SaveSchema.safeParse(doc.value);
+  if (!parsed.success) return { ok: false, reason: 'corrupt', problems: sortProblems(schemaProblems(doc, SaveSchema, parsed.error.issues)) };
+  const save = parsed.data;
+  if (save.formatVersion !== SAVE_FORMAT_VERSION) {
+    return { ok: false, reason: 'outdated', problems: [at(`this save uses format version ${save.formatVersion}; this Firedrill reads version ${SAVE_FORMAT_VERSION}`, 'formatVersion')] };
+  }
+  const found = findScenario(save.scenarioId);
+  if (!found) return { ok: false, reason: 'unknown-scenario', problems: [at(`no scenario "${save.scenarioId}" is installed`, 'scenarioId')] };
+  if (found.hash !== save.scenarioHash) {
+    return { ok: false, reason: 'outdated', problems: [at(`this save was made with another version of "${save.scenarioId}"; replaying it could give a different run`, 'scenarioHash')] };
+  }
+  try {
+    const run = replay(found.scenario, save.seed, save.commands, save.minute);
+    return { ok: true, run, save: { ...save, minute: run.now() } };
+  } catch (error) {
+    if (error instanceof ScriptError) return { ok: false, reason: 'corrupt', problems: [at(error.message, `commands[${error.index}]`)] };
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads a status update written in the module's template:
+ *
+ *   [TIME] [SEV-X] Update #N
+ *   Current Status: …
+ *   Impact: …
+ *   Actions: …
+ *   Next Update: In X minutes
+ *
+ * It tolerates the usual variants (brackets or not, "SEV1"/"SEV-1"/"Sev 1", "Update 2"/"#2", "Status:" for
+ * "Current Status:", "Next update in 15 min", labels in any case, bullet points) so players are graded on what
+ * they said, not on typography.
+ */
+import type { Severity } from './scenario/schema';
+
+export interface ParsedStatusUpdate {
+  time: string | null;
+  severity: Severity | null;
+  number: number | null;
+  currentStatus: string | null;
+  impact: string | null;
+  actions: string | null;
+  nextUpdate: string | null;
+  /** The promised minutes until the next update, when "Next Update" says so. */
+  nextUpdateMinutes: number | null;
+}
+
+const FIELD_LABELS: Array<[keyof Pick<ParsedStatusUpdate, 'currentStatus' | 'impact' | 'actions' | 'nextUpdate'>, RegExp]> = [
+  ['currentStatus', /^(?:current\s+status|status|current\s+state)\s*[:\-–]\s*/i],
+  ['impact', /^(?:impact|customer\s+impact|user\s+impact)\s*[:\-–]\s*/i],
+  ['actions', /^(?:actions?|next\s+steps|actions?\s+in\s+progress|mitigation)\s*[:\-–]\s*/i],
+  ['nextUpdate', /^(?:next\s+update)\s*(?:[:\-–]\s*|(?=in\b|at\b))/i],
+];
+
+export function parseStatusUpdate(text: string): ParsedStatusUpdate {
+  const result: ParsedStatusUpdate = {
+    time: null,
+    severity: null,
+    number: null,
+    currentStatus: null,
+    impact: null,
+    actions: null,
+    nextUpdate: null,
+    nextUpdateMinutes: null,
+  };
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, '').trim());
+  let current: (typeof FIELD_LABELS)[number][0] | null = null;
+  for (const line of lines) {
+    if (line === '') continue;
+    const header = parseHeader(line);
+    if (header && result.severity === null && result.number === null && result.time === null) {
+      Object.assign(result, header);
+      current = null;
+      continue;
+    }
+    const field = FIELD_LABELS.find(([, label]) => label.test(line));
+    if (field) {
+      const [name, label] = field;
+      current = name;
+      result[name] = line.replace(label, '').trim() || null;
+      continue;
+    }
+    // Continuation lines belong to the field above them.
+    if (current) {
+      const previous = result[current];
+      result[current] = typeof previous === 'string' ? `${previous} ${line}` : line;
+    }
+  }
+  result.nextUpdateMinutes = result.nextUpdate === null ? null : minutesFrom(result.nextUpdate);
+  return result;
+}
+
+function parseHeader(line: string): Partial<ParsedStatusUpdate> | null {
+  const severity = /\bsev(?:erity)?\s*[-_ ]?\s*([1-4])\b/i.exec(line);
+  const number = /\bupdate\s*(?:#|no\.?|number)?\s*(\d{1,3})\b/i.exec(line);
+  const time = /\b(\d{1,2}:\d{2})(?:\s*(?:utc|am|pm))?\b/i.exec(line);
+  if (!severity && !number) return null;
+  return {
+    severity: severity ? (`SEV${severity[1]}` as Severity) : null,
+    number: number ? Number(number[1]) : null,
+    time: time ? time[1]! : null,
+  };
+}
+
+/** "In 15 minutes", "15 min", "in half an hour", "in 1 hour" → minutes. */
+export function minutesFrom(text: string): number | null {
+  const lower = text.toLowerCase();
+  if (/half\s+an?\s+hour/.test(lower)) return 30;
+  const match = /(\d+(?:\.\d+)?)\s*(m\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b)?/.exec(lower);
+  if (!match) {
+    if (/\ban\s+hour\b/.test(lower)) return 60;
+    return null;
+  }
+  const value = Number(match[1]);
+  const unit = match[2] ?? 'minutes';
+  return unit.startsWith('h') ? value * 60 : value;
+}
+
+/** Renders the template with what is known, for the composer's pre-filled text. */
+export function statusUpdateTemplate(fields: {
+  time: string;
+  severity: Severity | null;
+  number: number;
+  nextUpdateMinutes: number;
+}): string {
+  return [
+    `[${fields.time}] [${fields.severity ? fields.severity.replace('SEV', 'SEV-') : 'SEV-?'}] Update #${fields.number}`,
+    '',
+    'Current Status: ',
+    'Impact: ',
+    'Actions: ',
+    `Next Update: In ${fields.nextUpdateMinutes} minutes`,
+  ].join('\n');
+}

@@ -1,0 +1,234 @@
+/**
+ * What the player may know now. The view never reveals the true severity, the variant or the root cause: only
+ * what the pager, dashboards, status pages and completed diagnosis steps would show a real responder.
+ */
+import { hashText } from './hash';
+import type { JournalEntry, Phase } from './events';
+import { PHASE_LABELS } from './events';
+import { diagnosisFor, impactAt, metricLevelValue, type RunContext } from './rules';
+import type { Role, Scenario, Severity, VerificationItem } from './scenario/schema';
+import { ROLES, VERIFICATION_ITEMS } from './scenario/schema';
+
+/** Minutes of history each dashboard graph shows. */
+export const GRAPH_WINDOW_MINUTES = 30;
+
+export interface ActionView {
+  id: string;
+  label: string;
+  kind: 'diagnosis' | 'resolution';
+  minutes: string;
+  skills: string[];
+  status: 'blocked' | 'ready' | 'running' | 'done';
+  /** For blocked actions: what must be done first. */
+  needs: string[];
+  performer: string | null;
+  until: number | null;
+  /** Responders present, free and skilled enough to do it now. */
+  eligible: string[];
+}
+
+export interface RunView {
+  now: number;
+  phase: Phase;
+  phaseLabel: string;
+  page: { title: string; context: string; runbook: string | null; dashboard: string | null; acknowledgedAt: number | null };
+  severity: Severity | null;
+  roles: Record<Role, string | null>;
+  responders: Array<{
+    id: string;
+    name: string;
+    title: string;
+    skills: string[];
+    status: 'present' | 'on-the-way' | 'not-paged';
+    joinsAt: number | null;
+    busyWith: string | null;
+    roles: Role[];
+  }>;
+  stakeholders: Array<{ id: string; name: string; title: string }>;
+  actions: ActionView[];
+  findings: Array<{ at: number; action: string; label: string; text: string; log: string[] | null }>;
+  deadlines: Array<{ id: string; label: string; dueAt: number; remaining: number }>;
+  messages: Array<{ at: number; inject: string; from: string | null; message: string; respondBy: number | null; answered: boolean }>;
+  dashboards: Array<{
+    id: string;
+    title: string;
+    metrics: Array<{ id: string; label: string; unit: string; threshold: number | null; current: number; series: Array<[minute: number, value: number]> }>;
+  }>;
+  deploys: Array<{ id: string; component: string; version: string; minute: number; description: string }>;
+  dependencies: Array<{ id: string; name: string; status: string }>;
+  updates: Array<{ at: number; number: number; text: string }>;
+  verification: Array<{ item: VerificationItem; checkedAt: number | null; ok: boolean | null }>;
+  timeline: Array<{ seq: number; at: number; text: string }>;
+  runbooks: Scenario['runbooks'];
+}
+
+export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], phase: Phase, now: number): RunView {
+  const name = (id: string | null | undefined) => (id ? (scenario.roster.responders.find((r) => r.id === id)?.name ?? scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
+  const present = (id: string) => id in ctx.joined;
+  const label = (id: string) => [...scenario.diagnosis, ...scenario.resolution].find((a) => a.id === id)?.label ?? id;
+
+  const actions: ActionView[] = [
+    ...scenario.diagnosis.map((a) => ({ a, kind: 'diagnosis' as const })),
+    ...scenario.resolution.map((a) => ({ a, kind: 'resolution' as const })),
+  ].map(({ a, kind }) => {
+    const running = ctx.inProgress[a.id];
+    const done = ctx.completed[a.id];
+    const needs = a.requires.filter((id) => !(id in ctx.completed)).map(label);
+    const eligible = scenario.roster.responders
+      .filter((r) => present(r.id) && !ctx.busy[r.id] && (a.skills.length === 0 || a.skills.some((s) => r.skills.includes(s))))
+      .map((r) => r.id);
+    return {
+      id: a.id,
+      label: a.label,
+      kind,
+      minutes: typeof a.minutes === 'number' ? `${a.minutes}` : `${a.minutes.min}–${a.minutes.max}`,
+      skills: a.skills,
+      status: done ? 'done' : running ? 'running' : needs.length > 0 ? 'blocked' : 'ready',
+      needs,
+      performer: running?.performer ?? done?.performer ?? null,
+      until: running?.until ?? null,
+      eligible,
+    };
+  });
+
+  const findings: RunView['findings'] = [];
+  const messages: RunView['messages'] = [];
+  const updates: RunView['updates'] = [];
+  let updateNumber = 0;
+  for (const entry of journal) {
+    if (entry.kind === 'command') {
+      if (entry.command.type === 'status-update' && !rejected(journal, entry.seq)) {
+        updates.push({ at: entry.at, number: ++updateNumber, text: entry.command.text });
+      }
+      continue;
+    }
+    const e = entry.event;
+    if (e.type === 'action.completed' && e.kind === 'diagnosis') {
+      const action = scenario.diagnosis.find((d) => d.id === e.action);
+      const logId = action ? diagnosisFor(action, ctx.variant).log : undefined;
+      const log = logId ? scenario.service.logs.find((l) => l.id === logId) : undefined;
+      findings.push({ at: entry.at, action: e.action, label: label(e.action), text: e.finding ?? '', log: log ? (log.byVariant?.[ctx.variant]?.lines ?? log.lines) : null });
+    }
+    if (e.type === 'inject.fired') {
+      messages.push({ at: entry.at, inject: e.inject, from: name(e.from), message: e.message, respondBy: e.respondBy, answered: false });
+    }
+    if (e.type === 'inject.answered') {
+      const message = messages.find((m) => m.inject === e.inject);
+      if (message) message.answered = true;
+    }
+  }
+
+  const roles = Object.fromEntries(ROLES.map((role) => [role, ctx.roles[role] ?? null])) as Record<Role, string | null>;
+  return {
+    now,
+    phase,
+    phaseLabel: PHASE_LABELS[phase],
+    page: { ...scenario.page, acknowledgedAt: ctx.acknowledgedAt },
+    severity: ctx.severity,
+    roles,
+    responders: scenario.roster.responders.map((r) => ({
+      id: r.id,
+      name: r.name,
+      title: r.title,
+      skills: r.skills,
+      status: present(r.id) ? 'present' : r.id in ctx.paged ? 'on-the-way' : 'not-paged',
+      joinsAt: ctx.paged[r.id] ?? null,
+      busyWith: ctx.busy[r.id] ?? null,
+      roles: ROLES.filter((role) => ctx.roles[role] === r.id),
+    })),
+    stakeholders: scenario.roster.stakeholders,
+    actions,
+    findings,
+    deadlines: Object.entries(ctx.deadlines)
+      .map(([id, d]) => ({ id, label: d.label, dueAt: d.dueAt, remaining: d.dueAt - now }))
+      .sort((a, b) => a.dueAt - b.dueAt),
+    messages,
+    dashboards: scenario.service.dashboards.map((d) => ({
+      id: d.id,
+      title: d.title,
+      metrics: d.metrics.map((m) => {
+        const series: Array<[number, number]> = [];
+        for (let minute = Math.ceil(now) - GRAPH_WINDOW_MINUTES; minute <= now; minute++) {
+          series.push([minute, metricValue(ctx, m, minute)]);
+        }
+        return { id: m.id, label: m.label, unit: m.unit, threshold: m.threshold ?? null, current: metricValue(ctx, m, now), series };
+      }),
+    })),
+    deploys: scenario.service.deploys
+      .map((d) => ({ id: d.id, component: d.component, version: d.version, minute: d.byVariant?.[ctx.variant]?.minute ?? d.minute, description: d.byVariant?.[ctx.variant]?.description ?? d.description }))
+      .filter((d) => d.minute <= now),
+    dependencies: scenario.service.dependencies.map((d) => ({ id: d.id, name: d.name, status: ctx.dependencies[d.id] ?? d.status })),
+    updates,
+    verification: VERIFICATION_ITEMS.filter((item) => scenario.grading.verification.includes(item)).map((item) => ({
+      item,
+      checkedAt: ctx.verification[item]?.at ?? null,
+      ok: ctx.verification[item]?.ok ?? null,
+    })),
+    timeline: journal.flatMap((entry) => {
+      const text = describeEntry(entry, name, label);
+      return text ? [{ seq: entry.seq, at: entry.at, text }] : [];
+    }),
+    runbooks: scenario.runbooks,
+  };
+}
+
+function rejected(journal: readonly JournalEntry[], seq: number): boolean {
+  return journal.some((e) => e.kind === 'event' && e.event.type === 'command.rejected' && e.event.commandSeq === seq);
+}
+
+/**
+ * A metric's value at a minute: its baseline, moved toward its incident value by the impact level, plus noise that
+ * depends only on the seed, metric and minute, so the same run always draws the same graph.
+ */
+export function metricValue(ctx: RunContext, metric: Scenario['service']['dashboards'][number]['metrics'][number], minute: number): number {
+  const level = impactAt(ctx.impact, minute);
+  const value = metricLevelValue(metric, ctx.variant, level);
+  const noise = metric.noise === 0 ? 0 : metric.noise * (noiseUnit(`${ctx.seed}:${metric.id}:${Math.floor(minute)}`) * 2 - 1);
+  return Math.max(0, Math.round((value + noise) * 100) / 100);
+}
+
+function noiseUnit(key: string): number {
+  return parseInt(hashText(key).slice(0, 8), 16) / 0xffffffff;
+}
+
+/** One line of the timeline, in words; null for bookkeeping entries the player need not see. */
+export function describeEntry(entry: JournalEntry, name: (id: string | null) => string | null, label: (id: string) => string): string | null {
+  if (entry.kind === 'command') {
+    const c = entry.command;
+    const who = name(entry.by) ?? entry.by;
+    switch (c.type) {
+      case 'acknowledge': return `${who} acknowledged the page`;
+      case 'declare-severity': return `${who} declared ${c.severity}`;
+      case 'assign-role': return `${who} assigned ${c.role} to ${name(c.responder)}`;
+      case 'hand-off': return `${who} handed ${c.role} off to ${name(c.to)}`;
+      case 'escalate': return `${who} paged ${name(c.to)}`;
+      case 'diagnose': return `${who} asked ${name(c.performer)} to ${label(c.action).toLowerCase()}`;
+      case 'apply': return `${who} asked ${name(c.performer)} to ${label(c.action).toLowerCase()}`;
+      case 'announce': return `${who} announced: ${c.text}`;
+      case 'status-update': return `${who} sent a status update`;
+      case 'respond': return `${who} answered "${c.inject}"`;
+      case 'verify': return `${who} checked: ${c.item.replace(/-/g, ' ')}`;
+      case 'resolve': return `${who} resolved the incident`;
+      case 'rate-alert': return `${who} rated the alert ${c.quality}`;
+      case 'update-runbook': return `${who} updated the runbook`;
+      case 'postmortem': return `${who} saved the postmortem`;
+      case 'finish': return `${who} finished the drill`;
+    }
+  }
+  const e = entry.event;
+  switch (e.type) {
+    case 'page.fired': return `Page: ${e.title}`;
+    case 'command.rejected': return `Not possible: ${e.reason}`;
+    case 'responder.joined': return `${name(e.responder)} joined`;
+    case 'action.completed': return e.kind === 'diagnosis' ? `Finding (${label(e.action)}): ${e.finding}` : `${label(e.action)} completed`;
+    case 'effect.landed': return e.effect === 'none' ? `${label(e.action)}: no visible change` : null;
+    case 'impact.changed': return `Impact changed: ${e.reason}`;
+    case 'dependency.changed': return `Status page: ${e.dependency} is now ${e.status}`;
+    case 'inject.fired': return `${e.from ? `${name(e.from)}: ` : ''}${e.message}`;
+    case 'deadline.missed': return `Missed: ${e.label}`;
+    case 'verification.checked': return `${e.ok ? '✓' : '✗'} ${e.detail}`;
+    case 'incident.resurfaced': return e.reason;
+    case 'drill.time-limit': return 'Time is up: the incident passes to the next shift';
+    default: return null;
+  }
+}
