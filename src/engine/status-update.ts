@@ -66,6 +66,11 @@ export function parseStatusUpdate(text: string): ParsedStatusUpdate {
       result[current] = typeof previous === 'string' ? `${previous} ${line}` : line;
     }
   }
+  if (result.nextUpdate === null) {
+    // A one-line update may still promise the next one mid-sentence.
+    const inline = /next\s+update\s*[:\-–]?\s*((?:in\s+)?[^.;\n]*)/i.exec(text);
+    if (inline && inline[1]!.trim() !== '') result.nextUpdate = inline[1]!.trim();
+  }
   result.nextUpdateMinutes = result.nextUpdate === null ? null : minutesFrom(result.nextUpdate);
   return result;
 }

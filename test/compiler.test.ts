@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario, createRun, GameClock, missingImplementations } from '../src/engine/index';
+import { loadValid, scenarioFiles } from './support/scenarios';
+
+describe('scenario compiler', () => {
+  it('should compile every shipped scenario with all names implemented', () => {
+    for (const file of scenarioFiles()) {
+      const machine = compileScenario(loadValid(file), new GameClock());
+      expect(machine.id).toBe('incident');
+    }
+  });
+
+  it('should name every missing action, guard and delay', () => {
+    const config = {
+      entry: ['known', 'lost-entry'],
+      after: { 'lost-delay': { actions: 'known' }, 500: { actions: 'known' } },
+      on: { go: { guard: 'lost-guard', actions: [{ type: 'lost-action', params: {} }] } },
+      states: { child: { always: { guard: { type: 'lost-child-guard' }, target: 'other' } }, other: {} },
+    };
+    const missing = missingImplementations(config, { actions: { known: 1 }, guards: {}, delays: {} });
+    expect(missing).toEqual(['action "lost-action"', 'action "lost-entry"', 'delay "lost-delay"', 'guard "lost-child-guard"', 'guard "lost-guard"']);
+  });
+
+  it('should find nothing missing when everything is implemented', () => {
+    const config = { entry: 'a', on: { x: { guard: 'g', actions: 'a' } }, after: { d: { actions: 'a' } } };
+    expect(missingImplementations(config, { actions: { a: 1 }, guards: { g: 1 }, delays: { d: 1 } })).toEqual([]);
+  });
+
+  it('should compile injects and impact changes into named delays that fire at their minutes', () => {
+    const scenario = loadValid('scenarios/checkout-launch.json');
+    const run = createRun({ scenario, seed: 3 });
+    run.advanceTo(40);
+    const fired = run.journal().flatMap((e) => (e.kind === 'event' && e.event.type === 'inject.fired' ? [[e.at, e.event.inject]] : []));
+    expect(fired.map(([, id]) => id)).toEqual(['second-alert', 'vp-asks-eta', 'support-surge']);
+    expect(fired[0]![0]).toBe(6);
+    expect(fired[2]![0]).toBe(18);
+    expect(run.journal().some((e) => e.kind === 'event' && e.event.type === 'impact.changed')).toBe(true);
+  });
+});

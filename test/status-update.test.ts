@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseStatusUpdate } from '../src/engine/index';
+
+describe('status update parser', () => {
+  it('should read the module template', () => {
+    const parsed = parseStatusUpdate('[15:20] [SEV-1] Update #2\n\nCurrent Status: Checkout API returning 500s\nImpact: All purchases failing\nActions: Rollback in progress, monitoring error rate\nNext Update: In 15 minutes');
+    expect(parsed).toEqual({
+      time: '15:20',
+      severity: 'SEV1',
+      number: 2,
+      currentStatus: 'Checkout API returning 500s',
+      impact: 'All purchases failing',
+      actions: 'Rollback in progress, monitoring error rate',
+      nextUpdate: 'In 15 minutes',
+      nextUpdateMinutes: 15,
+    });
+  });
+
+  it('should tolerate the module\'s bracket-less example and other common variants', () => {
+    const parsed = parseStatusUpdate('15:20 SEV1 Update #2\nStatus - investigating\n- impact: some users\n* Next steps: rolling back\n  and watching\nnext update in half an hour');
+    expect(parsed.severity).toBe('SEV1');
+    expect(parsed.number).toBe(2);
+    expect(parsed.currentStatus).toBe('investigating');
+    expect(parsed.impact).toBe('some users');
+    expect(parsed.actions).toBe('rolling back and watching');
+    expect(parsed.nextUpdateMinutes).toBe(30);
+  });
+
+  it('should leave missing fields empty rather than guess', () => {
+    const parsed = parseStatusUpdate('Looking into it, will update soon');
+    expect(parsed.severity).toBeNull();
+    expect(parsed.impact).toBeNull();
+    expect(parsed.nextUpdateMinutes).toBeNull();
+  });
+
+  it('should read hours and bare numbers as minutes', () => {
+    expect(parseStatusUpdate('Next Update: in 1 hour').nextUpdateMinutes).toBe(60);
+    expect(parseStatusUpdate('Next Update: 20').nextUpdateMinutes).toBe(20);
+    expect(parseStatusUpdate('Next Update: 10 min').nextUpdateMinutes).toBe(10);
+  });
+});
