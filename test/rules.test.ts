@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRun, type Run } from '../src/engine/index';
+import { createRun, type GameEvent, type Run } from '../src/engine/index';
 import { loadValid } from './support/scenarios';
 
 const checkout = loadValid('scenarios/checkout-launch.json');
@@ -13,7 +13,9 @@ function runWithVariant(variant: string): Run {
   }
   throw new Error(`no seed draws ${variant}`);
 }
-const events = (run: Run, type: string) => run.journal().flatMap((e) => (e.kind === 'event' && e.event.type === type ? [{ at: e.at, ...e.event }] : []));
+function events<T extends GameEvent['type']>(run: Run, type: T): Array<Extract<GameEvent, { type: T }> & { at: number }> {
+  return run.journal().flatMap((e) => (e.kind === 'event' && e.event.type === type ? [{ at: e.at, ...(e.event as Extract<GameEvent, { type: T }>) }] : []));
+}
 const errorRate = (run: Run) => run.view().dashboards[0]!.metrics[0]!.current;
 
 describe('incident rules', () => {

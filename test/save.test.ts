@@ -28,7 +28,7 @@ describe('save and load', () => {
     resumed.advanceTo(30);
     const missed = (r: typeof run) => r.journal().filter((e) => e.kind === 'event' && e.event.type === 'deadline.missed').map((e) => [e.at, e.kind === 'event' && e.event.type === 'deadline.missed' ? e.event.deadline : '']);
     expect(missed(resumed)).toEqual(missed(run));
-    expect(missed(resumed)).toContainEqual([23, 'next-update']);
+    expect(missed(resumed)).toContainEqual([23.5, 'next-update']);
     expect(resumed.journal()).toEqual(run.journal());
   });
 

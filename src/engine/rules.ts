@@ -19,6 +19,11 @@ export const LOGS_SETTLE_MINUTES = 5;
 export const RESURFACE_MINUTES = 10;
 /** The module's on-call expectation: acknowledge within 15 minutes (SEV1–2). */
 export const ACKNOWLEDGE_MINUTES = 15;
+/**
+ * A deadline is checked half a minute after it falls due, so that anything done at the due minute itself (a
+ * scripted command, or a click while the clock shows that minute) counts as on time.
+ */
+export const DEADLINE_GRACE_MINUTES = 0.5;
 /** The module's severity table: response time per severity (SEV4 waits for the next sprint). */
 export const RESPONSE_MINUTES: Record<Severity, number | null> = { SEV1: 15, SEV2: 60, SEV3: 240, SEV4: null };
 
@@ -106,7 +111,7 @@ export class Step {
     this.ctx.deadlines = { ...this.ctx.deadlines, [id]: { label, dueAt } };
     this.emit({ type: 'deadline.set', deadline: id, label, dueAt });
     this.cancel.push(`deadline:${id}`);
-    this.later({ type: 'deadline.due', deadline: id }, dueAt, `deadline:${id}`);
+    this.later({ type: 'deadline.due', deadline: id }, dueAt + DEADLINE_GRACE_MINUTES, `deadline:${id}`);
   }
 
   meetDeadline(id: string): void {

@@ -1,0 +1,1 @@
+declare const __FIREDRILL_TEST__: boolean;

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig(({ mode }) => ({
+  base: './',
+  define: {
+    // The test hook on window exists only in test builds (vite build --mode test).
+    __FIREDRILL_TEST__: JSON.stringify(mode === 'test'),
+  },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        // Phaser is large and changes rarely: keep it in its own chunk so our code's changes do not bust its cache.
+        codeSplitting: { groups: [{ name: "phaser", test: /node_modules[\\/]phaser/ }] },
+      },
+    },
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { host: '127.0.0.1' },
+}));
