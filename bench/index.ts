@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: speed and memory, printed beside a baseline as a ratio. Not a test: these machines are noisy,
+ * so nothing here passes or fails; the numbers are for people to compare across changes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createActor, setup } from 'xstate';
+import { GameClock, loadScenario, loadScript, replay, type Scenario, type ScriptEntry } from '../src/engine/index';
+
+const ROOT = join(import.meta.dirname, '..');
+
+interface Measurement {
+  name: string;
+  perSecond: number;
+  baselineName: string;
+  baselinePerSecond: number;
+}
+
+/** Runs `fn` repeatedly for about `seconds` after a warm-up and returns calls per second. */
+function measure(fn: () => void, seconds = 2): number {
+  const warmUntil = performance.now() + 300;
+  while (performance.now() < warmUntil) fn();
+  let calls = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    fn();
+    calls++;
+  }
+  return calls / ((performance.now() - start) / 1000);
+}
+
+function load(): { scenario: Scenario; script: ScriptEntry[] } {
+  const file = 'scenarios/checkout-launch.json';
+  const scenario = loadScenario(readFileSync(join(ROOT, file), 'utf8'), file);
+  const scriptFile = 'test/scripts/checkout-launch/expert.json';
+  const script = loadScript(readFileSync(join(ROOT, scriptFile), 'utf8'), scriptFile);
+  if (!scenario.ok || !script.ok) throw new Error('the benchmark inputs must be valid');
+  return { scenario: scenario.value, script: script.value };
+}
+
+/** A bare XState machine run the same way: as many events, one delayed transition, the same clock to the same end. */
+function bareMachineRun(events: number, endMinute: number): void {
+  const machine = setup({ types: {} as { context: { n: number }; events: { type: 'step' } } }).createMachine({
+    context: { n: 0 },
+    initial: 'open',
+    states: {
+      open: { on: { step: { actions: ({ context }) => void context.n } }, after: { 30: 'closed' } },
+      closed: { on: { step: {} } },
+    },
+  });
+  const clock = new GameClock();
+  const actor = createActor(machine, { clock }).start();
+  for (let i = 0; i < events; i++) {
+    clock.advanceTo(i * (endMinute / events));
+    actor.send({ type: 'step' });
+  }
+  clock.advanceTo(endMinute);
+  actor.stop();
+}
+
+function main(): void {
+  const { scenario, script } = load();
+  const end = scenario.durationMinutes;
+  const fullRun = () => {
+    const run = replay(scenario, 1, script);
+    run.advanceTo(end);
+  };
+  const results: Measurement[] = [
+    {
+      name: `checkout-launch: full scripted run (${script.length} commands, clock to minute ${end})`,
+      perSecond: measure(fullRun),
+      baselineName: 'bare XState machine, same events and clock',
+      baselinePerSecond: measure(() => bareMachineRun(script.length, end)),
+    },
+  ];
+
+  const sample = replay(scenario, 1, script);
+  sample.advanceTo(end);
+  const before = process.memoryUsage().heapUsed;
+  const kept = Array.from({ length: 200 }, () => {
+    const run = replay(scenario, 1, script);
+    run.advanceTo(end);
+    return run;
+  });
+  const perRunKb = (process.memoryUsage().heapUsed - before) / kept.length / 1024;
+
+  console.log('Firedrill benchmark (higher runs/s is faster; ratio = ours / baseline)\n');
+  for (const r of results) {
+    console.log(`${r.name}`);
+    console.log(`  ours:      ${r.perSecond.toFixed(0).padStart(8)} runs/s  (${(1000 / r.perSecond).toFixed(3)} ms per run)`);
+    console.log(`  baseline:  ${r.baselinePerSecond.toFixed(0).padStart(8)} runs/s  (${r.baselineName})`);
+    console.log(`  ratio:     ${(r.perSecond / r.baselinePerSecond).toFixed(3)}  (the full game does ${(r.baselinePerSecond / r.perSecond).toFixed(1)}× the work of the bare machine)\n`);
+  }
+  console.log(`memory: about ${perRunKb.toFixed(0)} KiB of heap per finished run held in memory (journal of ${sample.journal().length} entries)`);
+}
+
+main();
