@@ -292,7 +292,8 @@ export function checkCommand(scenario: Scenario, ctx: RunContext, by: string, co
       return null;
     }
     case 'update-runbook':
-      return scenario.runbooks.some((r) => r.id === command.runbook) ? null : `there is no runbook "${command.runbook}"`;
+      // An unknown id writes a new runbook: the incident may show that one is missing altogether.
+      return command.text.trim() === '' ? 'the runbook change is empty' : null;
   }
 }
 

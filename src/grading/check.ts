@@ -1,0 +1,38 @@
+import type { Facts, Evidence } from './facts';
+import type { Rubric } from './rubric';
+
+/** The module's common mistakes, named in findings so the debrief can point at them. */
+export type CommonMistake = 'no-clear-commander' | 'silent-updates' | 'fixing-without-verification' | 'postmortem-without-follow-through';
+
+export const MISTAKE_LABELS: Record<CommonMistake, string> = {
+  'no-clear-commander': 'No clear incident commander',
+  'silent-updates': 'Silent incident updates',
+  'fixing-without-verification': 'Fixing without verification',
+  'postmortem-without-follow-through': 'Postmortems without follow-through',
+};
+
+/**
+ * One graded part of a check: `share` of the check's points, of which the player earned `earned` (0 to 1).
+ * Every part cites the journal entries it rests on.
+ */
+export interface Part {
+  share: number;
+  earned: number;
+  message: string;
+  evidence: Evidence[];
+  mistake?: CommonMistake;
+}
+
+/** A check returns its parts, or null when it does not apply to this scenario or run. */
+export type Check = (facts: Facts, rubric: Rubric) => Part[] | null;
+
+export const clamp01 = (n: number) => Math.max(0, Math.min(1, n));
+
+/** Full credit up to `target` minutes, falling linearly to none at twice the target. */
+export function timeliness(minutes: number, target: number): number {
+  if (minutes <= target) return 1;
+  return clamp01(1 - (minutes - target) / target);
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const minutes = (n: number) => plural(Math.round(n * 10) / 10, 'minute');

@@ -1,0 +1,90 @@
+import { minutes, plural, type Check, type Part } from './check';
+
+export const commandChecks: Record<string, Check> = {
+  'commander-before-diagnosis': (facts) => {
+    const commander = facts.events('role.assigned').find((e) => e.event.role === 'commander');
+    const firstWork = facts.events('action.started')[0];
+    if (!commander) {
+      return [{
+        share: 1,
+        earned: 0,
+        message: firstWork ? 'No incident commander was ever named: work happened, but nobody coordinated it.' : 'No incident commander was ever named.',
+        evidence: facts.evidence(facts.page, firstWork, facts.last),
+        mistake: 'no-clear-commander',
+      }];
+    }
+    if (firstWork && firstWork.seq < commander.seq) {
+      return [{
+        share: 1,
+        earned: 0.4,
+        message: `Diagnosis began ${minutes(commander.at - firstWork.at)} before anyone was named incident commander.`,
+        evidence: facts.evidence(firstWork, commander),
+        mistake: 'no-clear-commander',
+      }];
+    }
+    return [{ share: 1, earned: 1, message: `${facts.name(commander.event.responder)} was named incident commander before any work began.`, evidence: facts.evidence(commander, firstWork) }];
+  },
+
+  'commander-delegates': (facts, rubric) => {
+    const work = facts.events('action.started');
+    // A response the rubric sizes as one person (no roles expected besides the commander) has nobody to delegate to.
+    if (work.length === 0 || rubric.rolesExpected[facts.scenario.severity.true].length === 0) return null;
+    const personal = work.filter((e) => facts.holderAt('commander', e.at, e.seq) === e.event.performer);
+    if (personal.length === 0) return [{ share: 1, earned: 1, message: `The commander delegated all ${plural(work.length, 'action')} and stayed on coordination.`, evidence: facts.evidence(work[0], work[work.length - 1]) }];
+    return [{
+      share: 1,
+      earned: Math.max(0, 1 - personal.length / 2),
+      message: `The incident commander personally did ${plural(personal.length, 'action')} (${personal.map((e) => facts.label(e.event.action)).join(', ')}): commanders coordinate and delegate rather than debug or change systems.`,
+      evidence: facts.evidence(...personal),
+    }];
+  },
+
+  'roles-assigned': (facts, rubric) => {
+    const severity = facts.scenario.severity.true;
+    const expected = rubric.rolesExpected[severity];
+    if (expected.length === 0) return null;
+    const assigned = facts.events('role.assigned');
+    return expected.map((role): Part => {
+      const entry = assigned.find((e) => e.event.role === role);
+      return {
+        share: 1 / expected.length,
+        earned: entry ? 1 : 0,
+        message: entry ? `${role} role given to ${facts.name(entry.event.responder)}.` : `Nobody was given the ${role} role, which a ${severity} response needs.`,
+        evidence: facts.evidence(entry ?? facts.last),
+      };
+    });
+  },
+
+  'escalation-follows-chain': (facts) => {
+    const chain = facts.scenario.roster.escalation;
+    const pages = facts.commands('escalate').filter((e) => chain.includes(e.command.to));
+    if (chain.length === 0 || pages.length === 0) return null;
+    const skipped = pages.filter((page) => {
+      const rank = chain.indexOf(page.command.to);
+      return chain.slice(0, rank).some((earlier) => !pages.some((p) => p.command.to === earlier && p.seq < page.seq));
+    });
+    if (skipped.length === 0) return [{ share: 1, earned: 1, message: `Escalation followed the chain (${pages.map((p) => facts.name(p.command.to)).join(', then ')}).`, evidence: facts.evidence(...pages) }];
+    return [{
+      share: 1,
+      earned: 0,
+      message: `Escalation skipped the chain: ${skipped.map((p) => facts.name(p.command.to)).join(', ')} was paged before ${chain.slice(0, chain.indexOf(skipped[0]!.command.to)).map((id) => facts.name(id)).join(' and ')}.`,
+      evidence: facts.evidence(...skipped),
+    }];
+  },
+
+  'changes-announced': (facts) => {
+    const changes = facts.commands('apply');
+    if (changes.length === 0) return null;
+    const parts = changes.map((change, index): Part => {
+      const since = index === 0 ? -1 : changes[index - 1]!.seq;
+      const announcement = facts.accepted.find((e) => e.seq > since && e.seq < change.seq && (e.command.type === 'announce' || e.command.type === 'status-update'));
+      return {
+        share: 1 / changes.length,
+        earned: announcement ? 1 : 0,
+        message: announcement ? `"${facts.label(change.command.action)}" was announced before it was made.` : `"${facts.label(change.command.action)}" was made without announcing it first.`,
+        evidence: facts.evidence(announcement, change),
+      };
+    });
+    return parts;
+  },
+};

@@ -1,0 +1,105 @@
+import { DEADLINE_GRACE_MINUTES } from '../engine/rules';
+import { minutes, plural, type Check, type Part } from './check';
+import type { Facts } from './facts';
+import { reviewUpdate, UPDATE_FIELD_LABELS, UPDATE_FIELDS } from './text-checks';
+
+/** The minute the incident stopped needing updates: its last resolution, or the end of the drill. */
+function closedAt(facts: Facts): number {
+  const resolved = facts.events('incident.resolved');
+  const resurfaced = facts.events('incident.resurfaced');
+  const last = resolved[resolved.length - 1];
+  if (last && !resurfaced.some((r) => r.seq > last.seq)) return last.at;
+  return facts.end;
+}
+
+const silent = (facts: Facts): Part[] => [{
+  share: 1,
+  earned: 0,
+  message: 'No status update was sent: stakeholders were left to invent their own story.',
+  evidence: facts.evidence(facts.page, facts.last),
+  mistake: 'silent-updates',
+}];
+
+export const communicationChecks: Record<string, Check> = {
+  'first-update-on-time': (facts, rubric) => {
+    const first = facts.updates()[0];
+    if (!first) return silent(facts);
+    const limit = rubric.responseMinutes[facts.scenario.severity.true];
+    if (limit === null || first.entry.at <= limit + DEADLINE_GRACE_MINUTES) {
+      return [{ share: 1, earned: 1, message: `The first status update went out after ${minutes(first.entry.at)}.`, evidence: facts.evidence(facts.page, first.entry) }];
+    }
+    return [{ share: 1, earned: Math.max(0, 1 - (first.entry.at - limit) / limit), message: `The first status update took ${minutes(first.entry.at)}; ${facts.scenario.severity.true} calls for one within ${limit}.`, evidence: facts.evidence(facts.page, first.entry) }];
+  },
+
+  'cadence-kept': (facts, rubric) => {
+    const updates = facts.updates();
+    if (updates.length === 0) return silent(facts);
+    const cadence = rubric.updateCadenceMinutes[facts.scenario.severity.true];
+    const closed = closedAt(facts);
+    const parts: Part[] = [];
+    updates.forEach((update, index) => {
+      const promised = update.parsed.nextUpdateMinutes;
+      const due = Math.min(promised ?? Infinity, cadence ?? Infinity) + update.entry.at;
+      if (!Number.isFinite(due) || due >= closed) return;
+      const next = updates[index + 1];
+      const kept = next !== undefined && next.entry.at <= due + DEADLINE_GRACE_MINUTES;
+      const what = promised !== null && (cadence === null || promised <= cadence) ? `promised the next update in ${minutes(promised)}` : `left a gap longer than the ${cadence}-minute cadence`;
+      parts.push({
+        share: 1,
+        earned: kept ? 1 : next ? 0.3 : 0,
+        message: kept ? `Update #${index + 1} ${what}, and it came on time.` : `Update #${index + 1} ${what}, but ${next ? `the next came ${minutes(next.entry.at - due)} late` : 'no further update came'}: silent updates erode trust.`,
+        evidence: facts.evidence(update.entry, next?.entry ?? facts.last),
+        ...(kept ? {} : { mistake: 'silent-updates' as const }),
+      });
+    });
+    if (parts.length === 0) return [{ share: 1, earned: 1, message: `${plural(updates.length, 'status update')} kept stakeholders informed until the incident closed.`, evidence: facts.evidence(...updates.map((u) => u.entry)) }];
+    return parts.map((p) => ({ ...p, share: 1 / parts.length }));
+  },
+
+  'template-fields': (facts) => {
+    const updates = facts.updates();
+    if (updates.length === 0) return silent(facts);
+    return updates.map((update, index): Part => {
+      const review = reviewUpdate(update.entry.command.text, index + 1);
+      const lost = review.missing.length + review.vague.length * 0.5;
+      const names = (fields: readonly string[]) => fields.map((f) => UPDATE_FIELD_LABELS[f as keyof typeof UPDATE_FIELD_LABELS]).join(', ');
+      const problems = [review.missing.length > 0 ? `missing ${names(review.missing)}` : '', review.vague.length > 0 ? `vague ${names(review.vague)}` : ''].filter(Boolean).join('; ');
+      return {
+        share: 1 / updates.length,
+        earned: Math.max(0, 1 - lost / UPDATE_FIELDS.length),
+        message: problems ? `Update #${index + 1}: ${problems}.` : `Update #${index + 1} has every template field, with explicit impact.`,
+        evidence: facts.evidence(update.entry),
+      };
+    });
+  },
+
+  'stakeholders-answered': (facts) => {
+    const asked = facts.events('inject.fired').filter((e) => e.event.respondBy !== null);
+    if (asked.length === 0) return null;
+    return asked.map((inject): Part => {
+      const answer = facts.commands('respond').find((r) => r.command.inject === inject.event.inject);
+      const due = inject.event.respondBy! + DEADLINE_GRACE_MINUTES;
+      const from = inject.event.from ? facts.scenario.roster.stakeholders.find((s) => s.id === inject.event.from)?.name ?? inject.event.from : 'A stakeholder';
+      return {
+        share: 1 / asked.length,
+        earned: answer ? (answer.at <= due ? 1 : 0.5) : 0,
+        message: answer ? (answer.at <= due ? `${from}'s question was answered after ${minutes(answer.at - inject.at)}.` : `${from}'s question was answered late (${minutes(answer.at - inject.at)}).`) : `${from}'s question ("${inject.event.message}") was never answered.`,
+        evidence: facts.evidence(inject, answer ?? facts.last),
+      };
+    });
+  },
+
+  'recovery-notified': (facts) => {
+    const recovered = facts.recoveredBy(facts.end);
+    if (recovered === null) return null;
+    const told = facts.updates().find((u) => u.entry.at >= recovered);
+    const resolved = facts.events('incident.resolved').find((r) => r.at >= recovered);
+    return [{
+      share: 1,
+      earned: told ? 1 : 0,
+      message: told ? `Stakeholders were told of the recovery ${minutes(told.entry.at - recovered)} after it.` : 'Stakeholders were never told the service had recovered.',
+      evidence: facts.evidence(told?.entry ?? resolved ?? facts.last),
+      ...(told ? {} : { mistake: 'silent-updates' as const }),
+    }];
+  },
+};

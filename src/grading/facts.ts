@@ -1,0 +1,140 @@
+/**
+ * Facts a grader reads off a journal: who did what when, as journal entries, so every finding can cite them.
+ * Built once per grading; nothing here judges.
+ */
+import type { Command } from '../engine/commands';
+import type { GameEvent, JournalEntry } from '../engine/events';
+import { impactAt, recoveredSince, type RunContext } from '../engine/rules';
+import type { Role, Scenario, Severity, Variant } from '../engine/scenario/schema';
+import { parseStatusUpdate, type ParsedStatusUpdate } from '../engine/status-update';
+import { describeEntry } from '../engine/view';
+
+export interface Evidence {
+  seq: number;
+  at: number;
+  text: string;
+}
+
+export type CommandEntry<T extends Command['type'] = Command['type']> = Extract<JournalEntry, { kind: 'command' }> & { command: Extract<Command, { type: T }> };
+export type EventEntry<T extends GameEvent['type'] = GameEvent['type']> = Extract<JournalEntry, { kind: 'event' }> & { event: Extract<GameEvent, { type: T }> };
+
+export class Facts {
+  readonly variant: Variant;
+  /** The minute the journal ends (the drill's last entry). */
+  readonly end: number;
+  readonly accepted: CommandEntry[];
+  private readonly rejected = new Set<number>();
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly journal: readonly JournalEntry[],
+  ) {
+    for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') this.rejected.add(entry.event.commandSeq);
+    this.accepted = journal.filter((e): e is CommandEntry => e.kind === 'command' && !this.rejected.has(e.seq));
+    const started = this.events('run.started')[0];
+    this.variant = scenario.variants.find((v) => v.id === started?.event.variant) ?? scenario.variants[0]!;
+    this.end = journal.length > 0 ? journal[journal.length - 1]!.at : 0;
+  }
+
+  commands<T extends Command['type']>(type: T): Array<CommandEntry<T>> {
+    return this.accepted.filter((e): e is CommandEntry<T> => e.command.type === type);
+  }
+
+  events<T extends GameEvent['type']>(type: T): Array<EventEntry<T>> {
+    return this.journal.filter((e): e is EventEntry<T> => e.kind === 'event' && e.event.type === type);
+  }
+
+  evidence(...entries: Array<JournalEntry | undefined>): Evidence[] {
+    const name = (id: string | null) => (id ? (this.scenario.roster.responders.find((r) => r.id === id)?.name ?? this.scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
+    const label = (id: string) => [...this.scenario.diagnosis, ...this.scenario.resolution].find((a) => a.id === id)?.label ?? id;
+    return entries
+      .filter((e): e is JournalEntry => e !== undefined)
+      .map((e) => ({ seq: e.seq, at: e.at, text: describeEntry(e, name, label) ?? describeBookkeeping(e) }));
+  }
+
+  get page(): EventEntry<'page.fired'> | undefined {
+    return this.events('page.fired')[0];
+  }
+
+  /** The last entry: the end of the drill, cited when something never happened. */
+  get last(): JournalEntry | undefined {
+    return this.journal[this.journal.length - 1];
+  }
+
+  /** The true severity at a minute, following the impact changes journaled. */
+  trueSeverityAt(minute: number): Severity {
+    let severity = this.scenario.severity.true;
+    for (const change of this.events('impact.changed')) if (change.at <= minute) severity = change.event.severity;
+    return severity;
+  }
+
+  acceptable(severity: Severity, truth: Severity): boolean {
+    return severity === truth || (truth === this.scenario.severity.true && this.scenario.severity.acceptable.includes(severity));
+  }
+
+  /** Who held a role at a minute (the latest assignment at or before it). */
+  holderAt(role: Role, minute: number, seq = Infinity): string | null {
+    let holder: string | null = null;
+    for (const e of this.events('role.assigned')) if (e.event.role === role && (e.at < minute || (e.at === minute && e.seq < seq))) holder = e.event.responder;
+    return holder;
+  }
+
+  /** The impact history as the run knew it, rebuilt from the journal. */
+  impactHistory(): RunContext['impact'] {
+    const history: RunContext['impact'] = [{ at: this.scenario.impact.onset, level: 1 }];
+    let current = 1;
+    for (const entry of this.journal) {
+      if (entry.kind !== 'event') continue;
+      const e = entry.event;
+      const level = e.type === 'effect.landed' || e.type === 'impact.changed' ? e.impact : undefined;
+      if (level !== undefined && level !== current) {
+        history.push({ at: entry.at, level });
+        current = level;
+      }
+    }
+    return history;
+  }
+
+  impactAt(minute: number): number {
+    return impactAt(this.impactHistory(), minute);
+  }
+
+  /** The minute the service recovered and stayed recovered up to `minute`, or null. */
+  recoveredBy(minute: number): number | null {
+    return recoveredSince({ impact: this.impactHistory() } as RunContext, minute);
+  }
+
+  updates(): Array<{ entry: CommandEntry<'status-update'>; parsed: ParsedStatusUpdate }> {
+    return this.commands('status-update').map((entry) => ({ entry, parsed: parseStatusUpdate(entry.command.text) }));
+  }
+
+  name(id: string | null | undefined): string {
+    if (!id) return 'nobody';
+    return this.scenario.roster.responders.find((r) => r.id === id)?.name ?? id;
+  }
+
+  label(actionId: string): string {
+    return [...this.scenario.diagnosis, ...this.scenario.resolution].find((a) => a.id === actionId)?.label ?? actionId;
+  }
+}
+
+function describeBookkeeping(entry: JournalEntry): string {
+  if (entry.kind === 'command') return entry.command.type;
+  const e = entry.event;
+  switch (e.type) {
+    case 'deadline.set': return `Deadline set: ${e.label} (T+${e.dueAt})`;
+    case 'deadline.met': return `Deadline met: ${e.deadline}`;
+    case 'status-update.sent': return `Status update #${e.number} sent`;
+    case 'severity.declared': return `${e.severity} declared`;
+    case 'role.assigned': return `${e.role} assigned`;
+    case 'action.started': return `${e.action} started`;
+    case 'incident.resolved': return 'Incident resolved';
+    case 'phase.changed': return `Phase: ${e.phase}`;
+    default: return e.type;
+  }
+}
+
+export function formatMinute(minute: number): string {
+  const whole = Math.floor(minute);
+  return `T+${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+}

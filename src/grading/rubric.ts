@@ -1,0 +1,96 @@
+/**
+ * The rubric: how a run is graded, as data. The default (scenarios/rubrics/default.json) follows the incident
+ * management module; a team can supply its own, e.g. with other response times or update cadence.
+ */
+import { z } from 'zod';
+import { problemAt, readJsonDocument, schemaProblems } from '../engine/scenario/document';
+import { sortProblems } from '../engine/scenario/load';
+import type { Problem } from '../engine/scenario/problems';
+
+export const CATEGORIES = ['triage', 'command', 'communication', 'resolution', 'verification', 'learning'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  triage: 'Triage',
+  command: 'Command',
+  communication: 'Communication',
+  resolution: 'Diagnosis and resolution',
+  verification: 'Verification',
+  learning: 'Learning',
+};
+
+/** Every check the graders know, by category. A rubric sets how many points each is worth (0 turns it off). */
+export const CHECKS = {
+  triage: ['acknowledge-on-time', 'severity-correct', 'severity-on-time', 'redeclared-on-change'],
+  command: ['commander-before-diagnosis', 'commander-delegates', 'roles-assigned', 'escalation-follows-chain', 'changes-announced'],
+  communication: ['first-update-on-time', 'cadence-kept', 'template-fields', 'stakeholders-answered', 'recovery-notified'],
+  resolution: ['runbook-first-checks', 'red-herrings', 'right-fix', 'time-to-mitigate'],
+  verification: ['checklist-before-resolve', 'not-premature', 'watched-for-regressions'],
+  learning: ['postmortem-sections', 'action-items-owned', 'blameless', 'runbook-updated', 'alert-judged'],
+} as const satisfies Record<Category, readonly string[]>;
+export type CheckId = (typeof CHECKS)[Category][number];
+
+const PerSeverity = z.strictObject({
+  SEV1: z.number().positive().nullable(),
+  SEV2: z.number().positive().nullable(),
+  SEV3: z.number().positive().nullable(),
+  SEV4: z.number().positive().nullable(),
+});
+
+const Points = z.number().min(0).max(100);
+const checkPoints = <C extends Category>(category: C) =>
+  z.strictObject(Object.fromEntries(CHECKS[category].map((id) => [id, Points])) as Record<(typeof CHECKS)[C][number], typeof Points>);
+
+export const RubricSchema = z.strictObject({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(1),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids use lowercase letters, digits and dashes' }),
+  title: z.string().min(1),
+  acknowledgeMinutes: PerSeverity.describe('Acknowledge the page within (null: no limit).'),
+  responseMinutes: PerSeverity.describe('Severity table response time: declare, name a commander and send the first update within.'),
+  updateCadenceMinutes: PerSeverity.describe('Longest gap between status updates while the incident is open.'),
+  mitigateMinutes: PerSeverity.describe('Mitigate within this many minutes of the page for full credit (half credit at twice as long).'),
+  rolesExpected: z
+    .strictObject({
+      SEV1: z.array(z.enum(['communications', 'operations', 'scribe'])),
+      SEV2: z.array(z.enum(['communications', 'operations', 'scribe'])),
+      SEV3: z.array(z.enum(['communications', 'operations', 'scribe'])),
+      SEV4: z.array(z.enum(['communications', 'operations', 'scribe'])),
+    })
+    .describe('Roles besides the commander a response of each severity should fill.'),
+  weights: z.strictObject(Object.fromEntries(CATEGORIES.map((c) => [c, z.number().min(0)])) as Record<Category, z.ZodNumber>),
+  points: z.strictObject({
+    triage: checkPoints('triage'),
+    command: checkPoints('command'),
+    communication: checkPoints('communication'),
+    resolution: checkPoints('resolution'),
+    verification: checkPoints('verification'),
+    learning: checkPoints('learning'),
+  }),
+  readiness: z
+    .array(z.strictObject({ min: z.number().min(0).max(100), level: z.string().min(1), meaning: z.string().min(1) }))
+    .min(1)
+    .describe('Readiness levels from the overall score, highest first.'),
+});
+export type Rubric = z.output<typeof RubricSchema>;
+
+export function loadRubric(text: string, file: string): { ok: true; value: Rubric } | { ok: false; problems: Problem[] } {
+  const doc = readJsonDocument(file, text);
+  const problems = [...doc.syntaxProblems];
+  if (doc.root) {
+    const parsed = RubricSchema.safeParse(doc.value);
+    if (parsed.success) {
+      const levels = parsed.data.readiness;
+      levels.forEach((level, index) => {
+        if (index > 0 && level.min >= levels[index - 1]!.min) {
+          problems.push(problemAt(doc, ['readiness', index, 'min'], 'readiness levels must go from the highest minimum to the lowest'));
+        }
+      });
+      if (levels[levels.length - 1]!.min !== 0) {
+        problems.push(problemAt(doc, ['readiness', levels.length - 1, 'min'], 'the last readiness level must start at 0, so every score has a level'));
+      }
+      if (problems.length === 0) return { ok: true, value: parsed.data };
+    } else problems.push(...schemaProblems(doc, RubricSchema, parsed.error.issues));
+  }
+  return { ok: false, problems: sortProblems(problems) };
+}
