@@ -2,7 +2,9 @@
  * The `firedrill` command line: check, play and draw scenarios headless. Bad input of any kind gets one clear line
  * (or, for scenario files, every problem with its position), never a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import {
@@ -17,7 +19,14 @@ import {
   type Run,
   type Scenario,
 } from '../engine/index';
+export type { Rubric };
 import { describeEntry } from '../engine/view';
+import { loadSave } from '../engine/save';
+import { scenarioHash } from '../engine/scenario/load';
+import { loadRubric, type Rubric } from '../grading/rubric';
+import { debrief, REPORT_FORMATS, type ReportFormat } from '../report/index';
+
+const DEFAULT_RUBRIC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'rubrics', 'default.json');
 
 export interface Io {
   out(text: string): void;
@@ -33,6 +42,10 @@ Commands:
   validate <files...>                      check scenario files; exit 1 with every problem when any is invalid
   play <scenario> --seed N --script FILE   play a command script headless and print the timeline and final state
        [--until MINUTE] [--json]
+  report <scenario> --seed N --script FILE --format md|html|json
+         [--rubric FILE] [--date TEXT] [--out FILE]
+                                           grade a run and print its blameless debrief; FILE may be a
+                                           command script or a run saved from the browser
   graph <scenario>                         print a Mermaid diagram of the scenario's flow
   schema                                   print the scenario JSON Schema
 
@@ -50,6 +63,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return play(rest, io);
       case 'graph':
         return graph(rest, io);
+      case 'report':
+        return report(rest, io);
       case 'schema':
         args(rest, {}, 0);
         io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -61,7 +76,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(`${USAGE}\n`);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: validate, play, graph, schema)`);
+        throw new UsageError(`unknown command "${command}" (commands: validate, play, report, graph, schema)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -125,11 +140,17 @@ export function seedArgument(value: string | undefined): string {
   return value;
 }
 
-/** Plays a script against a scenario, for `play` and (later) `report`. */
-export function playScript(scenarioFile: string, seed: string, scriptFile: string, io: Io, until?: number): Run | null {
+/**
+ * Plays a script (a list of commands) or a save file (an object with "commands", as the browser saves runs) against
+ * a scenario, for `play` and `report`. A save brings its own seed; `--seed`, when given, must agree with it.
+ */
+export function playScript(scenarioFile: string, seed: string | undefined, scriptFile: string, io: Io, until?: number): Run | null {
   const scenario = scenarioArgument(scenarioFile, io);
   if (!scenario) return null;
-  const script = loadScript(readText(scriptFile), scriptFile);
+  const text = readText(scriptFile);
+  if (/^\s*\{/.test(text)) return playSave(scenario, seed, scriptFile, text, until);
+  if (seed === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
+  const script = loadScript(text, scriptFile);
   if (!script.ok) {
     const [first] = script.problems;
     const more = script.problems.length > 1 ? ` (and ${script.problems.length - 1} more)` : '';
@@ -144,9 +165,21 @@ export function playScript(scenarioFile: string, seed: string, scriptFile: strin
   }
 }
 
+function playSave(scenario: Scenario, seed: string | undefined, file: string, text: string, until?: number): Run {
+  const loaded = loadSave(text, file, (id) => (id === scenario.id ? { scenario, hash: scenarioHash(scenario) } : undefined));
+  if (!loaded.ok) {
+    const [first] = loaded.problems;
+    const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : '';
+    throw new UsageError(`bad save: ${formatProblem(first!)}${more}`);
+  }
+  if (seed !== undefined && seed !== loaded.save.seed) throw new UsageError(`--seed ${seed} does not match the save's seed ${loaded.save.seed}`);
+  if (until !== undefined) loaded.run.advanceTo(until);
+  return loaded.run;
+}
+
 function play(argv: string[], io: Io): number {
   const { positionals, values } = args(argv, { seed: { type: 'string' }, script: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' } }, 1);
-  const seed = seedArgument(values.seed);
+  const seed = values.seed === undefined ? undefined : seedArgument(values.seed);
   if (!values.script) throw new UsageError('--script is required (a JSON list of { "at", "by", "command" })');
   let until: number | undefined;
   if (values.until !== undefined) {
@@ -158,12 +191,12 @@ function play(argv: string[], io: Io): number {
   const view = run.view();
   const context = run.context();
   if (values.json) {
-    io.out(`${JSON.stringify({ scenario: run.scenario.id, seed, variant: context.variant, minute: run.now(), phase: run.phase(), severity: view.severity, roles: view.roles, deadlines: view.deadlines, journal: run.journal() }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ scenario: run.scenario.id, seed: run.seed, variant: context.variant, minute: run.now(), phase: run.phase(), severity: view.severity, roles: view.roles, deadlines: view.deadlines, journal: run.journal() }, null, 2)}\n`);
     return EXIT.ok;
   }
   const name = (id: string | null) => (id ? (run.scenario.roster.responders.find((r) => r.id === id)?.name ?? run.scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
   const label = (id: string) => [...run.scenario.diagnosis, ...run.scenario.resolution].find((a) => a.id === id)?.label ?? id;
-  io.out(`${run.scenario.title} — seed ${seed}, variant "${context.variant}"\n\nTimeline\n`);
+  io.out(`${run.scenario.title} — seed ${run.seed}, variant "${context.variant}"\n\nTimeline\n`);
   for (const entry of run.journal()) {
     const text = describeEntry(entry, name, label);
     if (text) io.out(`  ${formatMinute(entry.at)}  ${text}\n`);
@@ -177,6 +210,52 @@ function play(argv: string[], io: Io): number {
   const open = view.deadlines.map((d) => `${d.label} (due ${formatMinute(d.dueAt)})`);
   io.out(`  deadlines: ${open.length > 0 ? open.join('; ') : 'none open'}\n`);
   return EXIT.ok;
+}
+
+function report(argv: string[], io: Io): number {
+  const { positionals, values } = args(
+    argv,
+    { seed: { type: 'string' }, script: { type: 'string' }, format: { type: 'string' }, rubric: { type: 'string' }, date: { type: 'string' }, out: { type: 'string' } },
+    1,
+  );
+  const format = (values.format ?? 'md') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${values.format}"`);
+  if (!values.script) throw new UsageError('--script is required (a command script, or a run saved from the browser)');
+  const seed = values.seed === undefined ? undefined : seedArgument(values.seed);
+  const rubricFile = values.rubric ?? DEFAULT_RUBRIC;
+  const rubric = loadRubric(readText(rubricFile), values.rubric ?? 'scenarios/rubrics/default.json');
+  if (!rubric.ok) {
+    for (const problem of rubric.problems) io.err(`${formatProblem(problem)}\n`);
+    io.err(`\n${rubricFile} is not a valid rubric.\n`);
+    return EXIT.invalid;
+  }
+  const run = playScript(positionals[0]!, seed, values.script, io);
+  if (!run) return EXIT.invalid;
+  const text = debrief(run.scenario, run.journal(), rubric.value, format, { seed: run.seed, date: values.date ?? null, catalog: catalogNear(positionals[0]!) });
+  if (values.out) {
+    try {
+      writeFileSync(values.out, text);
+    } catch (error) {
+      throw new UsageError(`cannot write "${values.out}" (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    }
+    io.out(`wrote ${values.out}\n`);
+  } else io.out(text);
+  return EXIT.ok;
+}
+
+/** The valid scenarios beside a scenario file, for "practise next" suggestions. */
+function catalogNear(scenarioFile: string): Array<{ id: string; title: string; topics: string[] }> {
+  const folder = dirname(scenarioFile);
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const result = loadScenario(readFileSync(join(folder, name), 'utf8'), name);
+    return result.ok ? [{ id: result.value.id, title: result.value.title, topics: result.value.topics }] : [];
+  });
 }
 
 function graph(argv: string[], io: Io): number {

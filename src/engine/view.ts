@@ -221,7 +221,9 @@ export function describeEntry(entry: JournalEntry, name: (id: string | null) => 
     case 'command.rejected': return `Not possible: ${e.reason}`;
     case 'responder.joined': return `${name(e.responder)} joined`;
     case 'action.completed': return e.kind === 'diagnosis' ? `Finding (${label(e.action)}): ${e.finding}` : `${label(e.action)} completed`;
-    case 'effect.landed': return e.effect === 'none' ? `${label(e.action)}: no visible change` : null;
+    case 'effect.landed':
+      if (e.effect === 'none') return `${label(e.action)}: no visible change`;
+      return e.effect === 'worsens' ? `${label(e.action)}: things got worse` : `${label(e.action)} took effect: the impact is easing`;
     case 'impact.changed': return `Impact changed: ${e.reason}`;
     case 'dependency.changed': return `Status page: ${e.dependency} is now ${e.status}`;
     case 'inject.fired': return `${e.from ? `${name(e.from)}: ` : ''}${e.message}`;

@@ -56,9 +56,13 @@ export class Facts {
     return this.events('page.fired')[0];
   }
 
-  /** The last entry: the end of the drill, cited when something never happened. */
+  /** The last meaningful entry: the end of the drill, cited when something never happened. */
   get last(): JournalEntry | undefined {
-    return this.journal[this.journal.length - 1];
+    for (let i = this.journal.length - 1; i >= 0; i--) {
+      const entry = this.journal[i]!;
+      if (entry.kind === 'command' || !['phase.changed', 'deadline.set', 'deadline.met', 'status-update.sent'].includes(entry.event.type)) return entry;
+    }
+    return undefined;
   }
 
   /** The true severity at a minute, following the impact changes journaled. */

@@ -1,0 +1,192 @@
+/**
+ * The debrief report as plain data, built from scenario + journal + score. Markdown, HTML and JSON are renderings of
+ * this one model, so they always say the same thing. Nothing here reads a clock: the same journal gives the same
+ * report, byte for byte.
+ */
+import type { Postmortem } from '../engine/commands';
+import type { JournalEntry } from '../engine/events';
+import { metricLevelValue, RECOVERED_LEVEL } from '../engine/rules';
+import type { Scenario, Severity } from '../engine/scenario/schema';
+import { MISTAKE_LABELS, type CommonMistake } from '../grading/check';
+import { Facts, formatMinute, type Evidence } from '../grading/facts';
+import type { Finding, Score } from '../grading/grade';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../grading/rubric';
+
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ReportOptions {
+  seed: string;
+  /** The calendar date of the drill, when the caller knows it (a browser save records it; a script does not). */
+  date?: string | null;
+  /** The other scenarios installed, to recommend what to practise next. */
+  catalog?: Array<{ id: string; title: string; topics: string[] }>;
+}
+
+export interface DebriefReport {
+  formatVersion: number;
+  scenario: { id: string; title: string; seed: string };
+  summary: {
+    date: string | null;
+    startedAt: string;
+    endedAt: string;
+    durationMinutes: number;
+    outcome: string;
+    severityDeclared: Severity | null;
+    severityTrue: Severity;
+    owner: string;
+  };
+  impact: { description: string; affectedMinutes: number; metrics: Array<{ label: string; unit: string; normal: number; worst: number }> };
+  timeline: Array<{ seq: number; at: number; time: string; text: string }>;
+  rootCause: { cause: string; contributingFactors: string[]; playerAnalysis: string | null };
+  wentWell: string[];
+  needsImprovement: string[];
+  actionItems: Array<{ action: string; owner: string; priority: string; status: string; source: 'postmortem' | 'suggested' }>;
+  postmortem: Postmortem | null;
+  score: {
+    overall: number;
+    readiness: { level: string; meaning: string };
+    categories: Record<Category, number>;
+    rubric: string;
+    findings: Finding[];
+  };
+  mistakes: Array<{ mistake: CommonMistake; label: string; messages: string[]; evidence: Evidence[] }>;
+  practiseNext: Array<{ id: string; title: string; reason: string }>;
+  chart: {
+    end: number;
+    impact: Array<[minute: number, level: number]>;
+    deadlines: Array<{ label: string; setAt: number; dueAt: number; missed: boolean }>;
+    updates: number[];
+    actions: Array<{ label: string; from: number; to: number; kind: 'diagnosis' | 'resolution' }>;
+    milestones: Array<{ at: number; label: string }>;
+  };
+}
+
+const PRACTICE_TOPICS: Record<Category, string[]> = {
+  triage: ['triage', 'severity'],
+  command: ['incident-command', 'escalation', 'roles'],
+  communication: ['communication', 'stakeholders'],
+  resolution: ['diagnosis', 'runbooks', 'deploys', 'dependencies'],
+  verification: ['verification', 'monitoring'],
+  learning: ['postmortem', 'runbooks', 'alert-quality'],
+};
+
+export function buildReport(scenario: Scenario, journal: readonly JournalEntry[], score: Score, options: ReportOptions): DebriefReport {
+  const facts = new Facts(scenario, journal);
+  const start = facts.page?.at ?? 0;
+  const resolvedEntries = facts.events('incident.resolved');
+  const lastResolved = resolvedEntries.at(-1);
+  const stayedResolved = lastResolved && !facts.events('incident.resurfaced').some((r) => r.seq > lastResolved.seq);
+  const end = stayedResolved ? lastResolved.at : facts.end;
+  const declared = facts.events('severity.declared').at(-1)?.event.severity ?? null;
+  const commander = facts.events('role.assigned').filter((e) => e.event.role === 'commander').at(-1);
+  const postmortem = facts.commands('postmortem').at(-1)?.command.document ?? null;
+
+  const timeline = facts.evidence(...journal).map((e) => ({ seq: e.seq, at: e.at, time: formatMinute(e.at), text: e.text }));
+  const visible = new Set(journal.filter((e) => isTimelineWorthy(e)).map((e) => e.seq));
+
+  const credits = score.findings.filter((f) => f.points > 0);
+  const deductions = score.findings.filter((f) => f.points < 0).sort((a, b) => a.points - b.points);
+
+  const mistakes = new Map<CommonMistake, { messages: string[]; evidence: Evidence[] }>();
+  for (const f of score.findings) {
+    if (!f.mistake || f.points >= 0) continue;
+    const m = mistakes.get(f.mistake) ?? { messages: [], evidence: [] };
+    m.messages.push(f.message);
+    for (const e of f.evidence) if (!m.evidence.some((x) => x.seq === e.seq)) m.evidence.push(e);
+    mistakes.set(f.mistake, m);
+  }
+
+  const history = facts.impactHistory();
+  const impactPoints: Array<[number, number]> = [];
+  for (let minute = Math.min(0, Math.floor(start)); minute <= Math.ceil(facts.end); minute++) impactPoints.push([minute, round2(facts.impactAt(minute))]);
+  const affectedMinutes = impactPoints.filter(([m, level]) => m >= 0 && level >= RECOVERED_LEVEL).length + Math.max(0, -scenario.impact.onset);
+
+  const deadlineSets = facts.events('deadline.set');
+  const deadlines = deadlineSets.map((d) => ({
+    label: d.event.label,
+    setAt: d.at,
+    dueAt: d.event.dueAt,
+    missed: facts.events('deadline.missed').some((m) => m.event.deadline === d.event.deadline && m.at >= d.event.dueAt && m.at <= d.event.dueAt + 1),
+  }));
+
+  const actions = facts.events('action.started').map((s) => {
+    const done = facts.events('action.completed').find((c) => c.event.action === s.event.action);
+    return { label: facts.label(s.event.action), from: s.at, to: done?.at ?? facts.end, kind: s.event.kind };
+  });
+
+  const milestones: Array<{ at: number; label: string }> = [];
+  const push = (entry: JournalEntry | undefined, label: string) => entry && milestones.push({ at: entry.at, label });
+  push(facts.page, 'Page');
+  push(facts.commands('acknowledge')[0], 'Acknowledged');
+  push(facts.events('severity.declared')[0], 'Severity');
+  push(facts.events('role.assigned').find((e) => e.event.role === 'commander'), 'Commander');
+  push(facts.events('effect.landed').find((e) => e.event.effect === 'fixes' || e.event.effect === 'mitigates'), 'Mitigated');
+  push(resolvedEntries[0], 'Resolved');
+
+  const worstLevel = Math.max(...history.map((h) => h.level));
+  const metrics = scenario.service.dashboards.flatMap((d) => d.metrics).slice(0, 4).map((m) => ({
+    label: m.label,
+    unit: m.unit,
+    normal: m.baseline,
+    worst: round2(metricLevelValue(m, facts.variant.id, worstLevel)),
+  }));
+
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    scenario: { id: scenario.id, title: scenario.title, seed: options.seed },
+    summary: {
+      date: options.date ?? null,
+      startedAt: formatMinute(start),
+      endedAt: formatMinute(end),
+      durationMinutes: Math.round(end - start),
+      outcome: stayedResolved ? 'Resolved' : facts.events('drill.time-limit').length > 0 ? 'Not resolved: the time limit passed it to the next shift' : 'Not resolved when the drill ended',
+      severityDeclared: declared,
+      severityTrue: facts.trueSeverityAt(facts.end),
+      owner: commander ? `${facts.name(commander.event.responder)} (incident commander)` : 'No incident commander was named',
+    },
+    impact: { description: scenario.impact.description, affectedMinutes, metrics },
+    timeline: timeline.filter((t) => visible.has(t.seq)),
+    rootCause: { cause: facts.variant.rootCause, contributingFactors: facts.variant.contributingFactors, playerAnalysis: postmortem?.rootCause.trim() || null },
+    wentWell: dedupe(credits.sort((a, b) => b.points - a.points).map((f) => f.message)).slice(0, 8),
+    needsImprovement: dedupe(deductions.map((f) => f.message)),
+    actionItems: actionItems(postmortem, deductions),
+    postmortem,
+    score: { overall: score.overall, readiness: score.readiness, categories: score.categories, rubric: score.rubric, findings: score.findings },
+    mistakes: [...mistakes].map(([mistake, m]) => ({ mistake, label: MISTAKE_LABELS[mistake], messages: m.messages, evidence: m.evidence.sort((a, b) => a.seq - b.seq) })),
+    practiseNext: practiseNext(scenario, score, options.catalog ?? []),
+    chart: { end: Math.ceil(Math.max(facts.end, start + 10)), impact: impactPoints, deadlines, updates: facts.updates().map((u) => u.entry.at), actions, milestones },
+  };
+}
+
+function isTimelineWorthy(entry: JournalEntry): boolean {
+  if (entry.kind === 'command') return true;
+  // Commands already say what the player did; these events only repeat them or are bookkeeping.
+  return !['deadline.set', 'deadline.met', 'status-update.sent', 'phase.changed', 'action.started', 'run.started', 'severity.declared', 'role.assigned', 'page.acknowledged', 'responder.paged', 'incident.resolved', 'inject.answered', 'postmortem.saved', 'drill.finished'].includes(entry.event.type);
+}
+
+function actionItems(postmortem: Postmortem | null, deductions: Finding[]): DebriefReport['actionItems'] {
+  const written = (postmortem?.actionItems ?? []).map((i) => ({ action: i.action, owner: i.owner, priority: i.priority, status: i.status, source: 'postmortem' as const }));
+  if (written.length > 0) return written;
+  // Nothing written: suggest items from the biggest gaps, owned by roles rather than people.
+  return deductions.slice(0, 3).map((f) => ({ action: `Address: ${f.message}`, owner: 'Incident process owner', priority: 'P2', status: 'Suggested', source: 'suggested' as const }));
+}
+
+function practiseNext(scenario: Scenario, score: Score, catalog: NonNullable<ReportOptions['catalog']>): DebriefReport['practiseNext'] {
+  const weakest = [...CATEGORIES].filter((c) => score.categories[c] < 85).sort((a, b) => score.categories[a] - score.categories[b]);
+  const picks: DebriefReport['practiseNext'] = [];
+  for (const category of weakest) {
+    const match = catalog.find((s) => s.id !== scenario.id && !picks.some((p) => p.id === s.id) && s.topics.some((t) => PRACTICE_TOPICS[category].includes(t)));
+    if (match) picks.push({ id: match.id, title: match.title, reason: `practises ${CATEGORY_LABELS[category].toLowerCase()} (you scored ${score.categories[category]})` });
+  }
+  if (weakest.length > 0 && picks.length < 3) {
+    picks.push({ id: scenario.id, title: scenario.title, reason: `replay with another seed: a different root cause, the same practice (${weakest.slice(0, 2).map((c) => CATEGORY_LABELS[c].toLowerCase()).join(', ')})` });
+  }
+  if (picks.length === 0) {
+    const harder = catalog.find((s) => s.id !== scenario.id);
+    if (harder) picks.push({ id: harder.id, title: harder.title, reason: 'keep your edge on a different incident' });
+  }
+  return picks.slice(0, 3);
+}
+
+const dedupe = (items: string[]) => [...new Set(items)];
+const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,71 @@
+/** Inline SVG charts for the HTML report: no scripts, no external files, printable. */
+import { CATEGORIES, CATEGORY_LABELS } from '../grading/rubric';
+import { escapeHtml as x } from './escape';
+import type { DebriefReport } from './model';
+
+const WIDTH = 900;
+const LEFT = 110;
+const RIGHT = 20;
+
+export function timelineSvg(report: DebriefReport): string {
+  const { chart } = report;
+  const start = Math.min(0, ...chart.impact.map(([m]) => m));
+  const end = Math.max(chart.end, start + 1);
+  const sx = (minute: number) => LEFT + ((minute - start) / (end - start)) * (WIDTH - LEFT - RIGHT);
+  const lanes = { impact: 30, deadlines: 100, updates: 100 + Math.max(1, chart.deadlines.length) * 14 + 20, actions: 0, milestones: 0 };
+  lanes.actions = lanes.updates + 40;
+  lanes.milestones = lanes.actions + Math.max(1, chart.actions.length) * 14 + 24;
+  const height = lanes.milestones + 70;
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="timeline-title timeline-desc" class="chart">`);
+  parts.push(`<title id="timeline-title">Incident timeline</title><desc id="timeline-desc">Impact over time, deadlines (red when missed), status updates, actions and milestones, in game minutes.</desc>`);
+  // Grid every 5 or 10 minutes.
+  const step = end - start > 90 ? 15 : end - start > 40 ? 10 : 5;
+  for (let m = Math.ceil(start / step) * step; m <= end; m += step) {
+    parts.push(`<line x1="${sx(m)}" y1="10" x2="${sx(m)}" y2="${height - 25}" class="grid"/><text x="${sx(m)}" y="${height - 8}" class="tick">${m}</text>`);
+  }
+  const label = (y: number, text: string) => parts.push(`<text x="8" y="${y}" class="lane">${x(text)}</text>`);
+  label(lanes.impact + 30, 'Impact');
+  const base = lanes.impact + 50;
+  const maxLevel = Math.max(1, ...chart.impact.map(([, l]) => l));
+  const points = chart.impact.map(([m, l]) => `${sx(m).toFixed(1)},${(base - (l / maxLevel) * 50).toFixed(1)}`);
+  parts.push(`<polygon class="impact" points="${sx(chart.impact[0]?.[0] ?? 0)},${base} ${points.join(' ')} ${sx(chart.impact.at(-1)?.[0] ?? end)},${base}"/>`);
+  label(lanes.deadlines + 10, 'Deadlines');
+  chart.deadlines.forEach((d, i) => {
+    const y = lanes.deadlines + i * 14;
+    parts.push(`<rect x="${sx(d.setAt)}" y="${y}" width="${Math.max(2, sx(d.dueAt) - sx(d.setAt))}" height="9" class="${d.missed ? 'missed' : 'deadline'}"><title>${x(d.label)}${d.missed ? ' (missed)' : ''}</title></rect>`);
+  });
+  label(lanes.updates + 10, 'Updates');
+  for (const at of chart.updates) parts.push(`<path d="M${sx(at)} ${lanes.updates} l6 12 h-12 z" class="update"><title>Status update at minute ${at}</title></path>`);
+  label(lanes.actions + 10, 'Actions');
+  chart.actions.forEach((a, i) => {
+    const y = lanes.actions + i * 14;
+    parts.push(`<rect x="${sx(a.from)}" y="${y}" width="${Math.max(2, sx(a.to) - sx(a.from))}" height="9" class="${a.kind}"><title>${x(a.label)}</title></rect>`);
+  });
+  label(lanes.milestones + 10, 'Milestones');
+  chart.milestones.forEach((m, i) => {
+    parts.push(`<circle cx="${sx(m.at)}" cy="${lanes.milestones + 5}" r="4" class="milestone"/><line x1="${sx(m.at)}" y1="${lanes.milestones + 5}" x2="${sx(m.at)}" y2="${lanes.milestones + 6 + (i % 4) * 12}" class="grid"/><text x="${sx(m.at) + 6}" y="${lanes.milestones + 10 + (i % 4) * 12}" class="milestone-label">${x(m.label)}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+export function scoresSvg(report: DebriefReport): string {
+  const rowHeight = 30;
+  const height = CATEGORIES.length * rowHeight + 20;
+  const width = 600;
+  const barLeft = 190;
+  const scale = (width - barLeft - 50) / 100;
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="scores-title" class="chart scores">`, `<title id="scores-title">Score per category, out of 100</title>`];
+  CATEGORIES.forEach((c, i) => {
+    const value = report.score.categories[c];
+    const y = 10 + i * rowHeight;
+    const tone = value >= 90 ? 'good' : value >= 70 ? 'fair' : 'poor';
+    parts.push(`<text x="${barLeft - 10}" y="${y + 17}" class="bar-label" text-anchor="end">${x(CATEGORY_LABELS[c])}</text>`);
+    parts.push(`<rect x="${barLeft}" y="${y + 4}" width="${100 * scale}" height="18" class="bar-track"/>`);
+    parts.push(`<rect x="${barLeft}" y="${y + 4}" width="${value * scale}" height="18" class="bar ${tone}"/>`);
+    parts.push(`<text x="${barLeft + value * scale + 6}" y="${y + 18}" class="bar-value">${value}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
