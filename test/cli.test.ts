@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,8 +37,10 @@ describe('firedrill CLI', () => {
       [['validate', '--strict', 'scenarios/checkout-launch.json'], 'firedrill: unknown option "--strict"\n'],
       [['validate', 'nope.json'], 'firedrill: cannot find "nope.json"\n'],
       [['validate'], 'firedrill: give at least one file\n'],
-      [['fly'], 'firedrill: unknown command "fly" (commands: validate, play, graph, schema)\n'],
-      [['play', 'scenarios/checkout-launch.json', '--script', 'x.json'], 'firedrill: --seed is required (a whole number, e.g. --seed 1)\n'],
+      [['fly'], 'firedrill: unknown command "fly" (commands: validate, play, report, graph, schema)\n'],
+      [['play', 'scenarios/checkout-launch.json', '--script', 'test/scripts/checkout-launch/smoke.json'], 'firedrill: --seed is required (a whole number, e.g. --seed 1)\n'],
+      [['play', 'scenarios/checkout-launch.json', '--seed', '-1', '--script', 'x.json'], 'firedrill: --seed needs a value: a whole number from 0\n'],
+      [['play', 'scenarios/checkout-launch.json', '--seed', '1', '--until', '-5', '--script', 'x.json'], 'firedrill: --until needs a value: a minute from 0\n'],
       [['play', 'scenarios/checkout-launch.json', '--seed', 'abc', '--script', 'x.json'], 'firedrill: --seed must be a whole number, got "abc"\n'],
       [['play', 'scenarios/checkout-launch.json', '--seed', '1', '--script', 'missing.json'], 'firedrill: cannot find "missing.json"\n'],
     ] as const) {
@@ -91,5 +93,115 @@ describe('firedrill CLI', () => {
     expect(stdout.startsWith('flowchart TD\n')).toBe(true);
     expect(stdout).toContain('d_check_database["Check database health (red herring)"]');
     expect(stdout).toContain('d_check_deploys -. unlocks .-> r_rollback_deploy');
+  });
+});
+
+describe('firedrill report', () => {
+  const expert = ['scenarios/checkout-launch.json', '--seed', '1', '--script', 'test/scripts/checkout-launch/expert.json'];
+
+  it('should print a complete blameless debrief in Markdown whose score lines cite evidence', () => {
+    const { code, stdout } = firedrill('report', ...expert, '--format', 'md');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Debrief: Checkout down during the launch/);
+    expect(stdout).toMatch(/\*\*\d+\/100: Ready to lead\.\*\*/);
+    const scoreLines = stdout.split('\n').filter((l) => /^- \*\*[+-]\d/.test(l));
+    expect(scoreLines.length).toBeGreaterThan(15);
+    for (const line of scoreLines) expect(line).toMatch(/_Evidence:_ #\d+ T\+/);
+  });
+
+  it('should print JSON with the overall score, six categories and findings', () => {
+    const { code, stdout } = firedrill('report', ...expert, '--format', 'json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.score.overall).toBeGreaterThanOrEqual(95);
+    expect(Object.keys(json.score.categories)).toHaveLength(6);
+    expect(json.score.findings.every((f: { evidence: unknown[] }) => f.evidence.length > 0)).toBe(true);
+  });
+
+  it('should write standalone HTML to a file with --out', () => {
+    const out = join(temp, 'debrief.html');
+    const { code, stdout } = firedrill('report', ...expert, '--format', 'html', '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote ${out}\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<link|<script|src="http/);
+  });
+
+  it('should grade with another rubric and report a broken one with positions', () => {
+    const strict = firedrill('report', 'scenarios/checkout-launch.json', '--seed', '1', '--script', 'test/scripts/checkout-launch/silent-updates.json', '--format', 'json', '--rubric', 'test/fixtures/rubrics/strict.json');
+    expect(strict.code).toBe(0);
+    expect(JSON.parse(strict.stdout).score.rubric).toBe('strict');
+    const broken = firedrill('report', ...expert, '--rubric', 'test/fixtures/rubrics/broken.json');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('test/fixtures/rubrics/broken.json:7:44 responseMinutes.SEV2: expected a number, found the text "an hour"');
+    expect(broken.stderr).toContain('weights.comand: unknown field "comand" (did you mean "command"?)');
+    expect(broken.stderr).toContain('readiness[3].min: the last readiness level must start at 0');
+  });
+
+  it('should report a run saved from the browser to the same score as its script', () => {
+    const save = write('run.json', JSON.stringify({
+      formatVersion: 1,
+      scenarioId: 'checkout-launch',
+      scenarioHash: JSON.parse(firedrill('play', ...expert, '--json').stdout).scenarioHash,
+      seed: '1',
+      commands: JSON.parse(readFileSync(join(ROOT, 'test/scripts/checkout-launch/expert.json'), 'utf8')),
+      minute: 31,
+    }));
+    const fromSave = firedrill('report', 'scenarios/checkout-launch.json', '--script', save, '--format', 'json');
+    expect(fromSave.code, fromSave.stderr).toBe(0);
+    const fromScript = firedrill('report', ...expert, '--format', 'json');
+    expect(JSON.parse(fromSave.stdout).score).toEqual(JSON.parse(fromScript.stdout).score);
+    const wrongSeed = firedrill('report', 'scenarios/checkout-launch.json', '--seed', '2', '--script', save);
+    expect(wrongSeed.code).toBe(2);
+    expect(wrongSeed.stderr).toBe("firedrill: --seed 2 does not match the save's seed 1\n");
+  });
+
+  it('should exit 2 for a bad format or a save of another scenario version', () => {
+    expect(firedrill('report', ...expert, '--format', 'pdf')).toMatchObject({ code: 2, stderr: 'firedrill: --format must be one of md, html, json, got "pdf"\n' });
+    const stale = write('stale.json', JSON.stringify({ formatVersion: 1, scenarioId: 'checkout-launch', scenarioHash: 'abc', seed: '1', commands: [] }));
+    const result = firedrill('report', 'scenarios/checkout-launch.json', '--script', stale);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^firedrill: bad save: .*another version of "checkout-launch"/);
+  });
+});
+
+describe('firedrill CLI, as a new author meets it', () => {
+  it('should stop a run at --until, leaving later commands unplayed', () => {
+    const { code, stdout } = firedrill('play', 'scenarios/checkout-launch.json', '--seed', '1', '--script', 'test/scripts/checkout-launch/expert.json', '--until', '10');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Final state at T+00:10');
+    expect(stdout).not.toContain('T+00:12  Sarah Chen answered');
+  });
+
+  it('should validate every readable file before reporting one it cannot read', () => {
+    const { code, stdout, stderr } = firedrill('validate', 'scenarios/checkout-launch.json', 'nope.json', 'test/fixtures/broken/wrong-type.json');
+    expect(code).toBe(2);
+    expect(stdout).toContain('✓ scenarios/checkout-launch.json');
+    expect(stderr).toContain('wrong-type.json:9:23 estimatedMinutes');
+    expect(stderr).toContain('firedrill: cannot find "nope.json"');
+  });
+
+  it('should say a file is not UTF-8 instead of misreading it', () => {
+    const latin1 = join(temp, 'latin1.json');
+    writeFileSync(latin1, Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0x49, 0x6e, 0xe8, 0x73, 0x22, 0x7d]));
+    const { code, stderr } = firedrill('validate', latin1);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`firedrill: "${latin1}" is not UTF-8 text: save it with the UTF-8 encoding\n`);
+  });
+
+  it('should name the valid command types when a script uses an unknown one', () => {
+    const script = write('unknown-type.json', '[{ "at": 0, "by": "alex", "command": { "type": "acknowledge-page" } }]');
+    const { code, stderr } = firedrill('play', 'scenarios/checkout-launch.json', '--seed', '1', '--script', script);
+    expect(code).toBe(2);
+    expect(stderr).toContain('[0].command.type: unknown type "acknowledge-page" (did you mean "acknowledge"?); it must be one of "acknowledge", "declare-severity"');
+  });
+
+  it('should warn when a script seems written for another scenario, and treat seed 001 as seed 1', () => {
+    const { code, stderr, stdout } = firedrill('play', 'scenarios/filters-broken.json', '--seed', '001', '--script', 'test/scripts/checkout-launch/smoke.json');
+    expect(code).toBe(0);
+    expect(stderr).toContain('"alex" is not on the roster of "filters-broken"');
+    expect(stdout).toContain('seed 1,');
   });
 });

@@ -164,3 +164,58 @@ describe('incident rules', () => {
     expect(run.send('alex', { type: 'acknowledge' }).ok).toBe(true);
   });
 });
+
+describe('harm and walking away', () => {
+  it('should make a harmful change add to the impact, whatever else changes the impact', () => {
+    const worsenThenGrow = runWithVariant('bad-deploy');
+    worsenThenGrow.send('alex', { type: 'acknowledge' });
+    worsenThenGrow.send('alex', { type: 'apply', action: 'restart-db-pool', performer: 'alex' });
+    worsenThenGrow.advanceTo(40);
+    const growth = events(worsenThenGrow, 'impact.changed')[0]!;
+    const harm = events(worsenThenGrow, 'effect.landed')[0]!;
+    expect(harm.impact).toBeCloseTo(1.3);
+    // The launch email grows the impact to 1.4; the harm done earlier stays on top of it.
+    expect(growth.impact).toBeCloseTo(1.7);
+
+    const growThenWorsen = runWithVariant('bad-deploy');
+    growThenWorsen.send('alex', { type: 'acknowledge' });
+    growThenWorsen.advanceTo(29);
+    growThenWorsen.send('alex', { type: 'apply', action: 'restart-db-pool', performer: 'alex' });
+    growThenWorsen.advanceTo(40);
+    expect(events(growThenWorsen, 'effect.landed')[0]!.impact).toBeCloseTo(1.7);
+  });
+
+  it('should bring an unfixed incident back instead of finishing the drill', () => {
+    const run = createRun({ scenario: minimal, seed: 1 });
+    run.send('ada', { type: 'acknowledge' });
+    run.send('ada', { type: 'resolve' });
+    expect(run.send('ada', { type: 'finish' })).toMatchObject({ ok: false, reason: 'save the postmortem first (even a short one): the debrief grades it' });
+    run.send('ada', { type: 'postmortem', document: { summary: 'done?' } });
+    expect(run.send('ada', { type: 'finish' }).ok).toBe(true);
+    expect(run.phase()).toBe('diagnosing');
+    expect(events(run, 'incident.resurfaced')).toHaveLength(1);
+    expect(run.isOver()).toBe(false);
+  });
+
+  it('should close every deadline when the drill ends', () => {
+    const run = createRun({ scenario: minimal, seed: 1 });
+    run.send('ada', { type: 'acknowledge' });
+    run.send('ada', { type: 'status-update', text: 'Next Update: in 60 minutes' });
+    run.send('ada', { type: 'diagnose', action: 'look', performer: 'ada' });
+    run.advanceTo(2);
+    run.send('ada', { type: 'apply', action: 'fix', performer: 'bob' });
+    run.advanceTo(15);
+    run.send('ada', { type: 'resolve' });
+    run.send('ada', { type: 'postmortem', document: { summary: 'Short outage' } });
+    expect(run.view().deadlines.length).toBeGreaterThan(0);
+    run.send('ada', { type: 'finish' });
+    expect(run.phase()).toBe('debriefed');
+    expect(run.view().deadlines).toEqual([]);
+  });
+
+  it('should explain refusals after the time limit', () => {
+    const run = createRun({ scenario: minimal, seed: 1 });
+    run.advanceTo(minimal.durationMinutes + 5);
+    expect(run.send('ada', { type: 'acknowledge' })).toMatchObject({ ok: false, reason: 'the time limit has passed: the incident went to the next shift; write the postmortem' });
+  });
+});

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../src/cli/main';
+import { rubricJsonSchema, scenarioJsonSchema } from '../src/cli/main';
 import { ROOT, scenarioFiles } from './support/scenarios';
 
 describe('generated JSON Schema', () => {
   it('should match the committed scenarios/schema/scenario.schema.json (run "npm run schema" when it is stale)', () => {
     const committed = JSON.parse(readFileSync(join(ROOT, 'scenarios/schema/scenario.schema.json'), 'utf8'));
     expect(committed).toEqual(scenarioJsonSchema());
+  });
+
+  it('should match the committed scenarios/schema/rubric.schema.json', () => {
+    const committed = JSON.parse(readFileSync(join(ROOT, 'scenarios/schema/rubric.schema.json'), 'utf8'));
+    expect(committed).toEqual(rubricJsonSchema());
   });
 
   it('should keep defaulted fields optional for authors', () => {

@@ -20,10 +20,10 @@ import {
   type Scenario,
 } from '../engine/index';
 export type { Rubric };
-import { describeEntry } from '../engine/view';
+import { describeJournal } from '../engine/view';
 import { loadSave } from '../engine/save';
 import { scenarioHash } from '../engine/scenario/load';
-import { loadRubric, type Rubric } from '../grading/rubric';
+import { loadRubric, RubricSchema, type Rubric } from '../grading/rubric';
 import { debrief, REPORT_FORMATS, type ReportFormat } from '../report/index';
 
 const DEFAULT_RUBRIC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'rubrics', 'default.json');
@@ -41,13 +41,13 @@ const USAGE = `Usage: firedrill <command> [options]
 Commands:
   validate <files...>                      check scenario files; exit 1 with every problem when any is invalid
   play <scenario> --seed N --script FILE   play a command script headless and print the timeline and final state
-       [--until MINUTE] [--json]
+       [--until MINUTE] [--json]           (--until stops the run at that minute, or runs the clock on to it)
   report <scenario> --seed N --script FILE --format md|html|json
          [--rubric FILE] [--date TEXT] [--out FILE]
                                            grade a run and print its blameless debrief; FILE may be a
                                            command script or a run saved from the browser
   graph <scenario>                         print a Mermaid diagram of the scenario's flow
-  schema                                   print the scenario JSON Schema
+  schema [--rubric]                        print the scenario (or rubric) JSON Schema
 
 Run "firedrill help" for this text.`;
 
@@ -65,10 +65,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return graph(rest, io);
       case 'report':
         return report(rest, io);
-      case 'schema':
-        args(rest, {}, 0);
-        io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      case 'schema': {
+        const { values } = args(rest, { rubric: { type: 'boolean' } }, 0);
+        io.out(`${JSON.stringify(values.rubric ? rubricJsonSchema() : scenarioJsonSchema(), null, 2)}\n`);
         return EXIT.ok;
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -92,8 +93,13 @@ function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[],
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option '(.*)'$/, 'unknown option "$1"');
-    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1));
+    const message = (error as Error).message;
+    const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message);
+    if (ambiguous && /ambiguous|argument missing/.test(message)) {
+      throw new UsageError(`${ambiguous[1]} needs a value: ${ambiguous[1] === '--seed' ? 'a whole number from 0' : ambiguous[1] === '--until' ? 'a minute from 0' : 'see "firedrill help"'}`);
+    }
+    const clean = message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option '(.*)'$/, 'unknown option "$1"');
+    throw new UsageError(clean.charAt(0).toLowerCase() + clean.slice(1));
   }
   if (positionals === 'many' ? parsed.positionals.length === 0 : parsed.positionals.length !== positionals) {
     throw new UsageError(positionals === 0 ? `unexpected argument "${parsed.positionals[0]}"` : positionals === 'many' ? 'give at least one file' : `expected ${positionals} file${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
@@ -103,8 +109,14 @@ function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[],
 
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new UsageError(`"${file}" is not UTF-8 text: save it with the UTF-8 encoding`);
+    }
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `cannot find "${file}"` : code === 'EISDIR' ? `"${file}" is a folder, not a file` : `cannot read "${file}" (${code ?? 'unknown error'})`);
   }
@@ -113,10 +125,24 @@ function readText(file: string): string {
 function validate(argv: string[], io: Io): number {
   const { positionals } = args(argv, {}, 'many');
   let problems: Problem[] = [];
+  const unreadable: string[] = [];
   for (const file of positionals) {
-    const result = loadScenario(readText(file), file);
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      unreadable.push(error.message);
+      continue;
+    }
+    const result = loadScenario(text, file);
     if (result.ok) io.out(`✓ ${file}\n`);
     else problems = problems.concat(result.problems);
+  }
+  if (unreadable.length > 0) {
+    for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
+    for (const message of unreadable) io.err(`firedrill: ${message}\n`);
+    return EXIT.usage;
   }
   if (problems.length === 0) return EXIT.ok;
   for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
@@ -137,7 +163,8 @@ function scenarioArgument(file: string, io: Io): Scenario | null {
 export function seedArgument(value: string | undefined): string {
   if (value === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
   if (!/^\d{1,15}$/.test(value)) throw new UsageError(`--seed must be a whole number, got "${value}"`);
-  return value;
+  // "001" and "1" are the same seed to a person, so they must be the same run.
+  return String(Number(value));
 }
 
 /**
@@ -156,9 +183,16 @@ export function playScript(scenarioFile: string, seed: string | undefined, scrip
     const more = script.problems.length > 1 ? ` (and ${script.problems.length - 1} more)` : '';
     throw new UsageError(`bad script: ${formatProblem(first!)}${more}`);
   }
+  const roster = new Set([...scenario.roster.responders.map((r) => r.id), 'facilitator']);
+  const strangers = new Set(script.value.filter((e) => !roster.has(e.by)).map((e) => e.by));
+  if (strangers.size > 0) {
+    io.err(`firedrill: warning: ${[...strangers].map((s) => `"${s}"`).join(', ')} ${strangers.size === 1 ? 'is' : 'are'} not on the roster of "${scenario.id}": is ${scriptFile} written for another scenario?\n`);
+  }
+  // --until stops the run at that minute: later commands are not played.
+  const commands = until === undefined ? script.value : script.value.filter((e) => e.at <= until);
   try {
-    const last = script.value[script.value.length - 1]?.at ?? 0;
-    return replay(scenario, seed, script.value, Math.max(last, until ?? 0));
+    const last = commands[commands.length - 1]?.at ?? 0;
+    return replay(scenario, seed, commands, until ?? last);
   } catch (error) {
     if (error instanceof ScriptError) throw new UsageError(`bad script ${scriptFile}: ${error.message}`);
     throw error;
@@ -191,16 +225,12 @@ function play(argv: string[], io: Io): number {
   const view = run.view();
   const context = run.context();
   if (values.json) {
-    io.out(`${JSON.stringify({ scenario: run.scenario.id, seed: run.seed, variant: context.variant, minute: run.now(), phase: run.phase(), severity: view.severity, roles: view.roles, deadlines: view.deadlines, journal: run.journal() }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ scenario: run.scenario.id, scenarioHash: scenarioHash(run.scenario), seed: run.seed, variant: context.variant, minute: run.now(), phase: run.phase(), severity: view.severity, roles: view.roles, deadlines: view.deadlines, journal: run.journal() }, null, 2)}\n`);
     return EXIT.ok;
   }
   const name = (id: string | null) => (id ? (run.scenario.roster.responders.find((r) => r.id === id)?.name ?? run.scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
-  const label = (id: string) => [...run.scenario.diagnosis, ...run.scenario.resolution].find((a) => a.id === id)?.label ?? id;
   io.out(`${run.scenario.title} — seed ${run.seed}, variant "${context.variant}"\n\nTimeline\n`);
-  for (const entry of run.journal()) {
-    const text = describeEntry(entry, name, label);
-    if (text) io.out(`  ${formatMinute(entry.at)}  ${text}\n`);
-  }
+  for (const line of describeJournal(run.journal(), run.scenario)) io.out(`  ${formatMinute(line.at)}  ${line.text}\n`);
   io.out(`\nFinal state at ${formatMinute(run.now())}\n`);
   io.out(`  phase:     ${view.phaseLabel}\n`);
   io.out(`  severity:  ${view.severity ?? 'not declared'} (true: ${context.trueSeverity})\n`);
@@ -276,4 +306,8 @@ export function formatMinute(minute: number): string {
 /** The JSON Schema editors use to complete and check scenario files. `io: 'input'` keeps defaulted fields optional. */
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12' });
+}
+
+export function rubricJsonSchema(): unknown {
+  return z.toJSONSchema(RubricSchema, { io: 'input', target: 'draft-2020-12' });
 }

@@ -84,6 +84,8 @@ export function compileScenario(scenario: Scenario, time: TimeSource) {
       severityDeclared: ({ context }: { context: RunContext }) => context.severity !== null,
       commanderAssigned: ({ context }: { context: RunContext }) => context.roles.commander !== undefined,
       impactPersists: ({ context }: { context: RunContext }) => !context.timeLimitReached && impactPersists(context, time.now()),
+      finishingWhileFailing: ({ context, event }: { context: RunContext; event: MachineEvent }) =>
+        'command' in event && checkCommand(scenario, context, event.by, event.command, time.now()) === null && !context.timeLimitReached && impactPersists(context, time.now()),
       // The time limit sends an unfinished incident to the postmortem; a resolved one is left where it is.
       stillResponding: ({ context }: { context: RunContext }) => context.resolvedAt === null,
       injectScheduled: ({ context }: { context: RunContext }, params: { inject: string }) => params.inject in context.injectTimes,
@@ -169,10 +171,18 @@ export function compileScenario(scenario: Scenario, time: TimeSource) {
           closed: {
             initial: 'resolved',
             after: { resurfaceAfter: { guard: 'impactPersists', target: 'working.diagnosing', actions: 'resurface' } },
-            on: { finish: command('#incident.debriefed') },
             states: {
               resolved: { on: { postmortem: command('postmortem') } },
-              postmortem: { on: { postmortem: command() } },
+              postmortem: {
+                on: {
+                  postmortem: command(),
+                  // Nobody walks away from an incident that is still failing: finishing brings it back.
+                  finish: [
+                    { guard: 'finishingWhileFailing', target: '#incident.active.working.diagnosing', actions: ['applyCommand', 'resurface'] },
+                    command('#incident.debriefed'),
+                  ],
+                },
+              },
             },
           },
         },

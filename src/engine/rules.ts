@@ -47,6 +47,8 @@ export interface RunContext {
   /** Impact level changes, in order; the level at a time ramps from the previous one. */
   impact: Array<{ at: number; level: number }>;
   mitigated: boolean;
+  /** Impact the players' own harmful changes added on top of the scenario's level, until a fix or mitigation. */
+  worsened: number;
   fixedAt: number | null;
   dependencies: Record<string, string>;
   /** Timed injects' firing minutes, drawn at the start (absent: skipped in this variant). */
@@ -199,6 +201,7 @@ export function initialContext(scenario: Scenario, seed: string): RunContext {
     completed: {},
     impact: [{ at: scenario.impact.onset, level: 1 }],
     mitigated: false,
+    worsened: 0,
     fixedAt: null,
     dependencies,
     injectTimes,
@@ -298,10 +301,14 @@ export function checkCommand(scenario: Scenario, ctx: RunContext, by: string, co
 }
 
 /** Why a command cannot be taken in the current phase (the machine has no transition for it there). */
-export function phaseReason(phase: string, command: Command): string {
+export function phaseReason(phase: string, command: Command, ctx: RunContext): string {
   if (phase === 'debriefed') return 'the drill is over';
   if (phase === 'paged') return command.type === 'acknowledge' ? 'the page cannot be acknowledged now' : 'acknowledge the page first';
+  if (ctx.timeLimitReached && ctx.resolvedAt === null) {
+    return command.type === 'postmortem' || command.type === 'finish' ? 'save the postmortem first' : 'the time limit has passed: the incident went to the next shift; write the postmortem';
+  }
   if (command.type === 'acknowledge') return 'the page has already been acknowledged';
+  if (phase === 'resolved' && command.type === 'finish') return 'save the postmortem first (even a short one): the debrief grades it';
   if (phase === 'resolved' || phase === 'postmortem') {
     if (command.type === 'resolve') return 'the incident is already resolved';
     return `the incident is resolved: "${command.type}" is no longer possible`;
@@ -391,6 +398,8 @@ export function applyCommand(step: Step, by: string, command: Command): void {
       step.emit({ type: 'postmortem.saved' });
       return;
     case 'finish':
+      // The drill is over: nothing is due any more.
+      ctx.deadlines = {};
       step.emit({ type: 'drill.finished' });
       return;
     case 'announce':
@@ -418,6 +427,8 @@ function verificationTruth(step: Step, item: VerificationItem): { ok: boolean; d
       });
       if (ctx.fixedAt !== null) return { ok: true, detail: `The fix is in place (${labels(scenario, landed)}).` };
       if (landed.length > 0) return { ok: false, detail: `Only a mitigation is in place (${labels(scenario, landed)}); the cause is not fixed.` };
+      const done = Object.keys(ctx.completed).filter((id) => findResolution(scenario, id) !== undefined);
+      if (done.length > 0) return { ok: false, detail: `${labels(scenario, done)} completed, but the errors continue: no change so far has fixed the problem.` };
       return { ok: false, detail: 'No fix or rollback has completed.' };
     }
     case 'metrics-normal': {
@@ -511,15 +522,20 @@ export function landEffect(step: Step, actionId: string): void {
     case 'fixes':
       level = 0;
       ctx.mitigated = true;
+      ctx.worsened = 0;
       ctx.fixedAt = now;
       break;
     case 'mitigates':
       level = Math.min(current, effect.level ?? 0.25);
       ctx.mitigated = true;
+      ctx.worsened = 0;
       break;
-    case 'worsens':
-      level = effect.level ?? current + 0.5;
+    case 'worsens': {
+      const added = effect.level ?? 0.5;
+      ctx.worsened += added;
+      level = current + added;
       break;
+    }
     case 'none':
       break;
   }
@@ -531,8 +547,9 @@ export function changeSeverity(step: Step, index: number): void {
   const change = step.scenario.severity.changes[index];
   if (!change || (change.unlessMitigated && step.ctx.mitigated)) return;
   step.ctx.trueSeverity = change.to;
-  step.setImpact(change.impact);
-  step.emit({ type: 'impact.changed', impact: change.impact, severity: change.to, reason: change.reason });
+  const level = change.impact + step.ctx.worsened;
+  step.setImpact(level);
+  step.emit({ type: 'impact.changed', impact: level, severity: change.to, reason: change.reason });
 }
 
 export function fireInject(step: Step, injectId: string): void {
@@ -549,8 +566,9 @@ export function fireInject(step: Step, injectId: string): void {
     step.setDeadline(`inject:${injectId}`, `Answer ${from}`, respondBy);
   }
   if (inject.impact !== undefined && ctx.fixedAt === null) {
-    step.setImpact(inject.impact);
-    step.emit({ type: 'impact.changed', impact: inject.impact, severity: ctx.trueSeverity, reason: message });
+    const level = inject.impact + ctx.worsened;
+    step.setImpact(level);
+    step.emit({ type: 'impact.changed', impact: level, severity: ctx.trueSeverity, reason: message });
   }
   if (inject.dependency) {
     ctx.dependencies = { ...ctx.dependencies, [inject.dependency.id]: inject.dependency.status };

@@ -102,7 +102,7 @@ export function createRun({ scenario, seed }: RunOptions): Run {
       const event = { type: command.type, by, command };
       const snapshot = actor.getSnapshot();
       if (snapshot.status !== 'active' || !snapshot.can(event)) {
-        const reason = snapshot.status !== 'active' ? 'the drill is over' : (checkCommand(scenario, context(), by, command, clock.now()) ?? phaseReason(phase, command));
+        const reason = snapshot.status !== 'active' ? 'the drill is over' : (checkCommand(scenario, context(), by, command, clock.now()) ?? phaseReason(phase, command, context()));
         record({ type: 'command.rejected', commandSeq, reason });
         notify();
         return { ok: false, seq: commandSeq, reason };

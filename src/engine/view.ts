@@ -164,10 +164,7 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
       checkedAt: ctx.verification[item]?.at ?? null,
       ok: ctx.verification[item]?.ok ?? null,
     })),
-    timeline: journal.flatMap((entry) => {
-      const text = describeEntry(entry, name, label);
-      return text ? [{ seq: entry.seq, at: entry.at, text }] : [];
-    }),
+    timeline: describeJournal(journal, scenario),
     runbooks: scenario.runbooks,
   };
 }
@@ -189,6 +186,24 @@ export function metricValue(ctx: RunContext, metric: Scenario['service']['dashbo
 
 function noiseUnit(key: string): number {
   return parseInt(hashText(key).slice(0, 8), 16) / 0xffffffff;
+}
+
+/**
+ * The journal as lines of words, for timelines. A command that was not possible is shown as an attempt, with the
+ * reason, rather than as something that happened.
+ */
+export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario): Array<{ seq: number; at: number; text: string }> {
+  const name = (id: string | null) => (id ? (scenario.roster.responders.find((r) => r.id === id)?.name ?? scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
+  const label = (id: string) => [...scenario.diagnosis, ...scenario.resolution].find((a) => a.id === id)?.label ?? id;
+  const reasons = new Map<number, string>();
+  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') reasons.set(entry.event.commandSeq, entry.event.reason);
+  return journal.flatMap((entry) => {
+    if (entry.kind === 'event' && entry.event.type === 'command.rejected') return [];
+    const text = describeEntry(entry, name, label);
+    if (!text) return [];
+    const reason = reasons.get(entry.seq);
+    return [{ seq: entry.seq, at: entry.at, text: reason === undefined ? text : `✗ Refused: ${text} (${reason})` }];
+  });
 }
 
 /** One line of the timeline, in words; null for bookkeeping entries the player need not see. */

@@ -79,18 +79,21 @@ export function loadRubric(text: string, file: string): { ok: true; value: Rubri
   const problems = [...doc.syntaxProblems];
   if (doc.root) {
     const parsed = RubricSchema.safeParse(doc.value);
-    if (parsed.success) {
-      const levels = parsed.data.readiness;
-      levels.forEach((level, index) => {
-        if (index > 0 && level.min >= levels[index - 1]!.min) {
-          problems.push(problemAt(doc, ['readiness', index, 'min'], 'readiness levels must go from the highest minimum to the lowest'));
-        }
-      });
-      if (levels[levels.length - 1]!.min !== 0) {
-        problems.push(problemAt(doc, ['readiness', levels.length - 1, 'min'], 'the last readiness level must start at 0, so every score has a level'));
+    if (!parsed.success) problems.push(...schemaProblems(doc, RubricSchema, parsed.error.issues));
+    // Read the levels from the raw document so this is reported together with any schema problems.
+    const raw = (doc.value as { readiness?: unknown }).readiness;
+    const mins = Array.isArray(raw) ? raw.map((l) => (typeof l === 'object' && l !== null ? (l as { min?: unknown }).min : undefined)) : [];
+    mins.forEach((min, index) => {
+      const previous = mins[index - 1];
+      if (index > 0 && typeof min === 'number' && typeof previous === 'number' && min >= previous) {
+        problems.push(problemAt(doc, ['readiness', index, 'min'], 'readiness levels must go from the highest minimum to the lowest'));
       }
-      if (problems.length === 0) return { ok: true, value: parsed.data };
-    } else problems.push(...schemaProblems(doc, RubricSchema, parsed.error.issues));
+    });
+    const lastMin = mins[mins.length - 1];
+    if (typeof lastMin === 'number' && lastMin !== 0) {
+      problems.push(problemAt(doc, ['readiness', mins.length - 1, 'min'], 'the last readiness level must start at 0, so every score has a level'));
+    }
+    if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
   }
   return { ok: false, problems: sortProblems(problems) };
 }

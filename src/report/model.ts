@@ -6,6 +6,7 @@
 import type { Postmortem } from '../engine/commands';
 import type { JournalEntry } from '../engine/events';
 import { metricLevelValue, RECOVERED_LEVEL } from '../engine/rules';
+import { describeJournal } from '../engine/view';
 import type { Scenario, Severity } from '../engine/scenario/schema';
 import { MISTAKE_LABELS, type CommonMistake } from '../grading/check';
 import { Facts, formatMinute, type Evidence } from '../grading/facts';
@@ -81,8 +82,8 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
   const commander = facts.events('role.assigned').filter((e) => e.event.role === 'commander').at(-1);
   const postmortem = facts.commands('postmortem').at(-1)?.command.document ?? null;
 
-  const timeline = facts.evidence(...journal).map((e) => ({ seq: e.seq, at: e.at, time: formatMinute(e.at), text: e.text }));
   const visible = new Set(journal.filter((e) => isTimelineWorthy(e)).map((e) => e.seq));
+  const timeline = describeJournal(journal, scenario).filter((t) => visible.has(t.seq)).map((t) => ({ ...t, time: formatMinute(t.at) }));
 
   const credits = score.findings.filter((f) => f.points > 0);
   const deductions = score.findings.filter((f) => f.points < 0).sort((a, b) => a.points - b.points);
@@ -145,7 +146,7 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
       owner: commander ? `${facts.name(commander.event.responder)} (incident commander)` : 'No incident commander was named',
     },
     impact: { description: scenario.impact.description, affectedMinutes, metrics },
-    timeline: timeline.filter((t) => visible.has(t.seq)),
+    timeline,
     rootCause: { cause: facts.variant.rootCause, contributingFactors: facts.variant.contributingFactors, playerAnalysis: postmortem?.rootCause.trim() || null },
     wentWell: dedupe(credits.sort((a, b) => b.points - a.points).map((f) => f.message)).slice(0, 8),
     needsImprovement: dedupe(deductions.map((f) => f.message)),

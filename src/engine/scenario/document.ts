@@ -14,23 +14,50 @@ export interface JsonDocument {
   syntaxProblems: Problem[];
 }
 
-export function readJsonDocument(file: string, text: string): JsonDocument {
+/**
+ * Strict JSON, as editors check a .json file: comments and trailing commas are reported as mistakes, with words
+ * that say so. A byte-order mark (which some editors add) is ignored. Duplicate field names are mistakes too:
+ * JSON would silently keep only the last one.
+ */
+export function readJsonDocument(file: string, raw: string): JsonDocument {
+  const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const lineStarts = computeLineStarts(text);
-  const syntaxProblems = errors.map((error) => ({
+  const syntaxProblems: Problem[] = errors.map((error) => ({
     ...position(lineStarts, error.offset),
     file,
     path: '(syntax)',
-    message: syntaxMessage(printParseErrorCode(error.error)),
+    message: syntaxMessage(printParseErrorCode(error.error), text, error.offset),
   }));
   if (root === undefined && syntaxProblems.length === 0) {
     syntaxProblems.push({ file, line: 1, column: 1, path: '(syntax)', message: 'the file is empty' });
   }
+  if (root) duplicateKeys(root, [], (node, path, key) => syntaxProblems.push({ file, ...position(lineStarts, node.offset), path: formatPath([...path, key]), message: `duplicate field "${key}": JSON keeps only the last one, so the first is lost` }));
   return { file, text, root, value: root ? nodeValue(root) : undefined, syntaxProblems };
 }
 
-function syntaxMessage(code: string): string {
+function duplicateKeys(node: Node, path: PathSegment[], report: (node: Node, path: PathSegment[], key: string) => void): void {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (!key) continue;
+      const name = String(key.value);
+      if (seen.has(name)) report(key, path, name);
+      seen.add(name);
+      if (value) duplicateKeys(value, [...path, name], report);
+    }
+  } else if (node.type === 'array') {
+    (node.children ?? []).forEach((child, index) => duplicateKeys(child, [...path, index], report));
+  }
+}
+
+function syntaxMessage(code: string, text: string, offset: number): string {
+  if (code === 'InvalidCommentToken') return 'JSON syntax: comments are not allowed in JSON files';
+  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && /,\s*$/.test(text.slice(0, offset)) && /^[}\]]/.test(text.slice(offset))) {
+    return 'JSON syntax: trailing comma: remove the comma after the last item';
+  }
   const words: Record<string, string> = {
     InvalidSymbol: 'unexpected character',
     InvalidNumberFormat: 'this is not a valid number',
@@ -118,6 +145,14 @@ export function schemaProblems(doc: JsonDocument, schema: z.ZodType, issues: rea
         return;
       }
       case 'invalid_union': {
+        const discriminated = issue as unknown as { discriminator?: string; options?: unknown[] };
+        if (discriminated.discriminator && Array.isArray(discriminated.options)) {
+          const value = valueAt(doc.value, path);
+          const options = discriminated.options.map(String);
+          const hint = typeof value === 'string' ? didYouMean(value, options) : '';
+          problems.push(problemAt(doc, path, value === undefined ? `missing required field "${discriminated.discriminator}"` : `unknown ${discriminated.discriminator} ${describeValue(value).replace(/^the text /, '')}${hint}; it must be one of ${options.map((o) => `"${o}"`).join(', ')}`));
+          return;
+        }
         // Report the alternative that got furthest: the one whose issues sit deepest in the value.
         const depth = (branch: readonly z.core.$ZodIssue[]) => Math.min(...branch.map((i) => i.path.length));
         const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];

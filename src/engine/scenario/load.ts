@@ -14,7 +14,8 @@ export function loadScenario(text: string, file: string): LoadResult<Scenario> {
   const doc = readJsonDocument(file, text);
   const problems = [...doc.syntaxProblems];
   let scenario: Scenario | undefined;
-  if (doc.root) {
+  // A syntax error leaves the structure unreliable: more checks would only report its echoes.
+  if (doc.root && problems.length === 0) {
     const parsed = ScenarioSchema.safeParse(doc.value);
     if (parsed.success) scenario = parsed.data;
     else problems.push(...schemaProblems(doc, ScenarioSchema, parsed.error.issues));

@@ -52,12 +52,15 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let tie = false;
   for (const candidate of candidates) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
-    }
+      tie = false;
+    } else if (distance === bestDistance) tie = true;
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  // A guess is only worth offering when one candidate is clearly closest.
+  return best !== undefined && !tie && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best}"?)` : '';
 }

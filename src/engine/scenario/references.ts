@@ -28,25 +28,30 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
   const root = doc.value;
   if (!isObj(root)) return [];
   const problems: Problem[] = [];
-  const report = (path: PathSegment[], message: string) => problems.push(problemAt(doc, path, message));
+  const report = (path: PathSegment[], message: string, atKey = false) => problems.push(problemAt(doc, path, message, atKey));
 
-  /** Registers ids of one namespace, reporting duplicates; returns the set. */
-  const namespace = (label: string, groups: Entry[][]) => {
+  /**
+   * Registers the ids of one namespace, reporting duplicates. Returns null when the lists themselves are missing
+   * (the schema already says so): checking references against nothing would only echo that one mistake.
+   */
+  const namespace = (label: string, groups: Entry[][], present: boolean): Set<string> | null => {
     const seen = new Map<string, PathSegment[]>();
     for (const group of groups) {
       for (const { item, path } of group) {
         const id = str(item.id);
-        if (id === undefined) continue;
+        if (id === undefined || !VALID_ID.test(id)) continue;
         const first = seen.get(id);
         if (first) report([...path, 'id'], `duplicate ${label} id "${id}" (first used at ${describe(first)})`);
         else seen.set(id, path);
       }
     }
-    return new Set(seen.keys());
+    return present ? new Set(seen.keys()) : null;
   };
-  const mustExist = (ids: Set<string>, label: string, id: unknown, path: PathSegment[]) => {
-    if (typeof id === 'string' && !ids.has(id)) report(path, `unknown ${label} "${id}"${didYouMean(id, ids)}`);
+  const mustExist = (ids: Set<string> | null, label: string, id: unknown, path: PathSegment[], atKey = false) => {
+    if (ids !== null && typeof id === 'string' && VALID_ID.test(id) && !ids.has(id)) report(path, `unknown ${label} "${id}"${didYouMean(id, ids)}`, atKey);
   };
+  const listed = (parent: unknown, key: string) => isObj(parent) && Array.isArray(parent[key]);
+  const idsOf = (group: Entry[], present: boolean) => (present ? new Set(group.map((e) => str(e.item.id)).filter((x): x is string => !!x)) : null);
 
   const service = isObj(root.service) ? root.service : {};
   const roster = isObj(root.roster) ? root.roster : {};
@@ -64,22 +69,25 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
   const variants = entries(root, [], 'variants');
   const runbooks = entries(root, [], 'runbooks');
 
-  const systemIds = namespace('component or dependency', [components, dependencies]);
-  const componentIds = new Set(components.map((c) => str(c.item.id)).filter((x): x is string => !!x));
-  const dependencyIds = new Set(dependencies.map((c) => str(c.item.id)).filter((x): x is string => !!x));
-  const dashboardIds = namespace('dashboard', [dashboards]);
-  namespace('metric', [metrics]);
-  namespace('log', [logs]);
-  namespace('deploy', [deploys]);
-  const peopleIds = namespace('person', [responders, stakeholders]);
-  const responderIds = new Set(responders.map((r) => str(r.item.id)).filter((x): x is string => !!x));
-  const stakeholderIds = new Set(stakeholders.map((r) => str(r.item.id)).filter((x): x is string => !!x));
-  const actionIds = namespace('action', [diagnosis, resolution]);
-  const diagnosisIds = new Set(diagnosis.map((r) => str(r.item.id)).filter((x): x is string => !!x));
-  const resolutionIds = new Set(resolution.map((r) => str(r.item.id)).filter((x): x is string => !!x));
-  namespace('inject', [injects]);
-  const variantIds = namespace('variant', [variants]);
-  const runbookIds = namespace('runbook', [runbooks]);
+  const hasComponents = listed(service, 'components');
+  const systemIds = namespace('component or dependency', [components, dependencies], hasComponents);
+  const componentIds = idsOf(components, hasComponents);
+  const dependencyIds = idsOf(dependencies, true);
+  const dashboardIds = namespace('dashboard', [dashboards], listed(service, 'dashboards'));
+  namespace('metric', [metrics], true);
+  namespace('log', [logs], true);
+  namespace('deploy', [deploys], true);
+  const hasResponders = listed(roster, 'responders');
+  const peopleIds = namespace('person', [responders, stakeholders], hasResponders);
+  const responderIds = idsOf(responders, hasResponders);
+  const stakeholderIds = idsOf(stakeholders, isObj(root.roster));
+  const hasActions = listed(root, 'diagnosis') && listed(root, 'resolution');
+  const actionIds = namespace('action', [diagnosis, resolution], hasActions);
+  const diagnosisIds = idsOf(diagnosis, listed(root, 'diagnosis'));
+  const resolutionIds = idsOf(resolution, listed(root, 'resolution'));
+  namespace('inject', [injects], true);
+  const variantIds = namespace('variant', [variants], listed(root, 'variants'));
+  const runbookIds = namespace('runbook', [runbooks], true);
 
   for (const { item, path } of components) {
     for (const { value, index } of strings(item, 'dependsOn')) {
@@ -87,12 +95,24 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
       else mustExist(systemIds, 'component or dependency', value, [...path, 'dependsOn', index]);
     }
   }
+  // A loop of components that depend on each other cannot be drawn or reasoned about.
+  const dependsOn = new Map(components.map((c) => [str(c.item.id) ?? '', strings(c.item, 'dependsOn').map((d) => d.value)]));
+  const reported = new Set<string>();
+  for (const { item, path } of components) {
+    const start = str(item.id);
+    if (start === undefined || reported.has(start)) continue;
+    const trail = findLoop(start, dependsOn);
+    if (trail) {
+      trail.forEach((id) => reported.add(id));
+      report([...path, 'dependsOn'], `components depend on each other in a loop: ${trail.join(' → ')} → ${trail[0]}`);
+    }
+  }
   for (const { item, path } of [...logs, ...deploys]) mustExist(componentIds, 'component', item.component, [...path, 'component']);
 
   // Every byVariant key must name a variant.
   for (const { item, path } of [...metrics, ...logs, ...deploys, ...dependencies, ...diagnosis, ...resolution, ...injects]) {
     if (isObj(item.byVariant)) {
-      for (const key of Object.keys(item.byVariant)) mustExist(variantIds, 'variant', key, [...path, 'byVariant', key]);
+      for (const key of Object.keys(item.byVariant)) mustExist(variantIds, 'variant', key, [...path, 'byVariant', key], true);
     }
   }
 
@@ -110,8 +130,10 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
       report(['roster', 'onCall', 'secondary'], 'the secondary on-call must be someone other than the primary');
     }
   }
-  for (const { value, index } of isObj(roster) ? strings(roster, 'escalation') : []) {
+  const chain = isObj(roster) ? strings(roster, 'escalation') : [];
+  for (const { value, index } of chain) {
     mustExist(responderIds, 'responder', value, ['roster', 'escalation', index]);
+    if (chain.findIndex((c) => c.value === value) < index) report(['roster', 'escalation', index], `"${value}" is already in the escalation chain`);
   }
   for (const { item, path } of entries(roster, ['roster'], 'specialists')) {
     mustExist(responderIds, 'responder', item.responder, [...path, 'responder']);
@@ -141,7 +163,7 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
       else mustExist(actionIds, 'action', value, [...path, 'requires', index]);
     }
     const skills = strings(item, 'skills').map((s) => s.value);
-    const someoneCan = skills.length === 0 || skills.some((s) => allSkills.has(s));
+    const someoneCan = !hasResponders || skills.length === 0 || skills.some((s) => allSkills.has(s));
     if (!someoneCan) {
       report([...path, 'skills'], `no responder has any of the skills ${skills.map((s) => `"${s}"`).join(', ')}: nobody can perform this action`);
     }
@@ -164,7 +186,7 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
     const id = str(item.id);
     if (id === undefined || reachable.has(id) || !performable.has(id)) continue;
     const requires = requiresOf.get(id) ?? [];
-    if (requires.every((r) => actionIds.has(r) && r !== id)) {
+    if (actionIds !== null && requires.every((r) => actionIds.has(r) && r !== id)) {
       report([...path, 'requires'], `unreachable action "${id}": its requirements can never all be met (${requires.filter((r) => !reachable.has(r)).map((r) => `"${r}"`).join(', ')} never becomes possible)`);
     }
   }
@@ -191,7 +213,7 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
     }
     if (isObj(item.after)) {
       mustExist(actionIds, 'action', item.after.action, [...path, 'after', 'action']);
-      if (typeof item.after.action === 'string' && actionIds.has(item.after.action) && !reachable.has(item.after.action)) {
+      if (typeof item.after.action === 'string' && actionIds?.has(item.after.action) && !reachable.has(item.after.action)) {
         report([...path, 'after', 'action'], `unreachable inject: action "${item.after.action}" can never be done`);
       }
     }
@@ -224,7 +246,7 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
       if (effect && effect.kind !== 'fixes') {
         report([...path, 'rightFix'], `"${String(item.rightFix)}" does not fix variant "${variantId}": its effect there is "${String(effect.kind)}"`);
       }
-      if (typeof item.rightFix === 'string' && !reachable.has(item.rightFix) && actionIds.has(item.rightFix)) {
+      if (typeof item.rightFix === 'string' && !reachable.has(item.rightFix) && actionIds?.has(item.rightFix)) {
         report([...path, 'rightFix'], `the right fix "${item.rightFix}" can never be performed`);
       }
     }
@@ -238,6 +260,26 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
     for (const { value, index } of strings(grading, 'notify')) mustExist(stakeholderIds, 'stakeholder', value, ['grading', 'notify', index]);
   }
   return problems;
+}
+
+const VALID_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+function findLoop(start: string, edges: Map<string, string[]>): string[] | null {
+  const trail: string[] = [];
+  const visit = (id: string): string[] | null => {
+    const at = trail.indexOf(id);
+    if (at >= 0) return trail.slice(at);
+    if (!edges.has(id)) return null;
+    trail.push(id);
+    for (const next of edges.get(id)!) {
+      const loop = visit(next);
+      if (loop) return loop;
+    }
+    trail.pop();
+    return null;
+  };
+  const loop = visit(start);
+  return loop && loop[0] === start ? loop : null;
 }
 
 function describe(path: PathSegment[]): string {

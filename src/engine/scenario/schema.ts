@@ -26,12 +26,15 @@ const Id = z
 const Text = z.string().min(1, { error: 'must not be empty' });
 
 /** A duration or moment in game minutes, either fixed or drawn from the seed within a range. */
+/** A day: no drill runs longer, so larger numbers are mistakes. */
+const DAY = 1440;
+
 export const Span = z.union([
-  z.number().min(0),
+  z.number().min(0).max(DAY),
   z
     .strictObject({
-      min: z.number().min(0).describe('Shortest, in game minutes.'),
-      max: z.number().min(0).describe('Longest, in game minutes.'),
+      min: z.number().min(0).max(DAY).describe('Shortest, in game minutes.'),
+      max: z.number().min(0).max(DAY).describe('Longest, in game minutes.'),
     })
     .describe('A range: the run draws a value from the seed.'),
 ]);
@@ -71,7 +74,7 @@ const Deploy = z.strictObject({
   id: Id,
   component: Id,
   version: Text,
-  minute: z.number().describe('When it went out, in game minutes; negative means before the page.'),
+  minute: z.number().min(-10 * DAY).max(DAY).describe('When it went out, in game minutes; negative means before the page.'),
   description: Text,
   byVariant: variantOverrides(z.strictObject({ minute: z.number().optional(), description: Text.optional() })),
 });
@@ -111,7 +114,7 @@ const Page = z.strictObject({
 const SeverityChange = z.strictObject({
   at: Span.describe('Game minute the impact changes.'),
   to: z.enum(SEVERITIES).describe('The true severity from then on.'),
-  impact: z.number().min(0).describe('The impact level from then on (1 is the initial full impact).'),
+  impact: z.number().min(0).max(10).describe('The impact level from then on (1 is the initial full impact).'),
   unlessMitigated: z.boolean().default(true).describe('Skip this change when a fix or mitigation has landed.'),
   reason: Text.describe('What changed, in words the journal shows.'),
 });
@@ -123,7 +126,7 @@ const SeveritySpec = z.strictObject({
 });
 
 const Impact = z.strictObject({
-  onset: z.number().default(0).describe('Game minute the impact began; negative means before the page.'),
+  onset: z.number().min(-DAY).max(0).default(-5).describe('Game minute the impact began, before the page (which fires at 0); by default 5 minutes before, so dashboards already show it.'),
   description: Text.describe('Who or what is affected, as the postmortem would say it.'),
 });
 
@@ -133,7 +136,7 @@ const Responder = z.strictObject({
   title: Text.describe('Their job, e.g. "Backend engineer" or "Engineering manager".'),
   skills: z.array(Id).default([]).describe('What they can do, matched against actions\' skills.'),
   present: z.boolean().default(false).describe('In the incident from the start (the paged on-call always is).'),
-  joinMinutes: z.number().min(0).default(5).describe('Minutes from being paged to joining.'),
+  joinMinutes: z.number().min(0).max(DAY).default(5).describe('Minutes from being paged to joining.'),
 });
 
 const Stakeholder = z.strictObject({
@@ -176,8 +179,8 @@ const Diagnosis = z.strictObject({
 
 const Effect = z.strictObject({
   kind: z.enum(EFFECT_KINDS),
-  after: z.number().min(0).default(0).describe('Minutes after the action completes until the effect shows.'),
-  level: z.number().min(0).optional().describe('Impact level it leaves (mitigates: 0.25, worsens: +0.5 by default).'),
+  after: z.number().min(0).max(DAY).default(0).describe('Minutes after the action completes until the effect shows.'),
+  level: z.number().min(0).max(10).optional().describe('mitigates: the impact level it leaves (default 0.25); worsens: how much it adds to the impact (default 0.5).'),
 });
 
 const Resolution = z.strictObject({
@@ -192,7 +195,7 @@ const Resolution = z.strictObject({
 
 const InjectTrigger = z.strictObject({
   action: Id.describe('When this action completes…'),
-  delay: z.number().min(0).default(0).describe('…this many minutes later.'),
+  delay: z.number().min(0).max(DAY).default(0).describe('…this many minutes later.'),
 });
 
 const Inject = z.strictObject({
@@ -202,8 +205,8 @@ const Inject = z.strictObject({
   after: InjectTrigger.optional(),
   from: Id.optional().describe('Stakeholder or responder id who sends it.'),
   message: Text,
-  respondWithin: z.number().min(0).optional().describe('It needs an answer within this many minutes.'),
-  impact: z.number().min(0).optional().describe('For metric injects: the impact level it sets.'),
+  respondWithin: z.number().min(0).max(DAY).optional().describe('It needs an answer within this many minutes.'),
+  impact: z.number().min(0).max(10).optional().describe('For metric injects: the impact level it sets.'),
   dependency: z
     .strictObject({ id: Id, status: z.enum(DEPENDENCY_STATUSES) })
     .optional()
@@ -216,7 +219,7 @@ const Inject = z.strictObject({
 const Variant = z.strictObject({
   id: Id,
   title: Text,
-  weight: z.number().positive().default(1).describe('Relative chance the seed draws this variant.'),
+  weight: z.number().positive().max(1000).default(1).describe('Relative chance the seed draws this variant.'),
   rootCause: Text,
   contributingFactors: z.array(Text).default([]),
   rightFix: Id.describe('The resolution action that fixes this variant.'),
@@ -251,10 +254,10 @@ export const ScenarioSchema = z
     summary: Text,
     briefing: Text.describe('What the player reads before the page fires.'),
     difficulty: z.enum(['beginner', 'intermediate', 'advanced']),
-    estimatedMinutes: z.number().int().positive().describe('Real minutes a player needs at normal speed.'),
+    estimatedMinutes: z.number().int().positive().max(600).describe('Real minutes a player needs at normal speed.'),
     topics: z.array(Id).min(1),
     sources: z.array(z.url()).default([]).describe('Public postmortems the scenario is built on.'),
-    durationMinutes: z.number().positive().default(180).describe('Game minutes before the drill ends by itself.'),
+    durationMinutes: z.number().positive().max(DAY).default(180).describe('Game minutes before the drill ends by itself.'),
     service: Service,
     page: Page,
     severity: SeveritySpec,
