@@ -219,3 +219,25 @@ describe('harm and walking away', () => {
     expect(run.send('ada', { type: 'acknowledge' })).toMatchObject({ ok: false, reason: 'the time limit has passed: the incident went to the next shift; write the postmortem' });
   });
 });
+
+describe('commands per phase', () => {
+  it('should mirror the machine: allowed and valid means accepted, not allowed means refused', async () => {
+    const { checkCommand } = await import('../src/engine/rules');
+    const { randomScript } = await import('./support/random-player');
+    const { CommandSchema } = await import('../src/engine/index');
+    let accepted = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const run = createRun({ scenario: checkout, seed });
+      for (const entry of randomScript(checkout, seed, 40)) {
+        run.advanceTo(entry.at);
+        const phase = run.phase();
+        const allowed = run.view().available.includes(entry.command.type);
+        const valid = checkCommand(checkout, run.context(), entry.by, CommandSchema.parse(entry.command), run.now()) === null;
+        const result = run.send(entry.by, entry.command);
+        expect(result.ok, `${phase} ${entry.command.type}`).toBe(allowed && valid);
+        if (result.ok) accepted++;
+      }
+    }
+    expect(accepted).toBeGreaterThan(500);
+  });
+});

@@ -9,7 +9,7 @@ export { formatProblem, ProblemsError, type Problem } from './scenario/problems'
 export { CommandSchema, ScriptEntrySchema, ScriptSchema, FACILITATOR, type Command, type CommandInput, type ScriptEntry, type Postmortem } from './commands';
 export { loadScript } from './script';
 export { PHASE_LABELS, type GameEvent, type JournalEntry, type Phase } from './events';
-export { buildView, describeEntry, type RunView, type ActionView } from './view';
+export { buildView, describeEntry, describeJournal, GRAPH_WINDOW_MINUTES, type RunView, type ActionView, type ViewOptions } from './view';
 export { parseStatusUpdate, statusUpdateTemplate, type ParsedStatusUpdate } from './status-update';
 export { scenarioGraph } from './graph';
-export { RESPONSE_MINUTES, ACKNOWLEDGE_MINUTES, type RunContext } from './rules';
+export { RESPONSE_MINUTES, ACKNOWLEDGE_MINUTES, commandsForPhase, type RunContext } from './rules';

@@ -300,6 +300,32 @@ export function checkCommand(scenario: Scenario, ctx: RunContext, by: string, co
   }
 }
 
+const ANYTIME: Command['type'][] = ['declare-severity', 'assign-role', 'hand-off', 'escalate', 'announce', 'status-update', 'respond', 'rate-alert', 'update-runbook'];
+
+/**
+ * The commands each phase accepts, mirroring the machine's transitions, so panels can offer only what is possible
+ * (the engine still checks every command it receives).
+ */
+export function commandsForPhase(phase: string): ReadonlySet<Command['type']> {
+  switch (phase) {
+    case 'paged':
+      return new Set(['acknowledge']);
+    case 'acknowledged':
+    case 'triaged':
+    case 'commanded':
+    case 'diagnosing':
+    case 'mitigating':
+    case 'verifying':
+      return new Set([...ANYTIME, 'diagnose', 'apply', 'verify', 'resolve']);
+    case 'resolved':
+      return new Set([...ANYTIME, 'postmortem']);
+    case 'postmortem':
+      return new Set([...ANYTIME, 'postmortem', 'finish']);
+    default:
+      return new Set();
+  }
+}
+
 /** Why a command cannot be taken in the current phase (the machine has no transition for it there). */
 export function phaseReason(phase: string, command: Command, ctx: RunContext): string {
   if (phase === 'debriefed') return 'the drill is over';

@@ -10,7 +10,7 @@ import { compileScenario, phaseOf } from './machine';
 import { checkCommand, phaseReason, type RunContext } from './rules';
 import { scenarioHash } from './scenario/load';
 import type { Scenario } from './scenario/schema';
-import { buildView, type RunView } from './view';
+import { buildView, type RunView, type ViewOptions } from './view';
 
 export interface RunOptions {
   scenario: Scenario;
@@ -29,9 +29,11 @@ export interface Run {
   /** Moves to the next moment something is scheduled to happen (or by `max` minutes at most). */
   advanceToNextEvent(max?: number): number;
   now(): number;
+  /** When the next scheduled thing happens (an action completing, an inject, a deadline), if anything is pending. */
+  nextEventAt(): number | undefined;
   phase(): Phase;
   isOver(): boolean;
-  view(): RunView;
+  view(options?: ViewOptions): RunView;
   journal(): readonly JournalEntry[];
   /** The commands as issued, in the script shape, for saves and replays. */
   commands(): readonly ScriptEntry[];
@@ -126,7 +128,8 @@ export function createRun({ scenario, seed }: RunOptions): Run {
     now: () => clock.now(),
     phase: () => phase,
     isOver: () => actor.getSnapshot().status !== 'active',
-    view: () => buildView(scenario, context(), entries, phase, clock.now()),
+    view: (options) => buildView(scenario, context(), entries, phase, clock.now(), options),
+    nextEventAt: () => clock.nextDue(),
     journal: () => entries,
     commands: () => issued,
     context,

@@ -5,7 +5,8 @@
 import { hashText } from './hash';
 import type { JournalEntry, Phase } from './events';
 import { PHASE_LABELS } from './events';
-import { diagnosisFor, impactAt, metricLevelValue, type RunContext } from './rules';
+import type { Command } from './commands';
+import { commandsForPhase, diagnosisFor, impactAt, metricLevelValue, type RunContext } from './rules';
 import type { Role, Scenario, Severity, VerificationItem } from './scenario/schema';
 import { ROLES, VERIFICATION_ITEMS } from './scenario/schema';
 
@@ -46,6 +47,8 @@ export interface RunView {
   }>;
   stakeholders: Array<{ id: string; name: string; title: string }>;
   actions: ActionView[];
+  /** The command types the current phase accepts. */
+  available: Command['type'][];
   findings: Array<{ at: number; action: string; label: string; text: string; log: string[] | null }>;
   deadlines: Array<{ id: string; label: string; dueAt: number; remaining: number }>;
   messages: Array<{ at: number; inject: string; from: string | null; message: string; respondBy: number | null; answered: boolean }>;
@@ -62,7 +65,13 @@ export interface RunView {
   runbooks: Scenario['runbooks'];
 }
 
-export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], phase: Phase, now: number): RunView {
+export interface ViewOptions {
+  /** Multiplies dashboard noise: expert play makes the signal harder to read. */
+  noiseScale?: number;
+}
+
+export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], phase: Phase, now: number, options: ViewOptions = {}): RunView {
+  const noiseScale = options.noiseScale ?? 1;
   const name = (id: string | null | undefined) => (id ? (scenario.roster.responders.find((r) => r.id === id)?.name ?? scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
   const present = (id: string) => id in ctx.joined;
   const label = (id: string) => [...scenario.diagnosis, ...scenario.resolution].find((a) => a.id === id)?.label ?? id;
@@ -138,6 +147,7 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
     })),
     stakeholders: scenario.roster.stakeholders,
     actions,
+    available: [...commandsForPhase(phase)],
     findings,
     deadlines: Object.entries(ctx.deadlines)
       .map(([id, d]) => ({ id, label: d.label, dueAt: d.dueAt, remaining: d.dueAt - now }))
@@ -149,9 +159,9 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
       metrics: d.metrics.map((m) => {
         const series: Array<[number, number]> = [];
         for (let minute = Math.ceil(now) - GRAPH_WINDOW_MINUTES; minute <= now; minute++) {
-          series.push([minute, metricValue(ctx, m, minute)]);
+          series.push([minute, metricValue(ctx, m, minute, noiseScale)]);
         }
-        return { id: m.id, label: m.label, unit: m.unit, threshold: m.threshold ?? null, current: metricValue(ctx, m, now), series };
+        return { id: m.id, label: m.label, unit: m.unit, threshold: m.threshold ?? null, current: metricValue(ctx, m, now, noiseScale), series };
       }),
     })),
     deploys: scenario.service.deploys
@@ -177,10 +187,10 @@ function rejected(journal: readonly JournalEntry[], seq: number): boolean {
  * A metric's value at a minute: its baseline, moved toward its incident value by the impact level, plus noise that
  * depends only on the seed, metric and minute, so the same run always draws the same graph.
  */
-export function metricValue(ctx: RunContext, metric: Scenario['service']['dashboards'][number]['metrics'][number], minute: number): number {
+export function metricValue(ctx: RunContext, metric: Scenario['service']['dashboards'][number]['metrics'][number], minute: number, noiseScale = 1): number {
   const level = impactAt(ctx.impact, minute);
   const value = metricLevelValue(metric, ctx.variant, level);
-  const noise = metric.noise === 0 ? 0 : metric.noise * (noiseUnit(`${ctx.seed}:${metric.id}:${Math.floor(minute)}`) * 2 - 1);
+  const noise = metric.noise === 0 ? 0 : noiseScale * metric.noise * (noiseUnit(`${ctx.seed}:${metric.id}:${Math.floor(minute)}`) * 2 - 1);
   return Math.max(0, Math.round((value + noise) * 100) / 100);
 }
 
