@@ -61,6 +61,8 @@ export interface RunView {
   dependencies: Array<{ id: string; name: string; status: string }>;
   updates: Array<{ at: number; number: number; text: string }>;
   verification: Array<{ item: VerificationItem; checkedAt: number | null; ok: boolean | null }>;
+  /** Every verification check made, with what it showed. */
+  checks: Array<{ at: number; item: VerificationItem; ok: boolean; detail: string }>;
   timeline: Array<{ seq: number; at: number; text: string }>;
   runbooks: Scenario['runbooks'];
 }
@@ -103,6 +105,7 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
   const findings: RunView['findings'] = [];
   const messages: RunView['messages'] = [];
   const updates: RunView['updates'] = [];
+  const checks: RunView['checks'] = [];
   let updateNumber = 0;
   for (const entry of journal) {
     if (entry.kind === 'command') {
@@ -121,6 +124,7 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
     if (e.type === 'inject.fired') {
       messages.push({ at: entry.at, inject: e.inject, from: name(e.from), message: e.message, respondBy: e.respondBy, answered: false });
     }
+    if (e.type === 'verification.checked') checks.push({ at: entry.at, item: e.item, ok: e.ok, detail: e.detail });
     if (e.type === 'inject.answered') {
       const message = messages.find((m) => m.inject === e.inject);
       if (message) message.answered = true;
@@ -174,6 +178,7 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
       checkedAt: ctx.verification[item]?.at ?? null,
       ok: ctx.verification[item]?.ok ?? null,
     })),
+    checks,
     timeline: describeJournal(journal, scenario),
     runbooks: scenario.runbooks,
   };

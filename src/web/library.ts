@@ -1,15 +1,77 @@
 import { formatProblem } from '../engine/index';
-import type { Catalog } from './catalog';
+import type { Catalog, CatalogEntry } from './catalog';
+import { MAX_SEED, parseSeed } from './deep-link';
+import { DIFFICULTIES, DIFFICULTY_SETTINGS, type Difficulty } from './difficulty';
 import { h } from './dom';
 
 const DIFFICULTY_LABELS: Record<string, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
 
-/** The scenario library: one card per scenario. The true severity is never shown: judging it is part of the drill. */
-export function renderLibrary(catalog: Catalog): HTMLElement {
-  const section = h('section', { class: 'library', 'aria-labelledby': 'library-title' }, h('h2', { id: 'library-title' }, 'Scenario library'));
+export interface LibraryChoice {
+  entry: CatalogEntry;
+  seed: string;
+  difficulty: Difficulty;
+}
+
+export function randomSeed(): string {
+  return String(1 + Math.floor(Math.random() * MAX_SEED));
+}
+
+/**
+ * The start screen: the scenario library as cards, a visible and editable seed, and a difficulty. The true severity
+ * is never shown: judging it is part of the drill.
+ */
+export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice) => void, message: string | null = null): HTMLElement {
+  const section = h('section', { class: 'library', 'aria-labelledby': 'library-title' });
+  if (message) section.append(h('div', { class: 'banner banner-error', role: 'alert' }, message));
+  section.append(h('h2', { id: 'library-title' }, 'Scenario library'));
+
+  const seedInput = h('input', { id: 'seed', name: 'seed', type: 'text', inputmode: 'numeric', value: randomSeed(), 'aria-describedby': 'seed-help seed-error', autocomplete: 'off', spellcheck: 'false' });
+  const seedError = h('p', { id: 'seed-error', class: 'field-error', 'aria-live': 'polite' });
+  const reroll = h('button', { type: 'button', class: 'secondary' }, 'New seed');
+  reroll.addEventListener('click', () => {
+    seedInput.value = randomSeed();
+    seedError.textContent = '';
+    seedInput.removeAttribute('aria-invalid');
+  });
+  const difficulty = h(
+    'fieldset',
+    { class: 'difficulty-choice' },
+    h('legend', {}, 'Difficulty'),
+    ...DIFFICULTIES.map((d) =>
+      h(
+        'label',
+        { class: 'radio' },
+        h('input', { type: 'radio', name: 'difficulty', value: d, checked: d === 'standard' }),
+        h('span', {}, h('strong', {}, DIFFICULTY_SETTINGS[d].label), ` — ${DIFFICULTY_SETTINGS[d].description}`),
+      ),
+    ),
+  );
+  section.append(
+    h(
+      'div',
+      { class: 'start-options' },
+      h('div', { class: 'seed-field' }, h('label', { for: 'seed' }, 'Seed'), h('div', { class: 'row' }, seedInput, reroll), h('p', { id: 'seed-help', class: 'help' }, 'The seed picks the root cause and timings. Share it to replay the same drill.'), seedError),
+      difficulty,
+    ),
+  );
+
+  const choose = (entry: CatalogEntry) => {
+    const seed = parseSeed(seedInput.value);
+    if (seed === null) {
+      seedError.textContent = `The seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}.`;
+      seedInput.setAttribute('aria-invalid', 'true');
+      seedInput.focus();
+      return;
+    }
+    const picked = section.querySelector<HTMLInputElement>('input[name="difficulty"]:checked')?.value as Difficulty | undefined;
+    onStart({ entry, seed, difficulty: picked ?? 'standard' });
+  };
+
   const list = h('ul', { class: 'cards', 'aria-label': 'Scenarios' });
-  for (const { scenario } of catalog.scenarios) {
-    const topics = h('ul', { class: 'topics', 'aria-label': 'Topics' }, ...scenario.topics.map((t) => h('li', {}, t.replace(/-/g, ' '))));
+  for (const entry of catalog.scenarios) {
+    const { scenario } = entry;
+    const start = h('button', { type: 'button', class: 'primary', 'aria-label': `Start: ${scenario.title}` }, 'Start drill');
+    start.addEventListener('click', () => choose(entry));
     list.append(
       h(
         'li',
@@ -22,7 +84,8 @@ export function renderLibrary(catalog: Catalog): HTMLElement {
           h('span', { class: `difficulty difficulty-${scenario.difficulty}` }, DIFFICULTY_LABELS[scenario.difficulty] ?? scenario.difficulty),
           h('span', {}, `about ${scenario.estimatedMinutes} min`),
         ),
-        topics,
+        h('ul', { class: 'topics', 'aria-label': 'Topics' }, ...scenario.topics.map((t) => h('li', {}, t.replace(/-/g, ' ')))),
+        start,
       ),
     );
   }

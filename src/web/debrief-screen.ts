@@ -1,0 +1,73 @@
+import { CATEGORIES, CATEGORY_LABELS, grade, loadRubric, type Rubric } from '../grading/index';
+import { buildReport, renderHtml, renderMarkdown, safeJson } from '../report/index';
+import defaultRubricText from '../../scenarios/rubrics/default.json?raw';
+import type { Catalog } from './catalog';
+import { h } from './dom';
+import type { Session } from './session';
+
+let rubric: Rubric | null = null;
+function defaultRubric(): Rubric {
+  if (!rubric) {
+    const loaded = loadRubric(defaultRubricText, 'scenarios/rubrics/default.json');
+    if (!loaded.ok) throw new Error('the bundled default rubric is invalid');
+    rubric = loaded.value;
+  }
+  return rubric;
+}
+
+/**
+ * The debrief: the score and its evidence, the blameless report with its charts, downloads of the report in every
+ * format and of the run itself (the file `firedrill report` accepts), and print.
+ */
+export function renderDebrief(session: Session, catalog: Catalog, onDone: () => void): HTMLElement {
+  const { scenario } = session;
+  const journal = session.run.journal();
+  const score = grade(scenario, journal, defaultRubric());
+  const report = buildReport(scenario, journal, score, {
+    seed: session.run.seed,
+    date: session.startedOn || null,
+    catalog: catalog.scenarios.map((s) => ({ id: s.scenario.id, title: s.scenario.title, topics: s.scenario.topics })),
+  });
+  const html = renderHtml(report);
+  const base = `firedrill-${scenario.id}-seed-${session.run.seed}`;
+  const files = {
+    markdown: { name: `${base}-debrief.md`, type: 'text/markdown', text: () => renderMarkdown(report) },
+    html: { name: `${base}-debrief.html`, type: 'text/html', text: () => html },
+    json: { name: `${base}-debrief.json`, type: 'application/json', text: () => safeJson(report) },
+    run: { name: `${base}-run.json`, type: 'application/json', text: () => `${JSON.stringify(session.run.save(), null, 2)}\n` },
+  };
+  const download = (file: (typeof files)[keyof typeof files], label: string) => {
+    const button = h('button', { type: 'button', class: 'secondary', 'data-download': file.name }, label);
+    button.addEventListener('click', () => {
+      const url = URL.createObjectURL(new Blob([file.text()], { type: `${file.type};charset=utf-8` }));
+      const link = h('a', { href: url, download: file.name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+    return button;
+  };
+  // No scripts can run in the frame; the report has none and player text in it is escaped.
+  const frame = h('iframe', { class: 'report-frame', title: 'Debrief report', sandbox: 'allow-same-origin allow-modals' });
+  frame.srcdoc = html;
+  const print = h('button', { type: 'button', class: 'secondary' }, 'Print');
+  print.addEventListener('click', () => frame.contentWindow?.print());
+  const again = h('button', { type: 'button', class: 'primary' }, 'Back to the library');
+  again.addEventListener('click', onDone);
+
+  return h(
+    'section',
+    { class: 'debrief', 'aria-labelledby': 'debrief-title' },
+    h('h2', { id: 'debrief-title', tabindex: '-1' }, `Debrief: ${scenario.title}`),
+    h(
+      'div',
+      { class: 'debrief-score' },
+      h('p', { class: 'overall' }, h('span', { class: 'score-value', 'data-testid': 'overall-score' }, String(score.overall)), h('span', { class: 'score-of' }, '/100')),
+      h('div', {}, h('p', { class: 'level' }, score.readiness.level), h('p', {}, score.readiness.meaning)),
+      h('ul', { class: 'category-scores', 'aria-label': 'Scores by category' }, ...CATEGORIES.map((c) => h('li', {}, h('span', {}, CATEGORY_LABELS[c]), h('strong', {}, String(score.categories[c]))))),
+    ),
+    h('div', { class: 'row downloads', role: 'group', 'aria-label': 'Downloads' }, download(files.markdown, 'Download Markdown'), download(files.html, 'Download HTML'), download(files.json, 'Download JSON'), download(files.run, 'Download the run'), print, again),
+    frame,
+  );
+}

@@ -1,0 +1,33 @@
+/** Reads `?scenario=<id>&seed=<n>` links. A bad link gets a message in words, never a blank page. */
+import type { Catalog, CatalogEntry } from './catalog';
+import { isDifficulty, type Difficulty } from './difficulty';
+
+export type DeepLink = { kind: 'none' } | { kind: 'start'; entry: CatalogEntry; seed: string; difficulty: Difficulty } | { kind: 'error'; message: string };
+
+export const MAX_SEED = 999_999_999_999;
+
+export function parseSeed(text: string): string | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,12}$/.test(trimmed)) return null;
+  return String(Number(trimmed));
+}
+
+export function readDeepLink(search: string, catalog: Catalog): DeepLink {
+  const params = new URLSearchParams(search);
+  const id = params.get('scenario');
+  const seedText = params.get('seed');
+  if (id === null && seedText === null) return { kind: 'none' };
+  if (id === null || id.trim() === '') return { kind: 'error', message: 'The link names no scenario: pick one from the library below.' };
+  const entry = catalog.scenarios.find((s) => s.scenario.id === id);
+  if (!entry) {
+    const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
+    return { kind: 'error', message: `There is no scenario "${shown}". Pick one from the library below.` };
+  }
+  let seed: string | null = String(1 + Math.floor(Math.random() * MAX_SEED));
+  if (seedText !== null) {
+    seed = parseSeed(seedText);
+    if (seed === null) return { kind: 'error', message: `The seed in the link must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}; it was "${seedText.slice(0, 30)}". Choose a seed below.` };
+  }
+  const difficulty = params.get('difficulty');
+  return { kind: 'start', entry, seed, difficulty: isDifficulty(difficulty) ? difficulty : 'standard' };
+}

@@ -1,0 +1,41 @@
+import type { CommandInput, RunView } from '../../engine/index';
+import type { Session } from '../session';
+
+/** What every panel gets: the session to read, and one way to send a command and show its outcome. */
+export interface PanelContext {
+  session: Session;
+  /** Sends a command as the player; returns true when the engine accepted it. Refusals are announced. */
+  send(command: CommandInput, by?: string): boolean;
+  hints: boolean;
+  announce(message: string): void;
+}
+
+export interface Panel {
+  id: string;
+  title: string;
+  /** The key that opens this panel (with Alt), shown in the help overlay. */
+  key: string;
+  element: HTMLElement;
+  update(view: RunView): void;
+}
+
+/**
+ * Replaces a region's children but keeps keyboard focus on the element with the same `data-key`, so re-rendering
+ * as the incident moves never throws the player's focus away.
+ */
+export function replaceKeepingFocus(container: HTMLElement, children: Node[]): void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && container.contains(active) ? active.dataset.key : undefined;
+  container.replaceChildren(...children);
+  if (key) container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+}
+
+export function responderName(view: RunView, id: string | null): string {
+  if (!id) return 'nobody';
+  return view.responders.find((r) => r.id === id)?.name ?? view.stakeholders.find((s) => s.id === id)?.name ?? id;
+}
+
+export function formatClock(minute: number): string {
+  const total = Math.max(0, Math.floor(minute));
+  return `T+${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}

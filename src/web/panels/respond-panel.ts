@@ -1,0 +1,142 @@
+import { ROLES, SEVERITIES, type RunView, type Severity } from '../../engine/index';
+import { h } from '../dom';
+import { formatClock, replaceKeepingFocus, responderName, type Panel, type PanelContext } from './panel';
+
+/** The module's severity table, kept at hand while declaring. */
+const SEV_TABLE: Record<Severity, { definition: string; response: string; example: string }> = {
+  SEV1: { definition: 'Service down, major revenue impact', response: '15 minutes', example: 'Checkout unavailable' },
+  SEV2: { definition: 'Major feature broken, workaround exists', response: '1 hour', example: 'Payment retries failing' },
+  SEV3: { definition: 'Minor feature broken, limited impact', response: '4 hours', example: 'Filters not working' },
+  SEV4: { definition: 'Low priority issue', response: 'Next sprint', example: 'Minor UI bug' },
+};
+
+const ROLE_LABELS: Record<string, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
+
+/** Acknowledge, declare severity, take command, assign roles, escalate, announce changes. */
+export function respondPanel(ctx: PanelContext): Panel {
+  const ackButton = h('button', { type: 'button', class: 'primary', 'data-key': 'ack' }, 'Acknowledge the page');
+  ackButton.addEventListener('click', () => ctx.send({ type: 'acknowledge' }) && ctx.announce('Page acknowledged.'));
+  const pageStatus = h('p', { class: 'page-status' });
+  const pageDetails = h('div', { class: 'page-card' });
+
+  const severityForm = h('form', { class: 'severity-form', 'aria-labelledby': 'severity-legend' });
+  const severityTable = h(
+    'table',
+    { class: 'sev-table' },
+    h('caption', { id: 'severity-legend' }, 'Declare severity'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Level'), h('th', { scope: 'col' }, 'Definition'), h('th', { scope: 'col' }, 'Response time'), h('th', { scope: 'col' }, 'Example'))),
+    h(
+      'tbody',
+      {},
+      ...SEVERITIES.map((sev) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'severity', value: sev, 'data-key': `sev-${sev}` }), ` ${sev}`)),
+          h('td', {}, SEV_TABLE[sev].definition),
+          h('td', {}, SEV_TABLE[sev].response),
+          h('td', {}, SEV_TABLE[sev].example),
+        ),
+      ),
+    ),
+  );
+  const declareButton = h('button', { type: 'submit', class: 'primary', 'data-key': 'declare' }, 'Declare');
+  severityForm.append(severityTable, declareButton);
+  severityForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = severityForm.querySelector<HTMLInputElement>('input[name="severity"]:checked')?.value as Severity | undefined;
+    if (!chosen) {
+      ctx.announce('Choose a severity first.');
+      return;
+    }
+    if (ctx.send({ type: 'declare-severity', severity: chosen })) ctx.announce(`${chosen} declared.`);
+  });
+
+  const roles = h('div', { class: 'roles' });
+  const escalation = h('div', { class: 'escalation' });
+  const announceInput = h('input', { type: 'text', id: 'announce-text', 'data-key': 'announce-text', placeholder: 'e.g. Change: rolling back checkout-api to v4.1.3', autocomplete: 'off' });
+  const announceForm = h('form', { class: 'inline-form' }, h('label', { for: 'announce-text' }, 'Announce in the incident channel'), h('div', { class: 'row' }, announceInput, h('button', { type: 'submit', 'data-key': 'announce' }, 'Announce')));
+  announceForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = announceInput.value.trim();
+    if (!text) return;
+    if (ctx.send({ type: 'announce', text })) {
+      announceInput.value = '';
+      ctx.announce('Announced.');
+    }
+  });
+
+  const hint = h('p', { class: 'hint', hidden: !ctx.hints });
+  const element = h(
+    'div',
+    { class: 'panel-body' },
+    hint,
+    h('section', { 'aria-labelledby': 'page-heading' }, h('h3', { id: 'page-heading' }, 'The page'), pageDetails, pageStatus, ackButton),
+    h('section', { 'aria-label': 'Severity' }, severityForm),
+    h('section', { 'aria-labelledby': 'roles-heading' }, h('h3', { id: 'roles-heading' }, 'Command and roles'), roles),
+    h('section', { 'aria-labelledby': 'escalation-heading' }, h('h3', { id: 'escalation-heading' }, 'Escalate'), escalation),
+    h('section', { 'aria-label': 'Announce' }, announceForm),
+  );
+
+  let pageRendered = false;
+  return {
+    id: 'respond',
+    title: 'Respond',
+    key: '1',
+    element,
+    update(view: RunView) {
+      const can = (type: string) => view.available.includes(type as never);
+      if (!pageRendered) {
+        pageRendered = true;
+        pageDetails.replaceChildren(
+          h('p', { class: 'page-title' }, view.page.title),
+          h('p', {}, view.page.context),
+          h('p', { class: 'muted' }, `Runbook: ${view.page.runbook ? view.runbooks.find((r) => r.id === view.page.runbook)?.title ?? view.page.runbook : 'none linked'} · Dashboard: ${view.page.dashboard ?? 'none linked'}`),
+        );
+      }
+      pageStatus.textContent = view.page.acknowledgedAt === null ? 'Not yet acknowledged.' : `Acknowledged at ${formatClock(view.page.acknowledgedAt)}.`;
+      ackButton.hidden = view.page.acknowledgedAt !== null;
+      ackButton.disabled = !can('acknowledge');
+      declareButton.textContent = view.severity ? `Re-declare (now ${view.severity})` : 'Declare';
+      declareButton.disabled = !can('declare-severity');
+      hint.textContent = nextStepHint(view);
+
+      const present = view.responders.filter((r) => r.status === 'present');
+      replaceKeepingFocus(
+        roles,
+        ROLES.map((role) => {
+          const holder = view.roles[role];
+          const select = h('select', { id: `role-${role}`, 'data-key': `role-${role}-select`, 'aria-label': `${ROLE_LABELS[role]}: choose who` }, ...present.map((r) => h('option', { value: r.id, selected: r.id === holder }, `${r.name} — ${r.title}`)));
+          const assign = h('button', { type: 'button', 'data-key': `role-${role}-assign`, disabled: !can('assign-role') || present.length === 0 }, holder ? 'Hand off' : 'Assign');
+          assign.addEventListener('click', () => {
+            const responder = select.value;
+            const command = holder && holder !== responder ? { type: 'hand-off' as const, role, to: responder, notes: `Handing ${ROLE_LABELS[role]} to ${responderName(view, responder)}` } : { type: 'assign-role' as const, role, responder };
+            if (ctx.send(command)) ctx.announce(`${ROLE_LABELS[role]}: ${responderName(view, responder)}.`);
+          });
+          return h('div', { class: 'role-row' }, h('label', { for: `role-${role}` }, ROLE_LABELS[role]), h('span', { class: 'holder' }, holder ? responderName(view, holder) : 'unassigned'), select, assign);
+        }),
+      );
+
+      const chain = new Set(view.responders.map((r) => r.id));
+      replaceKeepingFocus(
+        escalation,
+        view.responders
+          .filter((r) => chain.has(r.id) && r.id !== ctx.session.player)
+          .map((r) => {
+            const button = h('button', { type: 'button', 'data-key': `page-${r.id}`, disabled: r.status !== 'not-paged' || !can('escalate') }, r.status === 'not-paged' ? 'Page' : r.status === 'on-the-way' ? `Joins ${formatClock(r.joinsAt ?? view.now)}` : 'Here');
+            button.addEventListener('click', () => ctx.send({ type: 'escalate', to: r.id }) && ctx.announce(`Paged ${r.name}.`));
+            return h('div', { class: 'escalation-row' }, h('span', {}, h('strong', {}, r.name), ` — ${r.title}`), button);
+          }),
+      );
+    },
+  };
+}
+
+/** Guided mode's hint: the next step the module's practice suggests, from what the view shows. */
+function nextStepHint(view: RunView): string {
+  if (view.page.acknowledgedAt === null) return 'Hint: acknowledge the page first (within 15 minutes for SEV1–2).';
+  if (view.severity === null) return 'Hint: judge the impact and declare a severity; the table shows each level’s response time.';
+  if (view.roles.commander === null) return 'Hint: name an incident commander before anyone starts debugging. The commander coordinates and delegates.';
+  if (view.updates.length === 0) return 'Hint: send a first status update to stakeholders (Comms tab), promising when the next one comes.';
+  return 'Hint: delegate diagnosis to responders, announce changes before making them, and keep the update cadence you promised.';
+}
