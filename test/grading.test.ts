@@ -84,3 +84,53 @@ describe('grading', () => {
     expect(tight).toBeLessThan(relaxed);
   });
 });
+
+describe('grading, after a team lead\'s review', () => {
+  const checkout = loadValid('scenarios/checkout-launch.json');
+  const filters = loadValid('scenarios/filters-broken.json');
+  const expert = () => script('checkout-launch', 'expert');
+
+  it('should cap readiness when a common mistake is seen, whatever the average', () => {
+    for (const name of ['no-commander', 'silent-updates', 'unverified-resolution', 'postmortem-without-owners']) {
+      const { score } = play(checkout, script('checkout-launch', name));
+      expect(score.readiness.level, name).not.toBe('Ready to lead');
+      if (score.overall >= 90) expect(score.readiness.cappedBecause ?? '', name).toMatch(/capped at "Ready with support"/);
+    }
+    expect(play(checkout, expert()).score.readiness).toMatchObject({ level: 'Ready to lead', cappedBecause: null });
+  });
+
+  it('should give no delegation credit when nobody was commander', () => {
+    const { score } = play(checkout, script('checkout-launch', 'no-commander'));
+    expect(score.findings.filter((f) => f.check === 'commander-delegates')).toEqual([]);
+  });
+
+  it('should only count an announcement that names the change', () => {
+    const unannounced = expert().filter((e) => e.command.type !== 'announce');
+    const finding = play(checkout, unannounced).score.findings.find((f) => f.check === 'changes-announced')!;
+    expect(finding.points).toBeLessThan(0);
+    expect(finding.message).toMatch(/without announcing it first/);
+  });
+
+  it('should make a harmful change its own deduction, beside the credit for the right fix', () => {
+    const commands = expert().flatMap((e) => (e.command.type === 'apply' ? [{ at: e.at, by: e.by, command: { type: 'apply' as const, action: 'restart-db-pool', performer: 'alex' } }, { ...e, at: e.at }] : [e]));
+    const findings = play(checkout, commands).score.findings.filter((f) => f.check === 'right-fix');
+    expect(findings.find((f) => /made things worse/.test(f.message))!.points).toBeLessThan(0);
+    expect(findings.find((f) => /The right fix/.test(f.message))!.points).toBeGreaterThan(0);
+  });
+
+  it('should give partial credit for correcting one\'s own wrong severity, less the longer it took', () => {
+    const corrected = (minutes: number) =>
+      expert().flatMap((e) => (e.command.type === 'declare-severity' ? [{ ...e, command: { type: 'declare-severity' as const, severity: 'SEV2' as const } }, { ...e, at: e.at + minutes }] : [e])).sort((a, b) => a.at - b.at);
+    const after = (minutes: number) => play(checkout, corrected(minutes)).score.findings.find((f) => f.check === 'redeclared-on-change')!.points;
+    expect(after(3)).toBeGreaterThan(after(10));
+    expect(after(10)).toBeLessThan(20);
+  });
+
+  it('should call paging the engineering manager for a SEV3 over-escalation', () => {
+    const commands = [...script('filters-broken', 'expert')];
+    commands.splice(3, 0, { at: 2, by: 'riley', command: { type: 'escalate', to: 'theo' } }, { at: 2, by: 'riley', command: { type: 'escalate', to: 'ines' } });
+    const finding = play(filters, commands).score.findings.find((f) => f.check === 'escalation-follows-chain')!;
+    expect(finding.points).toBeLessThan(0);
+    expect(finding.message).toMatch(/Over-escalation/);
+  });
+});

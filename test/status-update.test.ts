@@ -39,3 +39,23 @@ describe('status update parser', () => {
     expect(parseStatusUpdate('Next Update: 10 min').nextUpdateMinutes).toBe(10);
   });
 });
+
+describe('status update parser, as people really write', () => {
+  it('should read a clock-time promise against the update\'s own time', () => {
+    expect(parseStatusUpdate('[09:02] [SEV-1] Update #1\nNext Update: 09:17').nextUpdateMinutes).toBe(15);
+    expect(parseStatusUpdate('09:02 SEV1 update 1. We will post again by 09:32.').nextUpdateMinutes).toBe(30);
+    expect(parseStatusUpdate('Next Update: 09:17').nextUpdateMinutes).toBeNull();
+  });
+
+  it('should read number words and plain phrases', () => {
+    expect(parseStatusUpdate('Next Update: in fifteen minutes').nextUpdateMinutes).toBe(15);
+    expect(parseStatusUpdate('SEV2 Update #3 — we\'ll post again in an hour').nextUpdateMinutes).toBe(60);
+  });
+
+  it('should read Markdown-bold labels and "What we\'re doing"', () => {
+    const parsed = parseStatusUpdate('**Current Status:** rolling back\n**Impact:** all purchases failing\nWhat we\'re doing: watching the error rate');
+    expect(parsed.currentStatus).toBe('rolling back');
+    expect(parsed.impact).toBe('all purchases failing');
+    expect(parsed.actions).toBe('watching the error rate');
+  });
+});

@@ -28,7 +28,7 @@ export interface ParsedStatusUpdate {
 const FIELD_LABELS: Array<[keyof Pick<ParsedStatusUpdate, 'currentStatus' | 'impact' | 'actions' | 'nextUpdate'>, RegExp]> = [
   ['currentStatus', /^(?:current\s+status|status|current\s+state)\s*[:\-–]\s*/i],
   ['impact', /^(?:impact|customer\s+impact|user\s+impact)\s*[:\-–]\s*/i],
-  ['actions', /^(?:actions?|next\s+steps|actions?\s+in\s+progress|mitigation)\s*[:\-–]\s*/i],
+  ['actions', /^(?:actions?|next\s+steps|actions?\s+in\s+progress|mitigation|what\s+we(?:'|’)?re\s+doing|what\s+we\s+are\s+doing)\s*[:\-–]\s*/i],
   ['nextUpdate', /^(?:next\s+update)\s*(?:[:\-–]\s*|(?=in\b|at\b))/i],
 ];
 
@@ -43,7 +43,8 @@ export function parseStatusUpdate(text: string): ParsedStatusUpdate {
     nextUpdate: null,
     nextUpdateMinutes: null,
   };
-  const lines = text.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, '').trim());
+  // Bullets and Markdown emphasis around labels ("**Impact:**") are typography, not content.
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, '').replace(/^(?:\*\*|__)([^*_:]+):(?:\*\*|__)/, '$1:').replace(/^(?:\*\*|__)([^*_:]+)(?:\*\*|__):/, '$1:').trim());
   let current: (typeof FIELD_LABELS)[number][0] | null = null;
   for (const line of lines) {
     if (line === '') continue;
@@ -68,10 +69,10 @@ export function parseStatusUpdate(text: string): ParsedStatusUpdate {
   }
   if (result.nextUpdate === null) {
     // A one-line update may still promise the next one mid-sentence.
-    const inline = /next\s+update\s*[:\-–]?\s*((?:in\s+)?[^.;\n]*)/i.exec(text);
+    const inline = /(?:next\s+update|(?:post|update|write)\s+again)\s*[:\-–]?\s*((?:in|by|at)\s+[^.;\n]*|[^.;\n]*)/i.exec(text);
     if (inline && inline[1]!.trim() !== '') result.nextUpdate = inline[1]!.trim();
   }
-  result.nextUpdateMinutes = result.nextUpdate === null ? null : minutesFrom(result.nextUpdate);
+  result.nextUpdateMinutes = result.nextUpdate === null ? null : minutesFrom(result.nextUpdate, result.time);
   return result;
 }
 
@@ -87,18 +88,37 @@ function parseHeader(line: string): Partial<ParsedStatusUpdate> | null {
   };
 }
 
-/** "In 15 minutes", "15 min", "in half an hour", "in 1 hour" → minutes. */
-export function minutesFrom(text: string): number | null {
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20,
+  'twenty-five': 25, thirty: 30, forty: 40, 'forty-five': 45, sixty: 60, ninety: 90, a: 1, an: 1,
+};
+
+/**
+ * "In 15 minutes", "15 min", "in fifteen minutes", "in half an hour", "in 1 hour" → minutes. A clock time
+ * ("09:17", "by 9:17") is measured from the update's own time when it has one.
+ */
+export function minutesFrom(text: string, updateTime: string | null = null): number | null {
   const lower = text.toLowerCase();
   if (/half\s+an?\s+hour/.test(lower)) return 30;
-  const match = /(\d+(?:\.\d+)?)\s*(m\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b)?/.exec(lower);
-  if (!match) {
-    if (/\ban\s+hour\b/.test(lower)) return 60;
-    return null;
+  const clock = /\b(\d{1,2}):(\d{2})\b/.exec(lower);
+  if (clock) {
+    const from = updateTime ? /(\d{1,2}):(\d{2})/.exec(updateTime) : null;
+    if (!from) return null;
+    const minutes = (Number(clock[1]) * 60 + Number(clock[2]) - (Number(from[1]) * 60 + Number(from[2])) + 24 * 60) % (24 * 60);
+    return minutes > 0 && minutes <= 12 * 60 ? minutes : null;
   }
-  const value = Number(match[1]);
-  const unit = match[2] ?? 'minutes';
-  return unit.startsWith('h') ? value * 60 : value;
+  const match = /(\d+(?:\.\d+)?)\s*(m\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b)?/.exec(lower);
+  if (match) {
+    const value = Number(match[1]);
+    const unit = match[2] ?? 'minutes';
+    return unit.startsWith('h') ? value * 60 : value;
+  }
+  const words = /\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty-five|twenty|thirty|forty-five|forty|sixty|ninety|an?)\s+(minutes?|mins?|hours?)\b/.exec(lower);
+  if (words) {
+    const value = NUMBER_WORDS[words[1]!]!;
+    return words[2]!.startsWith('h') ? value * 60 : value;
+  }
+  return null;
 }
 
 /** Renders the template with what is known, for the composer's pre-filled text. */

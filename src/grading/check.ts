@@ -35,4 +35,4 @@ export function timeliness(minutes: number, target: number): number {
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-export const minutes = (n: number) => plural(Math.round(n * 10) / 10, 'minute');
+export const minutes = (n: number) => (n < 1 ? 'less than a minute' : plural(Math.round(n * 10) / 10, 'minute'));

@@ -27,8 +27,10 @@ export const commandChecks: Record<string, Check> = {
 
   'commander-delegates': (facts, rubric) => {
     const work = facts.events('action.started');
-    // A response the rubric sizes as one person (no roles expected besides the commander) has nobody to delegate to.
-    if (work.length === 0 || rubric.rolesExpected[facts.scenario.severity.true].length === 0) return null;
+    // A response the rubric sizes as one person (no roles expected besides the commander) has nobody to delegate to,
+    // and without a commander there is nobody to judge here (the missing commander is graded on its own).
+    const hadCommander = facts.events('role.assigned').some((e) => e.event.role === 'commander');
+    if (work.length === 0 || !hadCommander || rubric.rolesExpected[facts.scenario.severity.true].length === 0) return null;
     const personal = work.filter((e) => facts.holderAt('commander', e.at, e.seq) === e.event.performer);
     if (personal.length === 0) return [{ share: 1, earned: 1, message: `The commander delegated all ${plural(work.length, 'action')} and stayed on coordination.`, evidence: facts.evidence(work[0], work[work.length - 1]) }];
     return [{
@@ -55,10 +57,16 @@ export const commandChecks: Record<string, Check> = {
     });
   },
 
-  'escalation-follows-chain': (facts) => {
+  'escalation-follows-chain': (facts, rubric) => {
     const chain = facts.scenario.roster.escalation;
     const pages = facts.commands('escalate').filter((e) => chain.includes(e.command.to));
     if (chain.length === 0 || pages.length === 0) return null;
+    // A small incident (no roles expected besides the commander) needs at most the first step of the chain.
+    const small = rubric.rolesExpected[facts.scenario.severity.true].length === 0;
+    const beyond = pages.filter((p) => chain.indexOf(p.command.to) > 0);
+    if (small && beyond.length > 0) {
+      return [{ share: 1, earned: 0, message: `Over-escalation: a ${facts.scenario.severity.true} does not need ${beyond.map((p) => facts.name(p.command.to)).join(' or ')} paged; it spends people the incident does not need.`, evidence: facts.evidence(...beyond) }];
+    }
     const skipped = pages.filter((page) => {
       const rank = chain.indexOf(page.command.to);
       return chain.slice(0, rank).some((earlier) => !pages.some((p) => p.command.to === earlier && p.seq < page.seq));
@@ -77,7 +85,8 @@ export const commandChecks: Record<string, Check> = {
     if (changes.length === 0) return null;
     const parts = changes.map((change, index): Part => {
       const since = index === 0 ? -1 : changes[index - 1]!.seq;
-      const announcement = facts.accepted.find((e) => e.seq > since && e.seq < change.seq && (e.command.type === 'announce' || e.command.type === 'status-update'));
+      // An announcement counts when it names the change it announces, not just any message before it.
+      const announcement = facts.accepted.find((e) => e.seq > since && e.seq < change.seq && (e.command.type === 'announce' || e.command.type === 'status-update') && namesChange(e.command.text, facts.label(change.command.action)));
       return {
         share: 1 / changes.length,
         earned: announcement ? 1 : 0,
@@ -88,3 +97,13 @@ export const commandChecks: Record<string, Check> = {
     return parts;
   },
 };
+
+const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'back', 'that', 'this', 'then', 'onto']);
+
+/** Does a message name a change? It shares a meaningful word with the change's label ("roll back" ~ "rollback"). */
+function namesChange(text: string, label: string): boolean {
+  const normalize = (t: string) => t.toLowerCase().replace(/roll[\s-]?back/g, 'rollback').replace(/[^a-z0-9.\s-]/g, ' ');
+  const words = new Set(normalize(label).split(/\s+/).filter((w) => w.length >= 4 && !STOP_WORDS.has(w)));
+  const said = new Set(normalize(text).split(/\s+/));
+  return [...words].some((w) => said.has(w) || said.has(w.replace(/s$/, '')));
+}

@@ -92,7 +92,8 @@ export const communicationChecks: Record<string, Check> = {
   'recovery-notified': (facts) => {
     const recovered = facts.recoveredBy(facts.end);
     if (recovered === null) return null;
-    const told = facts.updates().find((u) => u.entry.at >= recovered);
+    // Telling of recovery means saying so, not merely sending any message afterwards.
+    const told = facts.updates().find((u) => u.entry.at >= recovered && /recover|resolved|restored|back to normal|fixed|mitigated|healthy|working again|succeeding again|no (?:more )?(?:errors|failures)/i.test(u.entry.command.text));
     const resolved = facts.events('incident.resolved').find((r) => r.at >= recovered);
     return [{
       share: 1,

@@ -131,8 +131,14 @@ function describeBookkeeping(entry: JournalEntry): string {
     case 'status-update.sent': return `Status update #${e.number} sent`;
     case 'severity.declared': return `${e.severity} declared`;
     case 'role.assigned': return `${e.role} assigned`;
-    case 'action.started': return `${e.action} started`;
+    case 'action.started': return `Started: ${e.action.replace(/-/g, ' ')} (${e.performer})`;
     case 'incident.resolved': return 'Incident resolved';
+    case 'drill.finished': return 'The drill ended';
+    case 'run.started': return 'The drill began';
+    case 'page.acknowledged': return 'Page acknowledged';
+    case 'responder.paged': return `${e.responder} paged`;
+    case 'inject.answered': return `Answered ${e.inject}`;
+    case 'postmortem.saved': return 'Postmortem saved';
     case 'phase.changed': return `Phase: ${e.phase}`;
     default: return e.type;
   }

@@ -4,7 +4,7 @@
  */
 import type { JournalEntry } from '../engine/events';
 import type { Scenario } from '../engine/scenario/schema';
-import type { Check, CommonMistake } from './check';
+import { MISTAKE_LABELS, type Check, type CommonMistake } from './check';
 import { commandChecks } from './command';
 import { communicationChecks } from './communication';
 import { Facts, type Evidence } from './facts';
@@ -27,7 +27,7 @@ export interface Finding {
 export interface Score {
   overall: number;
   categories: Record<Category, number>;
-  readiness: { level: string; meaning: string };
+  readiness: { level: string; meaning: string; cappedBecause: string | null };
   findings: Finding[];
   rubric: string;
 }
@@ -67,6 +67,15 @@ export function grade(scenario: Scenario, journal: readonly JournalEntry[], rubr
   }
   const totalWeight = CATEGORIES.reduce((sum, c) => sum + rubric.weights[c], 0);
   const overall = totalWeight === 0 ? 0 : Math.round(CATEGORIES.reduce((sum, c) => sum + categories[c] * rubric.weights[c], 0) / totalWeight);
-  const level = rubric.readiness.find((r) => overall >= r.min) ?? rubric.readiness[rubric.readiness.length - 1]!;
-  return { overall, categories, readiness: { level: level.level, meaning: level.meaning }, findings, rubric: rubric.id };
+  let level = rubric.readiness.find((r) => overall >= r.min) ?? rubric.readiness[rubric.readiness.length - 1]!;
+  // A high average must not hide the mistakes the module warns about: they cap the readiness level.
+  const serious = findings.filter((f) => f.points < 0 && (f.mistake !== undefined || f.check === 'severity-correct' || f.check === 'blameless'));
+  const capIndex = rubric.readiness.findIndex((r) => r.level === rubric.mistakeCap);
+  let cappedBecause: string | null = null;
+  if (serious.length > 0 && capIndex > rubric.readiness.indexOf(level)) {
+    level = rubric.readiness[capIndex]!;
+    const reasons = [...new Set(serious.map((f) => (f.mistake ? MISTAKE_LABELS[f.mistake].toLowerCase() : f.check === 'blameless' ? 'blaming language' : 'a wrong severity')))];
+    cappedBecause = `capped at "${level.level}" because the run shows ${reasons.join(', ')}`;
+  }
+  return { overall, categories, readiness: { level: level.level, meaning: level.meaning, cappedBecause }, findings, rubric: rubric.id };
 }

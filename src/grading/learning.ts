@@ -40,7 +40,7 @@ export const learningChecks: Record<string, Check> = {
       return {
         share: 1 / POSTMORTEM_SECTIONS.length,
         earned: filled ? (thin ? 0.5 : 1) : 0,
-        message: filled ? (thin ? `The postmortem's ${title} section is too thin to learn from.` : `The postmortem has a ${title} section.`) : `The postmortem has no ${title} section.`,
+        message: filled ? (thin ? `The postmortem's ${title} section is too thin to learn from.` : `The postmortem has ${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title} section.`) : `The postmortem has no ${title} section.`,
         evidence: facts.evidence(postmortem),
       };
     });
@@ -79,7 +79,7 @@ export const learningChecks: Record<string, Check> = {
   },
 
   'runbook-updated': (facts) => {
-    const gap = facts.scenario.grading.runbookGap;
+    const gap = facts.variant.runbookGap ?? facts.scenario.grading.runbookGap;
     if (!gap) return null;
     const update = facts.commands('update-runbook').find((e) => e.command.text.trim().length >= 20);
     return [{

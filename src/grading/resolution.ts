@@ -1,4 +1,3 @@
-import { effectFor, findResolution } from '../engine/rules';
 import { minutes, plural, type Check, type Part } from './check';
 
 export const resolutionChecks: Record<string, Check> = {
@@ -8,12 +7,19 @@ export const resolutionChecks: Record<string, Check> = {
     return keys.map((id): Part => {
       const done = facts.events('action.completed').find((e) => e.event.action === id);
       const started = facts.events('action.started').find((e) => e.event.action === id);
-      const early = started !== undefined && (!firstChange || started.seq < firstChange.seq);
+      // Early means its result was in hand before the first change, not merely that it had begun.
+      const early = done !== undefined && (!firstChange || done.seq < firstChange.seq);
       return {
         share: 1 / keys.length,
         earned: done ? (early ? 1 : 0.6) : 0,
-        message: done ? (early ? `"${facts.label(id)}" was checked before any change was made.` : `"${facts.label(id)}" was checked only after changes had begun.`) : `"${facts.label(id)}", a key check here, was never done.`,
-        evidence: facts.evidence(started, done ?? facts.last),
+        message: done
+          ? early
+            ? `"${facts.label(id)}" was checked before any change was made.`
+            : `"${facts.label(id)}" finished only after changes had begun.`
+          : started
+            ? `"${facts.label(id)}", a key check here, was started but never finished.`
+            : `"${facts.label(id)}", a key check here, was never done.`,
+        evidence: facts.evidence(...[started, done ?? facts.last].filter((e, i, all) => e && all.indexOf(e) === i)),
       };
     });
   },
@@ -39,18 +45,29 @@ export const resolutionChecks: Record<string, Check> = {
     const right = facts.variant.rightFix;
     const landed = facts.events('effect.landed').find((e) => e.event.action === right);
     const wrong = facts.events('effect.landed').filter((e) => e.event.action !== right && (e.event.effect === 'none' || e.event.effect === 'worsens'));
-    const penalty = wrong.reduce((sum, e) => sum + (e.event.effect === 'worsens' ? 0.4 : 0.2), 0);
     const parts: Part[] = [{
-      share: 1,
-      earned: landed ? Math.max(0, 1 - penalty) : 0,
+      share: 0.7,
+      earned: landed ? 1 : 0,
       message: landed ? `The right fix, "${facts.label(right)}", was applied.` : `The cause was never fixed: "${facts.label(right)}" would have fixed it.`,
       evidence: facts.evidence(landed ?? facts.last),
     }];
-    for (const e of wrong) {
-      const action = findResolution(facts.scenario, e.event.action);
-      const effect = action ? effectFor(action, facts.variant.id).kind : e.event.effect;
-      parts.push({ share: 0, earned: 0, message: `"${facts.label(e.event.action)}" ${effect === 'worsens' ? 'made things worse' : 'changed nothing'}: a change without evidence behind it.`, evidence: facts.evidence(e) });
+    if (wrong.length === 0) {
+      parts.push({ share: 0.3, earned: 1, message: 'No change was made that did nothing or made things worse.', evidence: facts.evidence(landed ?? facts.last) });
+      return parts;
     }
+    // Each change without evidence behind it is its own lesson, worse when it made the impact grow.
+    const weights = wrong.map((e) => (e.event.effect === 'worsens' ? 2 : 1));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const lost = Math.min(1, total / 3);
+    wrong.forEach((e, i) => {
+      parts.push({
+        share: 0.3 * lost * (weights[i]! / total),
+        earned: 0,
+        message: `"${facts.label(e.event.action)}" ${e.event.effect === 'worsens' ? 'made things worse: the impact grew' : 'changed nothing'}: a change to a live system without evidence that it would help.`,
+        evidence: facts.evidence(e),
+      });
+    });
+    if (lost < 1) parts.push({ share: 0.3 * (1 - lost), earned: 1, message: 'The other changes were backed by evidence.', evidence: facts.evidence(landed ?? facts.last) });
     return parts;
   },
 

@@ -71,6 +71,10 @@ export const RubricSchema = z.strictObject({
     .array(z.strictObject({ min: z.number().min(0).max(100), level: z.string().min(1), meaning: z.string().min(1) }))
     .min(1)
     .describe('Readiness levels from the overall score, highest first.'),
+  mistakeCap: z
+    .string()
+    .min(1)
+    .describe('The highest readiness level a run can reach when it shows a common mistake, a wrong severity or blaming language.'),
 });
 export type Rubric = z.output<typeof RubricSchema>;
 
@@ -89,6 +93,11 @@ export function loadRubric(text: string, file: string): { ok: true; value: Rubri
         problems.push(problemAt(doc, ['readiness', index, 'min'], 'readiness levels must go from the highest minimum to the lowest'));
       }
     });
+    const cap = (doc.value as { mistakeCap?: unknown }).mistakeCap;
+    const levels = Array.isArray(raw) ? raw.map((l) => (typeof l === 'object' && l !== null ? (l as { level?: unknown }).level : undefined)) : [];
+    if (typeof cap === 'string' && levels.length > 0 && !levels.includes(cap)) {
+      problems.push(problemAt(doc, ['mistakeCap'], `"${cap}" is not one of the readiness levels (${levels.filter((l) => typeof l === 'string').map((l) => `"${l}"`).join(', ')})`));
+    }
     const lastMin = mins[mins.length - 1];
     if (typeof lastMin === 'number' && lastMin !== 0) {
       problems.push(problemAt(doc, ['readiness', mins.length - 1, 'min'], 'the last readiness level must start at 0, so every score has a level'));

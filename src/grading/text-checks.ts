@@ -49,48 +49,76 @@ export interface BlameFlag {
   suggestion: string;
 }
 
-const BLAME_WORDS: Array<[RegExp, string]> = [
-  [/\bcareless(?:ly|ness)?\b/i, 'describe the missing safeguard instead, e.g. "the deploy pipeline had no check for this"'],
-  [/\bshould have known\b/i, 'ask what information was missing at the time and how the system could surface it'],
-  [/\bshould have\b/i, 'say what the process or tooling will do differently, e.g. "the checklist will include…"'],
-  [/\b(?:negligen(?:t|ce)|incompeten(?:t|ce)|sloppy|lazy|stupid|dumb|idiot(?:ic)?)\b/i, 'describe the conditions that made the mistake easy to make, not the person'],
-  [/\bhuman error\b/i, 'human error is where an investigation starts: name the system conditions that allowed it'],
-  [/\bdropped the ball\b/i, 'describe the gap in the hand-off or process that let the task fall through'],
-  [/\b(?:to blame|blamed?|at fault|(?:his|her|their) fault)\b/i, 'focus on what in the system let this happen, not on fault'],
+const SYSTEMS = 'describe the conditions that made the mistake easy to make, not the person';
+
+/** Judgemental words: blame whoever they are about. */
+const JUDGEMENTS: Array<[RegExp, string]> = [
+  [/\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|incompeten(?:t|ce)|sloppy|lazy|reckless(?:ly)?|stupid|dumb|idiot(?:ic)?)\b/gi, SYSTEMS],
+  [/\bhuman error\b/gi, 'human error is where an investigation starts: name the system conditions that allowed it'],
+  [/\bdropped the ball\b/gi, 'describe the gap in the hand-off or process that let the task fall through'],
+  [/\bshould have known\b/gi, 'ask what information was missing at the time and how the system could surface it'],
+  // "should have" + a past participle judges a past act; "we should have a runbook" is a plan, not blame.
+  [/\bshould have (?!known\b)(?:[a-z]+ed|seen|caught|done|written|run|been|noticed|tested|checked)\b/gi, 'say what the process or tooling will do differently, e.g. "the checklist will include…"'],
+  [/\b(?:(?:his|her|their)\s+fault|at fault)\b/gi, 'focus on what in the system let this happen, not on fault'],
 ];
 
-const FAILURE_VERBS = 'caused|broke|break|messed up|screwed up|forgot|failed to|missed|ignored|didn\'t|did not|pushed a bad|deployed a bad|made a mistake';
+const FAILURES = [
+  'caused',
+  'broke (?:the build|production|prod|checkout|the site|the service|the deploy|things|it|everything)',
+  'messed up',
+  'screwed up',
+  'forgot',
+  'failed to',
+  'missed (?!nothing\\b|no\\b|none\\b)',
+  'ignored',
+  'rushed',
+  'neglected',
+  'made (?:a|the) mistake',
+  // A dot inside a version number ("v4.2.0") does not end the sentence.
+  '(?:pushed|deployed|shipped|merged|released)\\b(?:[^.;]|\\.(?=\\d)){0,60}\\bwithout\\b',
+  "(?:didn't|did not|never) (?:test|check|review|run|notice|follow|read|verify|validate)",
+  'should have',
+];
 
 /**
- * Flags person-blaming wording: judgemental words, and a person's name (or "the engineer", "someone") as the subject
- * of a failure. Each flag carries a suggestion phrased in terms of systems and process.
+ * Flags person-blaming wording: judgemental words, and a person (a name, "the engineer", "someone") as the subject
+ * of a failure, as the one at fault, or as the root cause. Each flag carries a suggestion phrased in terms of
+ * systems and process. Every occurrence is flagged, each once.
  */
 export function blameFlags(text: string, scenario: Scenario): BlameFlag[] {
   const flags: BlameFlag[] = [];
-  for (const [pattern, suggestion] of BLAME_WORDS) {
-    const match = pattern.exec(text);
-    if (match) flags.push({ phrase: match[0], suggestion });
-  }
+  const taken: Array<[number, number]> = [];
+  const add = (match: RegExpExecArray, suggestion: string) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) return;
+    taken.push([start, end]);
+    flags.push({ phrase: match[0].trim(), suggestion });
+  };
+  const negated = (index: number) => /\b(?:not|n't|no one|nobody|never)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, index - 20), index));
+
   const names = new Set<string>();
   for (const person of [...scenario.roster.responders, ...scenario.roster.stakeholders]) {
     names.add(person.name);
     const first = person.name.split(/\s+/)[0];
     if (first && first.length > 2) names.add(first);
   }
-  const subjects = [...names].map(escapeRegExp).concat(['the engineer', 'the developer', 'someone', 'somebody', 'the on-?call', 'he', 'she']);
-  const subject = new RegExp(`\\b(${subjects.join('|')})\\s+(?:(?:had|has|just|accidentally|clearly|simply)\\s+)?(${FAILURE_VERBS})\\b`, 'i');
-  const match = subject.exec(text);
-  if (match) {
-    flags.push({
-      phrase: match[0],
-      suggestion: `make the system the subject: instead of "${match[0]}", say what allowed it, e.g. "a change reached production without a check that would have caught it"`,
-    });
+  const person = `(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|the (?:engineer|developer|on-?call(?:er)?|author|reviewer)|someone|somebody)`;
+  const personal: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [new RegExp(`\\b${person}(?:\\s+who\\s+[^,.;]{1,50}?)?\\s+(?:(?:had|has|just|accidentally|clearly|simply|then)\\s+)?(?:${FAILURES.join('|')})`, 'gi'), (m) => `make the system the subject: instead of "${m[0].trim()}", say what allowed it, e.g. "a change reached production without a check that would have caught it"`],
+    [new RegExp(`\\b${person}'s\\s+(?:fault|mistake|error|carelessness|oversight)\\b`, 'gi'), () => 'focus on what in the system let this happen, not on whose fault it was'],
+    [new RegExp(`\\bif\\s+${person}\\s+had\\b`, 'gi'), () => 'ask which safeguard would have caught it, rather than what a person should have done'],
+    [new RegExp(`\\broot cause\\s+(?:is|was)\\s+${person}\\b`, 'gi'), () => 'a person is never a root cause: name the technical cause and the conditions that allowed it'],
+  ];
+  for (const [pattern, suggest] of personal) {
+    for (const match of text.matchAll(pattern)) add(match as RegExpExecArray, suggest(match as RegExpExecArray));
   }
+  for (const [pattern, suggestion] of JUDGEMENTS) {
+    for (const match of text.matchAll(pattern)) if (!negated(match.index ?? 0)) add(match as RegExpExecArray, suggestion);
+  }
+  const toBlame = /\bto blame\b/gi;
+  for (const match of text.matchAll(toBlame)) if (!negated(match.index ?? 0)) add(match as RegExpExecArray, 'focus on what in the system let this happen, not on who is to blame');
   return flags;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const ALERT_PARTS: Array<[string, RegExp]> = [
@@ -103,4 +131,8 @@ const ALERT_PARTS: Array<[string, RegExp]> = [
 /** Which parts of the module's good-alert shape a rewritten alert lacks. */
 export function missingAlertParts(rewrite: string): string[] {
   return ALERT_PARTS.filter(([, pattern]) => !pattern.test(rewrite)).map(([part]) => part);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

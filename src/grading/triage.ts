@@ -36,10 +36,11 @@ export const triageChecks: Record<string, Check> = {
   },
 
   'severity-on-time': (facts, rubric) => {
-    const first = facts.events('severity.declared')[0];
+    // The clock stops at the first declaration that matched the impact: a wrong one does not count as declared.
+    const first = facts.events('severity.declared').find((d) => facts.acceptable(d.event.severity, facts.trueSeverityAt(d.at)));
     const truth = facts.scenario.severity.true;
     const limit = rubric.responseMinutes[truth];
-    if (!first) return [{ share: 1, earned: 0, message: 'No severity was declared.', evidence: facts.evidence(facts.page, facts.last) }];
+    if (!first) return [{ share: 1, earned: 0, message: 'No fitting severity was ever declared.', evidence: facts.evidence(facts.page, facts.events('severity.declared')[0] ?? facts.last) }];
     if (limit === null) return [{ share: 1, earned: 1, message: `Severity declared after ${minutes(first.at)}.`, evidence: facts.evidence(first) }];
     const earned = timeliness(first.at, limit);
     return [{
@@ -63,9 +64,11 @@ export const triageChecks: Record<string, Check> = {
       const limit = rubric.responseMinutes[moment.truth] ?? 60;
       const fix = declarations.find((d) => d.at >= moment.at && facts.acceptable(d.event.severity, moment.truth));
       const late = fix ? fix.at - moment.at : facts.end - moment.at;
+      // Correcting one's own wrong call earns less the longer the response ran at the wrong urgency.
+      const earned = !fix ? 0 : moment.entry ? timeliness(late, limit) : Math.max(0, 1 - late / limit);
       parts.push({
         share: 1,
-        earned: fix ? timeliness(late, limit) : 0,
+        earned,
         message: fix
           ? `Re-declared ${fix.event.severity} ${minutes(late)} after the impact called for ${moment.truth}.`
           : `The impact called for ${moment.truth}, but the declared ${declaredThen} was never corrected.`,

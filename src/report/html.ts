@@ -15,7 +15,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 .mistake{border-left:4px solid var(--poor);padding:.25rem .75rem;background:#fdf2f2;margin:.5rem 0}
 .chart{display:block;margin:.5rem 0 1rem;font:11px system-ui,sans-serif}.grid{stroke:#eef0f5}.tick{fill:var(--muted);text-anchor:middle}.lane{fill:var(--ink);font-weight:600}
 .impact{fill:#fca5a5;stroke:#dc2626;stroke-width:1}.deadline{fill:#93c5fd}.missed{fill:#ef4444}.update{fill:#7c3aed}.diagnosis{fill:#60a5fa}.resolution{fill:#34d399}
-.milestone{fill:var(--accent)}.milestone-label{fill:var(--ink)}.bar-track{fill:#eef0f5}.bar.good{fill:var(--good)}.bar.fair{fill:var(--fair)}.bar.poor{fill:var(--poor)}.bar-label,.bar-value{fill:var(--ink);font-size:13px}
+.milestone{fill:var(--accent)}.milestone-label{fill:var(--ink)}.bar-note{fill:var(--muted);font-size:10px}.bar-track{fill:#eef0f5}.bar.good{fill:var(--good)}.bar.fair{fill:var(--fair)}.bar.poor{fill:var(--poor)}.bar-label,.bar-value{fill:var(--ink);font-size:13px}
 ol.timeline{padding-left:0;list-style:none}ol.timeline li{display:grid;grid-template-columns:5.5rem 1fr;gap:.5rem;border-bottom:1px dotted var(--line);padding:.15rem 0}
 .time{font-variant-numeric:tabular-nums;color:var(--muted)}pre{white-space:pre-wrap;font:inherit}
 @media print{body{background:#fff}main{padding:0;max-width:none}h2{break-after:avoid}.chart,table,.mistake{break-inside:avoid}a{color:inherit}}
@@ -39,7 +39,7 @@ export function renderHtml(report: DebriefReport): string {
   h.push('</dl></section>');
 
   h.push('<section aria-labelledby="score"><h2 id="score">Score</h2>');
-  h.push(`<div class="score"><div class="overall" aria-label="Overall score">${report.score.overall}</div><div><div class="level">${x(report.score.readiness.level)}</div><div>${x(report.score.readiness.meaning)}</div></div></div>`);
+  h.push(`<div class="score"><div class="overall" aria-label="Overall score">${report.score.overall}</div><div><div class="level">${x(report.score.readiness.level)}</div><div>${x(report.score.readiness.meaning)}</div>${report.score.readiness.cappedBecause ? `<div class="note">Readiness ${x(report.score.readiness.cappedBecause)}.</div>` : ''}</div></div>`);
   h.push(scoresSvg(report));
   h.push('</section>');
 

@@ -21,6 +21,7 @@ export function renderMarkdown(report: DebriefReport): string {
 
   out.push('## Score', '');
   out.push(`**${report.score.overall}/100: ${md(report.score.readiness.level)}.** ${md(report.score.readiness.meaning)}`, '');
+  if (report.score.readiness.cappedBecause) out.push(`_Readiness ${md(report.score.readiness.cappedBecause)}._`, '');
   out.push('| Category | Score |', '|---|---:|');
   for (const c of CATEGORIES) out.push(`| ${CATEGORY_LABELS[c]} | ${report.score.categories[c]} |`);
   out.push('');

@@ -45,7 +45,7 @@ export interface DebriefReport {
   postmortem: Postmortem | null;
   score: {
     overall: number;
-    readiness: { level: string; meaning: string };
+    readiness: { level: string; meaning: string; cappedBecause: string | null };
     categories: Record<Category, number>;
     rubric: string;
     findings: Finding[];
@@ -129,7 +129,7 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
     label: m.label,
     unit: m.unit,
     normal: m.baseline,
-    worst: round2(metricLevelValue(m, facts.variant.id, worstLevel)),
+    worst: Math.max(0, round2(metricLevelValue(m, facts.variant.id, worstLevel))),
   }));
 
   return {

@@ -12,17 +12,29 @@ export function timelineSvg(report: DebriefReport): string {
   const start = Math.min(0, ...chart.impact.map(([m]) => m));
   const end = Math.max(chart.end, start + 1);
   const sx = (minute: number) => LEFT + ((minute - start) / (end - start)) * (WIDTH - LEFT - RIGHT);
-  const lanes = { impact: 30, deadlines: 100, updates: 100 + Math.max(1, chart.deadlines.length) * 14 + 20, actions: 0, milestones: 0 };
+  const ROW = 17;
+  const lanes = { impact: 30, deadlines: 100, updates: 100 + Math.max(1, chart.deadlines.length) * ROW + 20, actions: 0, milestones: 0 };
   lanes.actions = lanes.updates + 40;
-  lanes.milestones = lanes.actions + Math.max(1, chart.actions.length) * 14 + 24;
-  const height = lanes.milestones + 70;
+  lanes.milestones = lanes.actions + Math.max(1, chart.actions.length) * ROW + 24;
+  const legendY = lanes.milestones + 66;
+  const height = legendY + 30;
+  const plotEnd = WIDTH - RIGHT;
+  const clampX = (minute: number) => Math.min(plotEnd, Math.max(LEFT, sx(minute)));
+  /** A bar with its label beside it, kept inside the plot. */
+  const bar = (from: number, to: number, y: number, cls: string, text: string) => {
+    const x1 = clampX(from);
+    const x2 = Math.max(x1 + 2, clampX(to));
+    parts.push(`<rect x="${x1}" y="${y}" width="${x2 - x1}" height="10" class="${cls}"><title>${x(text)}</title></rect>`);
+    const room = plotEnd - x2 > 160;
+    parts.push(`<text x="${room ? x2 + 4 : x1 - 4}" y="${y + 9}" class="bar-note" text-anchor="${room ? 'start' : 'end'}">${x(text.length > 48 ? `${text.slice(0, 47)}…` : text)}</text>`);
+  };
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="timeline-title timeline-desc" class="chart">`);
   parts.push(`<title id="timeline-title">Incident timeline</title><desc id="timeline-desc">Impact over time, deadlines (red when missed), status updates, actions and milestones, in game minutes.</desc>`);
   // Grid every 5 or 10 minutes.
   const step = end - start > 90 ? 15 : end - start > 40 ? 10 : 5;
   for (let m = Math.ceil(start / step) * step; m <= end; m += step) {
-    parts.push(`<line x1="${sx(m)}" y1="10" x2="${sx(m)}" y2="${height - 25}" class="grid"/><text x="${sx(m)}" y="${height - 8}" class="tick">${m}</text>`);
+    parts.push(`<line x1="${sx(m)}" y1="10" x2="${sx(m)}" y2="${legendY - 24}" class="grid"/><text x="${sx(m)}" y="${legendY - 10}" class="tick">${m}</text>`);
   }
   const label = (y: number, text: string) => parts.push(`<text x="8" y="${y}" class="lane">${x(text)}</text>`);
   label(lanes.impact + 30, 'Impact');
@@ -31,20 +43,19 @@ export function timelineSvg(report: DebriefReport): string {
   const points = chart.impact.map(([m, l]) => `${sx(m).toFixed(1)},${(base - (l / maxLevel) * 50).toFixed(1)}`);
   parts.push(`<polygon class="impact" points="${sx(chart.impact[0]?.[0] ?? 0)},${base} ${points.join(' ')} ${sx(chart.impact.at(-1)?.[0] ?? end)},${base}"/>`);
   label(lanes.deadlines + 10, 'Deadlines');
-  chart.deadlines.forEach((d, i) => {
-    const y = lanes.deadlines + i * 14;
-    parts.push(`<rect x="${sx(d.setAt)}" y="${y}" width="${Math.max(2, sx(d.dueAt) - sx(d.setAt))}" height="9" class="${d.missed ? 'missed' : 'deadline'}"><title>${x(d.label)}${d.missed ? ' (missed)' : ''}</title></rect>`);
-  });
+  chart.deadlines.forEach((d, i) => bar(d.setAt, d.dueAt, lanes.deadlines + i * ROW, d.missed ? 'missed' : 'deadline', `${d.label}${d.missed ? ' (missed)' : ''}`));
   label(lanes.updates + 10, 'Updates');
   for (const at of chart.updates) parts.push(`<path d="M${sx(at)} ${lanes.updates} l6 12 h-12 z" class="update"><title>Status update at minute ${at}</title></path>`);
   label(lanes.actions + 10, 'Actions');
-  chart.actions.forEach((a, i) => {
-    const y = lanes.actions + i * 14;
-    parts.push(`<rect x="${sx(a.from)}" y="${y}" width="${Math.max(2, sx(a.to) - sx(a.from))}" height="9" class="${a.kind}"><title>${x(a.label)}</title></rect>`);
-  });
+  chart.actions.forEach((a, i) => bar(a.from, a.to, lanes.actions + i * ROW, a.kind, a.label));
   label(lanes.milestones + 10, 'Milestones');
   chart.milestones.forEach((m, i) => {
     parts.push(`<circle cx="${sx(m.at)}" cy="${lanes.milestones + 5}" r="4" class="milestone"/><line x1="${sx(m.at)}" y1="${lanes.milestones + 5}" x2="${sx(m.at)}" y2="${lanes.milestones + 6 + (i % 4) * 12}" class="grid"/><text x="${sx(m.at) + 6}" y="${lanes.milestones + 10 + (i % 4) * 12}" class="milestone-label">${x(m.label)}</text>`);
+  });
+  const legend: Array<[string, string]> = [['impact', 'Impact'], ['deadline', 'Deadline met or open'], ['missed', 'Deadline missed'], ['update', 'Status update'], ['diagnosis', 'Diagnosis'], ['resolution', 'Resolution'], ['milestone', 'Milestone']];
+  legend.forEach(([cls, text], i) => {
+    const lx = LEFT + i * 112;
+    parts.push(`<rect x="${lx}" y="${legendY}" width="12" height="10" class="${cls}"/><text x="${lx + 16}" y="${legendY + 9}" class="bar-note">${text}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');

@@ -64,7 +64,7 @@ export function renderDebrief(session: Session, catalog: Catalog, onDone: () => 
       'div',
       { class: 'debrief-score' },
       h('p', { class: 'overall' }, h('span', { class: 'score-value', 'data-testid': 'overall-score' }, String(score.overall)), h('span', { class: 'score-of' }, '/100')),
-      h('div', {}, h('p', { class: 'level' }, score.readiness.level), h('p', {}, score.readiness.meaning)),
+      h('div', {}, h('p', { class: 'level' }, score.readiness.level), h('p', {}, score.readiness.meaning), score.readiness.cappedBecause ? h('p', { class: 'muted' }, `Readiness ${score.readiness.cappedBecause}.`) : ''),
       h('ul', { class: 'category-scores', 'aria-label': 'Scores by category' }, ...CATEGORIES.map((c) => h('li', {}, h('span', {}, CATEGORY_LABELS[c]), h('strong', {}, String(score.categories[c]))))),
     ),
     h('div', { class: 'row downloads', role: 'group', 'aria-label': 'Downloads' }, download(files.markdown, 'Download Markdown'), download(files.html, 'Download HTML'), download(files.json, 'Download JSON'), download(files.run, 'Download the run'), print, again),

@@ -224,6 +224,7 @@ const Variant = z.strictObject({
   contributingFactors: z.array(Text).default([]),
   rightFix: Id.describe('The resolution action that fixes this variant.'),
   keyDiagnosis: z.array(Id).min(1).describe('Diagnosis actions a good responder takes in this variant.'),
+  runbookGap: z.string().optional().describe('What the runbook lacked in this variant (overrides grading.runbookGap).'),
 });
 
 const Runbook = z.strictObject({
