@@ -10,6 +10,8 @@ export default defineConfig(({ mode }) => ({
     outDir: 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
+    // Phaser's SVG loader expects files or base64 data; Vite would inline small SVGs URL-encoded, so keep them files.
+    assetsInlineLimit: (file: string) => (file.endsWith('.svg') ? false : undefined),
     rolldownOptions: {
       output: {
         // Phaser is large and changes rarely: keep it in its own chunk so our code's changes do not bust its cache.

@@ -70,7 +70,7 @@ export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice)
   const list = h('ul', { class: 'cards', 'aria-label': 'Scenarios' });
   for (const entry of catalog.scenarios) {
     const { scenario } = entry;
-    const start = h('button', { type: 'button', class: 'primary', 'aria-label': `Start: ${scenario.title}` }, 'Start drill');
+    const start = h('button', { type: 'button', class: 'primary', 'aria-label': `Start drill: ${scenario.title}` }, 'Start drill');
     start.addEventListener('click', () => choose(entry));
     list.append(
       h(

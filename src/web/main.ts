@@ -103,5 +103,11 @@ function boot(): void {
   } else showLibrary();
 }
 
+// Leaving or hiding the page saves the exact minute, so nothing played is lost.
+window.addEventListener('pagehide', () => current.session?.save());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') current.session?.save();
+});
+
 installTestHook(() => current);
 boot();

@@ -87,6 +87,8 @@ export class Session {
 
   setPaused(paused: boolean): void {
     this.pausedValue = paused;
+    // Pausing is a natural checkpoint: the exact minute is saved.
+    this.save();
     this.emit('controls');
   }
 

@@ -91,7 +91,7 @@ export function respondPanel(ctx: PanelContext): Panel {
         pageDetails.replaceChildren(
           h('p', { class: 'page-title' }, view.page.title),
           h('p', {}, view.page.context),
-          h('p', { class: 'muted' }, `Runbook: ${view.page.runbook ? view.runbooks.find((r) => r.id === view.page.runbook)?.title ?? view.page.runbook : 'none linked'} · Dashboard: ${view.page.dashboard ?? 'none linked'}`),
+          h('p', { class: 'muted' }, `Runbook linked: ${view.page.runbook ? (view.runbooks.find((r) => r.id === view.page.runbook)?.title.replace(/^Runbook:\s*/, '') ?? view.page.runbook) : 'none'} · Dashboard linked: ${view.page.dashboard ? (view.dashboards.find((d) => d.id === view.page.dashboard)?.title ?? view.page.dashboard) : 'none'}`),
         );
       }
       pageStatus.textContent = view.page.acknowledgedAt === null ? 'Not yet acknowledged.' : `Acknowledged at ${formatClock(view.page.acknowledgedAt)}.`;
