@@ -8,6 +8,7 @@ import { createActor, setup } from 'xstate';
 import { GameClock, loadScenario, loadScript, replay, type Scenario, type ScriptEntry } from '../src/engine/index';
 import { grade, loadRubric } from '../src/grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../src/report/index';
+import { browserBenchmarks } from './browser';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -61,7 +62,7 @@ function bareMachineRun(events: number, endMinute: number): void {
   actor.stop();
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { scenario, script } = load();
   const end = scenario.durationMinutes;
   const fullRun = () => {
@@ -115,7 +116,10 @@ function main(): void {
     console.log(`  baseline:  ${r.baselinePerSecond.toFixed(0).padStart(8)} runs/s  (${r.baselineName})`);
     console.log(`  ratio:     ${(r.perSecond / r.baselinePerSecond).toFixed(3)}  (ours takes ${(r.baselinePerSecond / r.perSecond).toFixed(1)}× as long as the baseline)\n`);
   }
-  console.log(`memory: about ${perRunKb.toFixed(0)} KiB of heap per finished run held in memory (journal of ${sample.journal().length} entries)`);
+  console.log(`memory: about ${perRunKb.toFixed(0)} KiB of heap per finished run held in memory (journal of ${sample.journal().length} entries)\n`);
+  if (process.argv.includes('--no-browser')) return;
+  console.log('building the game and a bare Phaser page for the browser measurements…\n');
+  for (const line of await browserBenchmarks()) console.log(line);
 }
 
-main();
+await main();

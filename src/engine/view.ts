@@ -51,7 +51,7 @@ export interface RunView {
   available: Command['type'][];
   findings: Array<{ at: number; action: string; label: string; text: string; log: string[] | null }>;
   deadlines: Array<{ id: string; label: string; dueAt: number; remaining: number }>;
-  messages: Array<{ at: number; inject: string; from: string | null; message: string; respondBy: number | null; answered: boolean }>;
+  messages: Array<{ at: number; inject: string; from: string | null; message: string; respondBy: number | null; answered: boolean; answer: string | null }>;
   dashboards: Array<{
     id: string;
     title: string;
@@ -112,6 +112,11 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
       if (entry.command.type === 'status-update' && !rejected(journal, entry.seq)) {
         updates.push({ at: entry.at, number: ++updateNumber, text: entry.command.text });
       }
+      if (entry.command.type === 'respond' && !rejected(journal, entry.seq)) {
+        const command = entry.command;
+        const message = messages.find((m) => m.inject === command.inject);
+        if (message) message.answer = command.text;
+      }
       continue;
     }
     const e = entry.event;
@@ -122,7 +127,7 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
       findings.push({ at: entry.at, action: e.action, label: label(e.action), text: e.finding ?? '', log: log ? (log.byVariant?.[ctx.variant]?.lines ?? log.lines) : null });
     }
     if (e.type === 'inject.fired') {
-      messages.push({ at: entry.at, inject: e.inject, from: name(e.from), message: e.message, respondBy: e.respondBy, answered: false });
+      messages.push({ at: entry.at, inject: e.inject, from: name(e.from), message: e.message, respondBy: e.respondBy, answered: false, answer: null });
     }
     if (e.type === 'verification.checked') checks.push({ at: entry.at, item: e.item, ok: e.ok, detail: e.detail });
     if (e.type === 'inject.answered') {

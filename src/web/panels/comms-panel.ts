@@ -90,7 +90,7 @@ function messageItem(ctx: PanelContext, view: RunView, message: RunView['message
   const item = h('li', { class: message.respondBy !== null && !message.answered ? 'message needs-answer' : 'message' }, h('p', {}, h('span', { class: 'time' }, formatClock(message.at)), ' ', h('strong', {}, message.from ?? 'Alert'), ': ', message.message));
   if (message.respondBy === null) return item;
   if (message.answered) {
-    item.append(h('p', { class: 'status done' }, 'Answered.'));
+    item.append(h('p', { class: 'status done' }, 'You answered:'), h('pre', {}, message.answer ?? ''));
     return item;
   }
   const id = `answer-${message.inject}`;
