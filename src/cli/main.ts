@@ -21,6 +21,7 @@ import {
 } from '../engine/index';
 export type { Rubric };
 import { describeJournal } from '../engine/view';
+import { formatMinute, personName } from '../engine/names';
 import { loadSave } from '../engine/save';
 import { scenarioHash } from '../engine/scenario/load';
 import { loadRubric, RubricSchema, type Rubric } from '../grading/rubric';
@@ -228,7 +229,7 @@ function play(argv: string[], io: Io): number {
     io.out(`${JSON.stringify({ scenario: run.scenario.id, scenarioHash: scenarioHash(run.scenario), seed: run.seed, variant: context.variant, minute: run.now(), phase: run.phase(), severity: view.severity, roles: view.roles, deadlines: view.deadlines, journal: run.journal() }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const name = (id: string | null) => (id ? (run.scenario.roster.responders.find((r) => r.id === id)?.name ?? run.scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
+  const name = (id: string | null) => personName(run.scenario, id);
   io.out(`${run.scenario.title} — seed ${run.seed}, variant "${context.variant}"\n\nTimeline\n`);
   for (const line of describeJournal(run.journal(), run.scenario)) io.out(`  ${formatMinute(line.at)}  ${line.text}\n`);
   io.out(`\nFinal state at ${formatMinute(run.now())}\n`);
@@ -296,12 +297,6 @@ function graph(argv: string[], io: Io): number {
   return EXIT.ok;
 }
 
-export function formatMinute(minute: number): string {
-  const whole = Math.floor(minute);
-  const h = Math.floor(whole / 60);
-  const m = whole % 60;
-  return `T+${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
 
 /** The JSON Schema editors use to complete and check scenario files. `io: 'input'` keeps defaulted fields optional. */
 export function scenarioJsonSchema(): unknown {

@@ -12,4 +12,5 @@ export { PHASE_LABELS, type GameEvent, type JournalEntry, type Phase } from './e
 export { buildView, describeEntry, describeJournal, GRAPH_WINDOW_MINUTES, type RunView, type ActionView, type ViewOptions } from './view';
 export { parseStatusUpdate, statusUpdateTemplate, type ParsedStatusUpdate } from './status-update';
 export { scenarioGraph } from './graph';
+export { actionLabel, formatMinute, personName } from './names';
 export { RESPONSE_MINUTES, ACKNOWLEDGE_MINUTES, commandsForPhase, type RunContext } from './rules';

@@ -3,6 +3,7 @@
  * what the pager, dashboards, status pages and completed diagnosis steps would show a real responder.
  */
 import { hashText } from './hash';
+import { actionLabel, personName } from './names';
 import type { JournalEntry, Phase } from './events';
 import { PHASE_LABELS } from './events';
 import type { Command } from './commands';
@@ -74,9 +75,9 @@ export interface ViewOptions {
 
 export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], phase: Phase, now: number, options: ViewOptions = {}): RunView {
   const noiseScale = options.noiseScale ?? 1;
-  const name = (id: string | null | undefined) => (id ? (scenario.roster.responders.find((r) => r.id === id)?.name ?? scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
+  const name = (id: string | null | undefined) => personName(scenario, id);
   const present = (id: string) => id in ctx.joined;
-  const label = (id: string) => [...scenario.diagnosis, ...scenario.resolution].find((a) => a.id === id)?.label ?? id;
+  const label = (id: string) => actionLabel(scenario, id);
 
   const actions: ActionView[] = [
     ...scenario.diagnosis.map((a) => ({ a, kind: 'diagnosis' as const })),
@@ -106,13 +107,15 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
   const messages: RunView['messages'] = [];
   const updates: RunView['updates'] = [];
   const checks: RunView['checks'] = [];
+  const refused = new Set<number>();
+  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') refused.add(entry.event.commandSeq);
   let updateNumber = 0;
   for (const entry of journal) {
     if (entry.kind === 'command') {
-      if (entry.command.type === 'status-update' && !rejected(journal, entry.seq)) {
+      if (entry.command.type === 'status-update' && !refused.has(entry.seq)) {
         updates.push({ at: entry.at, number: ++updateNumber, text: entry.command.text });
       }
-      if (entry.command.type === 'respond' && !rejected(journal, entry.seq)) {
+      if (entry.command.type === 'respond' && !refused.has(entry.seq)) {
         const command = entry.command;
         const message = messages.find((m) => m.inject === command.inject);
         if (message) message.answer = command.text;
@@ -189,10 +192,6 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
   };
 }
 
-function rejected(journal: readonly JournalEntry[], seq: number): boolean {
-  return journal.some((e) => e.kind === 'event' && e.event.type === 'command.rejected' && e.event.commandSeq === seq);
-}
-
 /**
  * A metric's value at a minute: its baseline, moved toward its incident value by the impact level, plus noise that
  * depends only on the seed, metric and minute, so the same run always draws the same graph.
@@ -213,8 +212,8 @@ function noiseUnit(key: string): number {
  * reason, rather than as something that happened.
  */
 export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario): Array<{ seq: number; at: number; text: string }> {
-  const name = (id: string | null) => (id ? (scenario.roster.responders.find((r) => r.id === id)?.name ?? scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
-  const label = (id: string) => [...scenario.diagnosis, ...scenario.resolution].find((a) => a.id === id)?.label ?? id;
+  const name = (id: string | null) => personName(scenario, id);
+  const label = (id: string) => actionLabel(scenario, id);
   const reasons = new Map<number, string>();
   for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') reasons.set(entry.event.commandSeq, entry.event.reason);
   return journal.flatMap((entry) => {

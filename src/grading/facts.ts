@@ -8,6 +8,7 @@ import { impactAt, recoveredSince, type RunContext } from '../engine/rules';
 import type { Role, Scenario, Severity, Variant } from '../engine/scenario/schema';
 import { parseStatusUpdate, type ParsedStatusUpdate } from '../engine/status-update';
 import { describeEntry } from '../engine/view';
+import { actionLabel, personName } from '../engine/names';
 
 export interface Evidence {
   seq: number;
@@ -45,8 +46,8 @@ export class Facts {
   }
 
   evidence(...entries: Array<JournalEntry | undefined>): Evidence[] {
-    const name = (id: string | null) => (id ? (this.scenario.roster.responders.find((r) => r.id === id)?.name ?? this.scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id) : null);
-    const label = (id: string) => [...this.scenario.diagnosis, ...this.scenario.resolution].find((a) => a.id === id)?.label ?? id;
+    const name = (id: string | null) => personName(this.scenario, id);
+    const label = (id: string) => actionLabel(this.scenario, id);
     return entries
       .filter((e): e is JournalEntry => e !== undefined)
       .map((e) => ({ seq: e.seq, at: e.at, text: describeEntry(e, name, label) ?? describeBookkeeping(e) }));
@@ -113,12 +114,11 @@ export class Facts {
   }
 
   name(id: string | null | undefined): string {
-    if (!id) return 'nobody';
-    return this.scenario.roster.responders.find((r) => r.id === id)?.name ?? id;
+    return personName(this.scenario, id) ?? 'nobody';
   }
 
   label(actionId: string): string {
-    return [...this.scenario.diagnosis, ...this.scenario.resolution].find((a) => a.id === actionId)?.label ?? actionId;
+    return actionLabel(this.scenario, actionId);
   }
 }
 
@@ -144,7 +144,4 @@ function describeBookkeeping(entry: JournalEntry): string {
   }
 }
 
-export function formatMinute(minute: number): string {
-  const whole = Math.floor(minute);
-  return `T+${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
-}
+export { formatMinute } from '../engine/names';

@@ -35,7 +35,4 @@ export function responderName(view: RunView, id: string | null): string {
   return view.responders.find((r) => r.id === id)?.name ?? view.stakeholders.find((s) => s.id === id)?.name ?? id;
 }
 
-export function formatClock(minute: number): string {
-  const total = Math.max(0, Math.floor(minute));
-  return `T+${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
+export { formatMinute as formatClock } from '../../engine/index';

@@ -1,5 +1,5 @@
 import { GameObjects, Scene } from 'phaser';
-import type { RunView } from '../../engine/index';
+import { formatMinute as formatClock, type RunView } from '../../engine/index';
 import { FONT, HEIGHT, PALETTE, WIDTH } from './palette';
 
 /** What the scene needs from the page: the run's view to draw, and a way to send the one command it offers. */
@@ -186,10 +186,6 @@ export class WarRoomScene extends Scene {
   }
 }
 
-export function formatClock(minute: number): string {
-  const total = Math.max(0, Math.floor(minute));
-  return `T+${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
 
 function formatCountdown(minutes: number): string {
   const seconds = Math.max(0, Math.round(minutes * 60));

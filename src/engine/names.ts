@@ -1,0 +1,18 @@
+/** How the game names people, actions and moments, in one place so every screen and report says them alike. */
+import type { Scenario } from './scenario/schema';
+
+/** A responder's or stakeholder's name, or the id itself when the roster has no such person. */
+export function personName(scenario: Scenario, id: string | null | undefined): string | null {
+  if (!id) return null;
+  return scenario.roster.responders.find((r) => r.id === id)?.name ?? scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id;
+}
+
+export function actionLabel(scenario: Scenario, id: string): string {
+  return scenario.diagnosis.find((a) => a.id === id)?.label ?? scenario.resolution.find((a) => a.id === id)?.label ?? id;
+}
+
+/** Game time as "T+HH:MM", minutes since the page. */
+export function formatMinute(minute: number): string {
+  const whole = Math.max(0, Math.floor(minute));
+  return `T+${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+}
