@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario, createRun, GameClock, missingImplementations } from '../src/engine/index';
+import { compileScenario, createRun, missingImplementations } from '../src/engine/index';
 import { loadValid, scenarioFiles } from './support/scenarios';
 
 describe('scenario compiler', () => {
   it('should compile every shipped scenario with all names implemented', () => {
     for (const file of scenarioFiles()) {
-      const machine = compileScenario(loadValid(file), new GameClock());
+      const machine = compileScenario(loadValid(file));
       expect(machine.id).toBe('incident');
     }
   });
@@ -35,5 +35,22 @@ describe('scenario compiler', () => {
     expect(fired[0]![0]).toBe(6);
     expect(fired[2]![0]).toBe(18);
     expect(run.journal().some((e) => e.kind === 'event' && e.event.type === 'impact.changed')).toBe(true);
+  });
+});
+
+describe('compiled machine', () => {
+  it('should be compiled once per scenario and shared by its runs, which stay independent', () => {
+    const scenario = loadValid('scenarios/checkout-launch.json');
+    expect(compileScenario(scenario)).toBe(compileScenario(scenario));
+    const a = createRun({ scenario, seed: 1 });
+    const b = createRun({ scenario, seed: 1 });
+    a.send('alex', { type: 'acknowledge' });
+    a.advanceTo(20);
+    b.advanceTo(5);
+    expect(b.phase()).toBe('paged');
+    expect(a.phase()).toBe('acknowledged');
+    b.send('alex', { type: 'acknowledge' });
+    b.advanceTo(20);
+    expect(b.journal().filter((e) => e.kind === 'event').length).toBe(a.journal().filter((e) => e.kind === 'event').length);
   });
 });

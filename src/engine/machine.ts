@@ -33,10 +33,6 @@ export interface MachineInput {
   seed: string;
 }
 
-export interface TimeSource {
-  now(): number;
-}
-
 export class CompileError extends Error {
   constructor(readonly missing: string[]) {
     super(`the compiled machine names implementations that do not exist: ${missing.join(', ')}`);
@@ -45,11 +41,31 @@ export class CompileError extends Error {
 }
 
 type StepFn = (step: Step, event: MachineEvent, params: Record<string, unknown>) => void;
+type Moment = (context: RunContext, event: MachineEvent, params: Record<string, unknown>) => number;
 
-export function compileScenario(scenario: Scenario, time: TimeSource) {
-  const rule = (fn: StepFn) =>
+/** Commands and the rules' own timers carry their minute. */
+const stamped: Moment = (_context, event) => (event as { at: number }).at;
+
+const compiled = new WeakMap<Scenario, AnyStateMachine>();
+
+/**
+ * The machine for a scenario, compiled once and shared by every run of it: the machine reads no clock. Each rule
+ * learns the minute it acts at from its event (commands and timers are stamped) or, for delayed transitions, from
+ * the context that scheduled them.
+ */
+export function compileScenario(scenario: Scenario): AnyStateMachine {
+  const cached = compiled.get(scenario);
+  if (cached) return cached;
+  const machine = buildMachine(scenario);
+  compiled.set(scenario, machine);
+  return machine;
+}
+
+function buildMachine(scenario: Scenario): AnyStateMachine {
+  const resurfaceMinute = (context: RunContext) => (context.resolvedAt ?? 0) + RESURFACE_MINUTES;
+  const rule = (fn: StepFn, moment: Moment = stamped) =>
     enqueueActions(({ context, event, enqueue }, params: Record<string, unknown> | undefined) => {
-      const step = new Step(context as RunContext, scenario, time.now());
+      const step = new Step(context as RunContext, scenario, moment(context as RunContext, event as MachineEvent, params ?? {}));
       fn(step, event as MachineEvent, params ?? {});
       enqueue.assign(step.ctx);
       for (const id of step.cancel) enqueue.cancel(id);
@@ -63,29 +79,33 @@ export function compileScenario(scenario: Scenario, time: TimeSource) {
 
   const implementations = {
     actions: {
-      startRun: rule((step) => startRun(step)),
+      startRun: rule((step) => startRun(step), () => 0),
       applyCommand: rule(onCommand),
       completeAction: rule((step, e) => completeAction(step, (e as Extract<InternalEvent, { type: 'action.done' }>).action)),
       landEffect: rule((step, e) => landEffect(step, (e as Extract<InternalEvent, { type: 'effect.land' }>).action)),
       joinResponder: rule((step, e) => joinResponder(step, (e as Extract<InternalEvent, { type: 'responder.join' }>).responder)),
       fireTriggeredInject: rule((step, e) => fireInject(step, (e as Extract<InternalEvent, { type: 'inject.fire' }>).inject)),
-      fireInject: rule((step, _e, params) => fireInject(step, String(params.inject))),
-      changeSeverity: rule((step, _e, params) => changeSeverity(step, Number(params.index))),
+      fireInject: rule((step, _e, params) => fireInject(step, String(params.inject)), (context, _e, params) => context.injectTimes[String(params.inject)]!),
+      changeSeverity: rule((step, _e, params) => changeSeverity(step, Number(params.index)), (context, _e, params) => context.changeTimes[Number(params.index)]!),
       deadlineDue: rule((step, e) => deadlineDue(step, (e as Extract<InternalEvent, { type: 'deadline.due' }>).deadline)),
-      resurface: rule((step) => resurface(step)),
-      timeLimit: rule((step) => {
-        step.ctx.timeLimitReached = true;
-        step.emit({ type: 'drill.time-limit' });
-      }),
+      resurface: rule((step) => resurface(step), (context, event) => ('at' in event ? event.at : resurfaceMinute(context))),
+      timeLimit: rule(
+        (step) => {
+          step.ctx.timeLimitReached = true;
+          step.emit({ type: 'drill.time-limit' });
+        },
+        () => scenario.durationMinutes,
+      ),
     },
     guards: {
       commandAllowed: ({ context, event }: { context: RunContext; event: MachineEvent }) =>
-        'command' in event && checkCommand(scenario, context, event.by, event.command, time.now()) === null,
+        'command' in event && checkCommand(scenario, context, event.by, event.command, event.at) === null,
       severityDeclared: ({ context }: { context: RunContext }) => context.severity !== null,
       commanderAssigned: ({ context }: { context: RunContext }) => context.roles.commander !== undefined,
-      impactPersists: ({ context }: { context: RunContext }) => !context.timeLimitReached && impactPersists(context, time.now()),
+      // Guards the delayed resurfacing, which falls due a fixed time after the resolution.
+      impactPersists: ({ context }: { context: RunContext }) => !context.timeLimitReached && impactPersists(context, resurfaceMinute(context)),
       finishingWhileFailing: ({ context, event }: { context: RunContext; event: MachineEvent }) =>
-        'command' in event && checkCommand(scenario, context, event.by, event.command, time.now()) === null && !context.timeLimitReached && impactPersists(context, time.now()),
+        'command' in event && checkCommand(scenario, context, event.by, event.command, event.at) === null && !context.timeLimitReached && impactPersists(context, event.at),
       // The time limit sends an unfinished incident to the postmortem; a resolved one is left where it is.
       stillResponding: ({ context }: { context: RunContext }) => context.resolvedAt === null,
       injectScheduled: ({ context }: { context: RunContext }, params: { inject: string }) => params.inject in context.injectTimes,

@@ -66,14 +66,18 @@ export interface RunContext {
   postmortem: Postmortem | null;
 }
 
+/** Timers the rules start. Each carries the minute it is due, so the rules never need to ask a clock. */
 export type InternalEvent =
-  | { type: 'action.done'; action: string }
-  | { type: 'effect.land'; action: string }
-  | { type: 'responder.join'; responder: string }
-  | { type: 'inject.fire'; inject: string }
-  | { type: 'deadline.due'; deadline: string };
+  | { type: 'action.done'; action: string; at: number }
+  | { type: 'effect.land'; action: string; at: number }
+  | { type: 'responder.join'; responder: string; at: number }
+  | { type: 'inject.fire'; inject: string; at: number }
+  | { type: 'deadline.due'; deadline: string; at: number };
 
-export type CommandEvent = { type: Command['type']; by: string; command: Command };
+type Unstamped<E> = E extends unknown ? Omit<E, 'at'> : never;
+
+/** A player command as the machine receives it, stamped with the minute it was issued. */
+export type CommandEvent = { type: Command['type']; by: string; command: Command; at: number };
 
 /** What one rule produces: the next context, what to journal, and timers to start or stop. */
 export class Step {
@@ -94,8 +98,8 @@ export class Step {
     this.events.push(event);
   }
 
-  later(event: InternalEvent, at: number, id: string): void {
-    this.schedule.push({ event, delay: Math.max(0, at - this.now), id });
+  later(event: Unstamped<InternalEvent>, at: number, id: string): void {
+    this.schedule.push({ event: { ...event, at } as InternalEvent, delay: Math.max(0, at - this.now), id });
   }
 
   random(): number {

@@ -57,7 +57,7 @@ export interface SaveFile {
 
 export function createRun({ scenario, seed }: RunOptions): Run {
   const clock = new GameClock(0);
-  const machine: AnyStateMachine = compileScenario(scenario, clock);
+  const machine: AnyStateMachine = compileScenario(scenario);
   const entries: JournalEntry[] = [];
   const issued: ScriptEntry[] = [];
   const listeners = new Set<() => void>();
@@ -101,7 +101,7 @@ export function createRun({ scenario, seed }: RunOptions): Run {
       const commandSeq = seq++;
       entries.push({ seq: commandSeq, at: clock.now(), kind: 'command', by, command });
       issued.push({ at: clock.now(), by, command });
-      const event = { type: command.type, by, command };
+      const event = { type: command.type, by, command, at: clock.now() };
       const snapshot = actor.getSnapshot();
       if (snapshot.status !== 'active' || !snapshot.can(event)) {
         const reason = snapshot.status !== 'active' ? 'the drill is over' : (checkCommand(scenario, context(), by, command, clock.now()) ?? phaseReason(phase, command, context()));
