@@ -422,6 +422,8 @@ export function applyCommand(step: Step, by: string, command: Command): void {
     case 'resolve':
       ctx.resolvedAt = now;
       step.emit({ type: 'incident.resolved', impact: round(impactAt(ctx.impact, now)) });
+      // Response and update deadlines belong to an open incident; questions asked still want answers.
+      for (const id of Object.keys(ctx.deadlines)) if (!id.startsWith('inject:')) step.meetDeadline(id);
       return;
     case 'postmortem':
       ctx.postmortem = command.document;
@@ -469,8 +471,9 @@ function verificationTruth(step: Step, item: VerificationItem): { ok: boolean; d
     }
     case 'logs-stable': {
       const since = recoveredSince(ctx, now);
-      if (since !== null && now - since >= LOGS_SETTLE_MINUTES) return { ok: true, detail: `Error logs have been quiet for ${round(now - since)} minutes.` };
-      if (since !== null) return { ok: false, detail: `Errors have only just stopped (${round(now - since)} minutes ago); wait for the logs to settle.` };
+      const quiet = since === null ? 0 : Math.floor(now - since);
+      if (since !== null && now - since >= LOGS_SETTLE_MINUTES) return { ok: true, detail: `Error logs have been quiet for ${quiet} minutes.` };
+      if (since !== null) return { ok: false, detail: `Errors stopped only ${quiet < 1 ? 'moments' : `${quiet} minute${quiet === 1 ? '' : 's'}`} ago; wait for the logs to settle.` };
       return { ok: false, detail: 'Logs still show errors.' };
     }
     case 'stakeholders-notified': {

@@ -214,11 +214,15 @@ function noiseUnit(key: string): number {
 export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario): Array<{ seq: number; at: number; text: string }> {
   const name = (id: string | null) => personName(scenario, id);
   const label = (id: string) => actionLabel(scenario, id);
+  const asker = (inject: string) => {
+    const from = scenario.injects.find((i) => i.id === inject)?.from;
+    return from ? name(from) : null;
+  };
   const reasons = new Map<number, string>();
   for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') reasons.set(entry.event.commandSeq, entry.event.reason);
   return journal.flatMap((entry) => {
     if (entry.kind === 'event' && entry.event.type === 'command.rejected') return [];
-    const text = describeEntry(entry, name, label);
+    const text = describeEntry(entry, name, label, asker);
     if (!text) return [];
     const reason = reasons.get(entry.seq);
     return [{ seq: entry.seq, at: entry.at, text: reason === undefined ? text : `✗ Refused: ${text} (${reason})` }];
@@ -226,7 +230,7 @@ export function describeJournal(journal: readonly JournalEntry[], scenario: Scen
 }
 
 /** One line of the timeline, in words; null for bookkeeping entries the player need not see. */
-export function describeEntry(entry: JournalEntry, name: (id: string | null) => string | null, label: (id: string) => string): string | null {
+export function describeEntry(entry: JournalEntry, name: (id: string | null) => string | null, label: (id: string) => string, asker: (inject: string) => string | null = () => null): string | null {
   if (entry.kind === 'command') {
     const c = entry.command;
     const who = name(entry.by) ?? entry.by;
@@ -236,11 +240,12 @@ export function describeEntry(entry: JournalEntry, name: (id: string | null) => 
       case 'assign-role': return `${who} assigned ${c.role} to ${name(c.responder)}`;
       case 'hand-off': return `${who} handed ${c.role} off to ${name(c.to)}`;
       case 'escalate': return `${who} paged ${name(c.to)}`;
-      case 'diagnose': return `${who} asked ${name(c.performer)} to ${label(c.action).toLowerCase()}`;
-      case 'apply': return `${who} asked ${name(c.performer)} to ${label(c.action).toLowerCase()}`;
+      case 'diagnose':
+      case 'apply':
+        return c.performer === entry.by ? `${who} began to ${label(c.action).toLowerCase()}` : `${who} asked ${name(c.performer)} to ${label(c.action).toLowerCase()}`;
       case 'announce': return `${who} announced: ${c.text}`;
       case 'status-update': return `${who} sent a status update`;
-      case 'respond': return `${who} answered "${c.inject}"`;
+      case 'respond': return `${who} answered ${asker(c.inject) ?? 'a message'}`;
       case 'verify': return `${who} checked: ${c.item.replace(/-/g, ' ')}`;
       case 'resolve': return `${who} resolved the incident`;
       case 'rate-alert': return `${who} rated the alert ${c.quality}`;

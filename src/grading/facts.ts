@@ -50,7 +50,7 @@ export class Facts {
     const label = (id: string) => actionLabel(this.scenario, id);
     return entries
       .filter((e): e is JournalEntry => e !== undefined)
-      .map((e) => ({ seq: e.seq, at: e.at, text: describeEntry(e, name, label) ?? describeBookkeeping(e) }));
+      .map((e) => ({ seq: e.seq, at: e.at, text: describeEntry(e, name, label, (inject) => name(this.scenario.injects.find((i) => i.id === inject)?.from ?? null)) ?? describeBookkeeping(e) }));
   }
 
   get page(): EventEntry<'page.fired'> | undefined {

@@ -1,6 +1,7 @@
 import { CATEGORIES, CATEGORY_LABELS } from '../grading/rubric';
 import { formatMinute } from '../grading/facts';
 import { escapeHtml as x } from './escape';
+import { POSTMORTEM_TEXT } from './markdown';
 import type { DebriefReport } from './model';
 import { scoresSvg, timelineSvg } from './svg';
 
@@ -51,7 +52,7 @@ export function renderHtml(report: DebriefReport): string {
     h.push('</section>');
   }
 
-  h.push(`<section aria-labelledby="impact"><h2 id="impact">Impact</h2><p>${x(report.impact.description)}</p><p>Impact lasted about ${report.impact.affectedMinutes} minutes.</p>`);
+  h.push(`<section aria-labelledby="impact"><h2 id="impact">Impact</h2><p>${x(report.impact.description)}</p><p>Impact lasted about ${report.impact.affectedMinutes} minutes${report.impact.beforePage > 0 ? `, ${report.impact.beforePage} of them before the page` : ''}.</p>`);
   if (report.impact.metrics.length > 0) {
     h.push('<table><thead><tr><th scope="col">Metric</th><th scope="col">Normal</th><th scope="col">Worst</th></tr></thead><tbody>');
     for (const m of report.impact.metrics) h.push(`<tr><td>${x(m.label)}</td><td>${m.normal} ${x(m.unit)}</td><td>${m.worst} ${x(m.unit)}</td></tr>`);
@@ -69,6 +70,18 @@ export function renderHtml(report: DebriefReport): string {
   if (report.rootCause.contributingFactors.length > 0) h.push(`<p>Contributing factors:</p><ul>${report.rootCause.contributingFactors.map((f) => `<li>${x(f)}</li>`).join('')}</ul>`);
   if (report.rootCause.playerAnalysis) h.push(`<p><strong>Your analysis:</strong></p><pre>${x(report.rootCause.playerAnalysis)}</pre>`);
   h.push('</section>');
+
+  if (report.postmortem) {
+    h.push('<section aria-labelledby="your-postmortem"><h2 id="your-postmortem">Your postmortem</h2>');
+    for (const [key, title] of POSTMORTEM_TEXT) {
+      const text = report.postmortem[key].trim();
+      h.push(`<h3>${title}</h3>${text ? `<pre>${x(text)}</pre>` : '<p class="note">not written</p>'}`);
+    }
+    h.push('</section>');
+  }
+  if (report.updates.length > 0) {
+    h.push(`<section aria-labelledby="updates"><h2 id="updates">Status updates sent</h2><ol class="timeline">${report.updates.map((u) => `<li><span class="time">${u.time}</span><pre>${x(u.text)}</pre></li>`).join('')}</ol></section>`);
+  }
 
   const list = (id: string, title: string, items: string[], empty: string) =>
     h.push(`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2><ul>${(items.length > 0 ? items : [empty]).map((i) => `<li>${x(i)}</li>`).join('')}</ul></section>`);

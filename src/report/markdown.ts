@@ -3,6 +3,15 @@ import { formatMinute } from '../grading/facts';
 import { escapeCell, escapeMarkdown as md } from './escape';
 import type { DebriefReport } from './model';
 
+/** The postmortem's written sections, shown back to the player in the report. */
+export const POSTMORTEM_TEXT = [
+  ['summary', 'Summary'],
+  ['impact', 'Impact'],
+  ['timeline', 'Timeline'],
+  ['wentWell', 'What went well'],
+  ['needsImprovement', 'What needs improvement'],
+] as const;
+
 const points = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 export function renderMarkdown(report: DebriefReport): string {
@@ -36,7 +45,7 @@ export function renderMarkdown(report: DebriefReport): string {
 
   out.push('## Impact', '');
   out.push(md(report.impact.description), '');
-  out.push(`Impact lasted about ${report.impact.affectedMinutes} minutes.`, '');
+  out.push(`Impact lasted about ${report.impact.affectedMinutes} minutes${report.impact.beforePage > 0 ? `, ${report.impact.beforePage} of them before the page` : ''}.`, '');
   if (report.impact.metrics.length > 0) {
     out.push('| Metric | Normal | Worst |', '|---|---:|---:|');
     for (const m of report.impact.metrics) out.push(`| ${escapeCell(m.label)} | ${m.normal}${m.unit === '%' ? '%' : ''} | ${m.worst}${m.unit === '%' ? '%' : ''} |`);
@@ -55,6 +64,19 @@ export function renderMarkdown(report: DebriefReport): string {
     out.push('');
   }
   if (report.rootCause.playerAnalysis) out.push(`Your analysis: ${md(report.rootCause.playerAnalysis)}`, '');
+
+  if (report.postmortem) {
+    out.push('## Your postmortem', '');
+    for (const [key, title] of POSTMORTEM_TEXT) {
+      const text = report.postmortem[key].trim();
+      out.push(`**${title}.** ${text ? md(text).replace(/\r?\n/g, ' ') : '_not written_'}`, '');
+    }
+  }
+  if (report.updates.length > 0) {
+    out.push('## Status updates sent', '');
+    for (const u of report.updates) out.push(`- ${u.time}: ${md(u.text).replace(/\r?\n+/g, ' / ')}`);
+    out.push('');
+  }
 
   out.push('## What went well', '');
   if (report.wentWell.length === 0) out.push('- Nothing yet earned credit: the findings below show where to start.');

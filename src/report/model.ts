@@ -36,13 +36,15 @@ export interface DebriefReport {
     severityTrue: Severity;
     owner: string;
   };
-  impact: { description: string; affectedMinutes: number; metrics: Array<{ label: string; unit: string; normal: number; worst: number }> };
+  impact: { description: string; affectedMinutes: number; beforePage: number; metrics: Array<{ label: string; unit: string; normal: number; worst: number }> };
   timeline: Array<{ seq: number; at: number; time: string; text: string }>;
   rootCause: { cause: string; contributingFactors: string[]; playerAnalysis: string | null };
   wentWell: string[];
   needsImprovement: string[];
   actionItems: Array<{ action: string; owner: string; priority: string; status: string; source: 'postmortem' | 'suggested' }>;
   postmortem: Postmortem | null;
+  /** What the player told stakeholders, in their words. */
+  updates: Array<{ at: number; time: string; text: string }>;
   score: {
     overall: number;
     readiness: { level: string; meaning: string; cappedBecause: string | null };
@@ -55,7 +57,7 @@ export interface DebriefReport {
   chart: {
     end: number;
     impact: Array<[minute: number, level: number]>;
-    deadlines: Array<{ label: string; setAt: number; dueAt: number; missed: boolean }>;
+    deadlines: Array<{ label: string; setAt: number; dueAt: number; endedAt: number; missed: boolean }>;
     updates: number[];
     actions: Array<{ label: string; from: number; to: number; kind: 'diagnosis' | 'resolution' }>;
     milestones: Array<{ at: number; label: string }>;
@@ -92,7 +94,7 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
   for (const f of score.findings) {
     if (!f.mistake || f.points >= 0) continue;
     const m = mistakes.get(f.mistake) ?? { messages: [], evidence: [] };
-    m.messages.push(f.message);
+    if (!m.messages.includes(f.message)) m.messages.push(f.message);
     for (const e of f.evidence) if (!m.evidence.some((x) => x.seq === e.seq)) m.evidence.push(e);
     mistakes.set(f.mistake, m);
   }
@@ -103,12 +105,12 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
   const affectedMinutes = impactPoints.filter(([m, level]) => m >= 0 && level >= RECOVERED_LEVEL).length + Math.max(0, -scenario.impact.onset);
 
   const deadlineSets = facts.events('deadline.set');
-  const deadlines = deadlineSets.map((d) => ({
-    label: d.event.label,
-    setAt: d.at,
-    dueAt: d.event.dueAt,
-    missed: facts.events('deadline.missed').some((m) => m.event.deadline === d.event.deadline && m.at >= d.event.dueAt && m.at <= d.event.dueAt + 1),
-  }));
+  const deadlines = deadlineSets.map((d) => {
+    const missed = facts.events('deadline.missed').some((m) => m.event.deadline === d.event.deadline && m.at >= d.event.dueAt && m.at <= d.event.dueAt + 1);
+    // A deadline met early ends where it was met, not where it would have fallen due.
+    const met = facts.events('deadline.met').find((m) => m.event.deadline === d.event.deadline && m.seq > d.seq);
+    return { label: d.event.label, setAt: d.at, dueAt: d.event.dueAt, endedAt: missed ? d.event.dueAt : Math.min(d.event.dueAt, met?.at ?? d.event.dueAt), missed };
+  });
 
   const actions = facts.events('action.started').map((s) => {
     const done = facts.events('action.completed').find((c) => c.event.action === s.event.action);
@@ -145,13 +147,14 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
       severityTrue: facts.trueSeverityAt(facts.end),
       owner: commander ? `${facts.name(commander.event.responder)} (incident commander)` : 'No incident commander was named',
     },
-    impact: { description: scenario.impact.description, affectedMinutes, metrics },
+    impact: { description: scenario.impact.description, affectedMinutes, beforePage: Math.max(0, -scenario.impact.onset), metrics },
     timeline,
     rootCause: { cause: facts.variant.rootCause, contributingFactors: facts.variant.contributingFactors, playerAnalysis: postmortem?.rootCause.trim() || null },
     wentWell: dedupe(credits.sort((a, b) => b.points - a.points).map((f) => f.message)).slice(0, 8),
     needsImprovement: dedupe(deductions.map((f) => f.message)),
     actionItems: actionItems(postmortem, deductions),
     postmortem,
+    updates: facts.updates().map((u) => ({ at: u.entry.at, time: formatMinute(u.entry.at), text: u.entry.command.text })),
     score: { overall: score.overall, readiness: score.readiness, categories: score.categories, rubric: score.rubric, findings: score.findings },
     mistakes: [...mistakes].map(([mistake, m]) => ({ mistake, label: MISTAKE_LABELS[mistake], messages: m.messages, evidence: m.evidence.sort((a, b) => a.seq - b.seq) })),
     practiseNext: practiseNext(scenario, score, options.catalog ?? []),

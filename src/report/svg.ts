@@ -43,7 +43,7 @@ export function timelineSvg(report: DebriefReport): string {
   const points = chart.impact.map(([m, l]) => `${sx(m).toFixed(1)},${(base - (l / maxLevel) * 50).toFixed(1)}`);
   parts.push(`<polygon class="impact" points="${sx(chart.impact[0]?.[0] ?? 0)},${base} ${points.join(' ')} ${sx(chart.impact.at(-1)?.[0] ?? end)},${base}"/>`);
   label(lanes.deadlines + 10, 'Deadlines');
-  chart.deadlines.forEach((d, i) => bar(d.setAt, d.dueAt, lanes.deadlines + i * ROW, d.missed ? 'missed' : 'deadline', `${d.label}${d.missed ? ' (missed)' : ''}`));
+  chart.deadlines.forEach((d, i) => bar(d.setAt, d.endedAt, lanes.deadlines + i * ROW, d.missed ? 'missed' : 'deadline', `${d.label}${d.missed ? ' (missed)' : ''}`));
   label(lanes.updates + 10, 'Updates');
   for (const at of chart.updates) parts.push(`<path d="M${sx(at)} ${lanes.updates} l6 12 h-12 z" class="update"><title>Status update at minute ${at}</title></path>`);
   label(lanes.actions + 10, 'Actions');
@@ -52,11 +52,12 @@ export function timelineSvg(report: DebriefReport): string {
   chart.milestones.forEach((m, i) => {
     parts.push(`<circle cx="${sx(m.at)}" cy="${lanes.milestones + 5}" r="4" class="milestone"/><line x1="${sx(m.at)}" y1="${lanes.milestones + 5}" x2="${sx(m.at)}" y2="${lanes.milestones + 6 + (i % 4) * 12}" class="grid"/><text x="${sx(m.at) + 6}" y="${lanes.milestones + 10 + (i % 4) * 12}" class="milestone-label">${x(m.label)}</text>`);
   });
-  const legend: Array<[string, string]> = [['impact', 'Impact'], ['deadline', 'Deadline met or open'], ['missed', 'Deadline missed'], ['update', 'Status update'], ['diagnosis', 'Diagnosis'], ['resolution', 'Resolution'], ['milestone', 'Milestone']];
-  legend.forEach(([cls, text], i) => {
-    const lx = LEFT + i * 112;
+  const legend: Array<[string, string]> = [['impact', 'Impact'], ['deadline', 'Deadline (until met)'], ['missed', 'Deadline missed'], ['update', 'Status update'], ['diagnosis', 'Diagnosis'], ['resolution', 'Resolution'], ['milestone', 'Milestone']];
+  let lx = 8;
+  for (const [cls, text] of legend) {
     parts.push(`<rect x="${lx}" y="${legendY}" width="12" height="10" class="${cls}"/><text x="${lx + 16}" y="${legendY + 9}" class="bar-note">${text}</text>`);
-  });
+    lx += 16 + text.length * 6 + 18;
+  }
   parts.push('</svg>');
   return parts.join('');
 }

@@ -11,7 +11,7 @@ export interface DifficultySettings {
 }
 
 export const DIFFICULTY_SETTINGS: Record<Difficulty, DifficultySettings> = {
-  guided: { label: 'Guided', description: 'Hints at every step, the runbook open beside you.', hints: true, runbookOpen: true, noiseScale: 1 },
+  guided: { label: 'Guided', description: 'Hints at every step, the runbook open beside the diagnosis steps.', hints: true, runbookOpen: true, noiseScale: 1 },
   standard: { label: 'Standard', description: 'No hand-holding, clean dashboards.', hints: false, runbookOpen: false, noiseScale: 1 },
   expert: { label: 'Expert', description: 'No hints, noisier dashboards: read the signal yourself.', hints: false, runbookOpen: false, noiseScale: 2.5 },
 };

@@ -20,9 +20,9 @@ export function randomSeed(): string {
  * The start screen: the scenario library as cards, a visible and editable seed, and a difficulty. The true severity
  * is never shown: judging it is part of the drill.
  */
-export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice) => void, message: string | null = null): HTMLElement {
+export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice) => void, message: { text: string; tone: 'error' | 'info' } | null = null): HTMLElement {
   const section = h('section', { class: 'library', 'aria-labelledby': 'library-title' });
-  if (message) section.append(h('div', { class: 'banner banner-error', role: 'alert' }, message));
+  if (message) section.append(h('div', { class: `banner banner-${message.tone}`, role: message.tone === 'error' ? 'alert' : 'status' }, message.text));
   section.append(h('h2', { id: 'library-title' }, 'Scenario library'));
 
   const seedInput = h('input', { id: 'seed', name: 'seed', type: 'text', inputmode: 'numeric', value: randomSeed(), 'aria-describedby': 'seed-help seed-error', autocomplete: 'off', spellcheck: 'false' });

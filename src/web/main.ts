@@ -25,9 +25,9 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function showLibrary(message: string | null = null): void {
+function showLibrary(message: string | null = null, tone: 'error' | 'info' = 'error'): void {
   clear();
-  main.append(renderLibrary(catalog, start, message));
+  main.append(renderLibrary(catalog, start, message === null ? null : { text: message, tone }));
   document.title = 'Firedrill — incident response drills';
 }
 
@@ -55,7 +55,7 @@ function showWarRoom(session: Session, resumed: boolean): void {
     onAbandon: () => {
       clearActiveRun();
       clearDrafts();
-      showLibrary('The drill was abandoned.');
+      showLibrary('The drill was abandoned.', 'info');
     },
   });
   current = { session, warRoom };

@@ -106,11 +106,17 @@ export class Session {
     this.emit('clock');
   }
 
-  /** Jumps to the next thing scheduled to happen (or ten minutes on, when nothing is). */
+  /**
+   * Jumps to the next thing scheduled to happen (or ten minutes on, when nothing is). A deadline falling due is
+   * such a thing: the jump stops at its minute, while there is still time to meet it.
+   */
   skipToNextEvent(): number {
     if (this.run.isOver()) return this.run.now();
+    const now = this.run.now();
     const next = this.run.nextEventAt();
-    const target = next === undefined ? this.run.now() + 10 : Math.max(this.run.now(), next);
+    const due = this.run.view().deadlines.map((d) => d.dueAt).filter((at) => at > now + 1e-9);
+    const candidates = [...(next === undefined ? [] : [next]), ...due];
+    const target = candidates.length === 0 ? now + 10 : Math.max(now, Math.min(...candidates));
     this.run.advanceTo(target);
     this.emit('clock');
     return target;

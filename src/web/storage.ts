@@ -5,7 +5,8 @@
 import type { SaveFile } from '../engine/index';
 import { isDifficulty, type Difficulty } from './difficulty';
 
-const ACTIVE = 'firedrill:active-run';
+export const ACTIVE_RUN_KEY = 'firedrill:active-run';
+const ACTIVE = ACTIVE_RUN_KEY;
 const ASIDE_PREFIX = 'firedrill:set-aside:';
 const DRAFT_PREFIX = 'firedrill:draft:';
 

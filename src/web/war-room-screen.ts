@@ -9,6 +9,7 @@ import { respondPanel } from './panels/respond-panel';
 import { runbookPanel } from './panels/runbook-panel';
 import { verifyPanel } from './panels/verify-panel';
 import { SPEEDS, type Session, type Speed } from './session';
+import { ACTIVE_RUN_KEY } from './storage';
 import type { WarRoomHandle } from './war-room/game';
 
 export interface WarRoomScreen {
@@ -37,9 +38,16 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
   const announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite', id: 'announcer' });
   const alerts = h('div', { class: 'toast', role: 'alert', 'aria-live': 'assertive' });
   let toastTimer: number | undefined;
+  const toast = h('div', { class: 'toast toast-info', 'aria-hidden': 'true' });
+  let infoTimer: number | undefined;
+  /** Confirms on screen (briefly) and to screen readers. */
   const announce = (message: string) => {
     announcer.textContent = '';
     announcer.textContent = message;
+    toast.textContent = message;
+    toast.classList.add('visible');
+    window.clearTimeout(infoTimer);
+    infoTimer = window.setTimeout(() => toast.classList.remove('visible'), 3500);
   };
   const refuse = (message: string) => {
     alerts.textContent = message;
@@ -47,10 +55,39 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     window.clearTimeout(toastTimer);
     toastTimer = window.setTimeout(() => alerts.classList.remove('visible'), 6000);
   };
+  const confirmTitle = h('h2', { id: 'confirm-title' });
+  const confirmBody = h('p', {});
+  const confirmYes = h('button', { type: 'submit', value: 'yes', class: 'danger' }, 'Yes');
+  const confirmDialog = h(
+    'dialog',
+    { class: 'confirm-dialog', 'aria-labelledby': 'confirm-title' },
+    confirmTitle,
+    confirmBody,
+    h('form', { method: 'dialog', class: 'row' }, h('button', { type: 'submit', value: 'no', class: 'primary' }, 'Not yet'), confirmYes),
+  );
+  const confirm = (title: string, body: string, action: string) =>
+    new Promise<boolean>((resolve) => {
+      confirmTitle.textContent = title;
+      confirmBody.textContent = body;
+      confirmYes.textContent = action;
+      const wasPaused = session.paused;
+      session.setPaused(true);
+      confirmDialog.addEventListener(
+        'close',
+        () => {
+          session.setPaused(wasPaused);
+          resolve(confirmDialog.returnValue === 'yes');
+        },
+        { once: true },
+      );
+      confirmDialog.returnValue = '';
+      confirmDialog.showModal();
+    });
   const ctx: PanelContext = {
     session,
     hints: settings.hints,
     announce,
+    confirm,
     send(command: CommandInput, by = session.player) {
       const result = session.send(by, command);
       if (!result.ok) refuse(`Not possible: ${result.reason}.`);
@@ -60,6 +97,9 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
 
   // Clock and time controls.
   const clock = h('p', { class: 'clock', 'aria-label': 'Game time' }, formatClock(session.run.now()));
+  const nextDeadline = h('p', { class: 'next-deadline', 'aria-label': 'Next deadline' });
+  const lockBanner = h('div', { class: 'lock', hidden: true, role: 'alertdialog', 'aria-labelledby': 'lock-title' }, h('h2', { id: 'lock-title' }, 'This drill changed in another tab'), h('p', {}, 'Two tabs playing one drill would overwrite each other. Continue in the other tab, or reload here to pick up where it stands.'), h('button', { type: 'button', class: 'primary', 'data-reload': '' }, 'Reload here'));
+  lockBanner.querySelector('button')!.addEventListener('click', () => window.location.reload());
   const phase = h('p', { class: 'phase' });
   const pause = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, 'Pause');
   pause.addEventListener('click', () => session.setPaused(!session.paused));
@@ -130,7 +170,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     });
     if (focusTab) tabs[index]!.focus();
   }
-  select(settings.runbookOpen && !options.resumed ? 0 : 0);
+  select(0);
 
   // The stage: Phaser loads on demand while the briefing and panels are already usable.
   const progress = h('progress', { max: '100', value: '0', 'aria-label': 'Loading the war room' });
@@ -147,8 +187,12 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     h('p', { class: 'muted' }, 'At 1× a minute of incident takes ten seconds. Press ? for keyboard shortcuts.'),
     briefingStart,
   );
-  if (options.resumed) briefing.hidden = true;
-  else session.setPaused(true);
+  // A drill always waits for the player: behind the briefing, and after a reload.
+  session.setPaused(true);
+  if (options.resumed) {
+    briefing.hidden = true;
+    queueMicrotask(() => announce('Resumed where you left off. The clock is paused: press P or Resume.'));
+  }
   briefingStart.addEventListener('click', () => {
     briefing.hidden = true;
     session.setPaused(false);
@@ -160,7 +204,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     'header',
     { class: 'war-room-bar' },
     h('div', { class: 'bar-title' }, h('h2', {}, session.scenario.title), phase),
-    clock,
+    h('div', { class: 'bar-clock' }, clock, nextDeadline),
     h('div', { class: 'row time-controls', role: 'group', 'aria-label': 'Time controls' }, pause, ...speedButtons, skip),
     h('div', { class: 'row' }, help, abandon),
   );
@@ -173,18 +217,32 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     briefing,
     h('div', { class: 'war-room-grid' }, stage, h('div', { class: 'panels' }, tablist, ...tabpanels)),
     alerts,
+    toast,
     announcer,
     helpDialog,
     abandonDialog,
+    confirmDialog,
+    lockBanner,
   );
 
   // Keeping the DOM in step with the run.
   let lastPhase = '';
   let lastFindings = 0;
   let lastMessages = 0;
+  let lastMissed = session.run.journal().length;
   const render = () => {
     const view: RunView = session.view();
     for (const panel of panels) panel.update(view);
+    const unanswered = view.messages.filter((m) => m.respondBy !== null && !m.answered).length;
+    tabs[3]!.textContent = unanswered > 0 ? `Comms (${unanswered})` : 'Comms';
+    tabs[3]!.setAttribute('aria-label', unanswered > 0 ? `Comms, ${unanswered} message${unanswered === 1 ? '' : 's'} waiting for an answer` : 'Comms');
+    const journal = session.run.journal();
+    for (const entry of journal.slice(lastMissed)) {
+      if (entry.kind === 'event' && entry.event.type === 'deadline.missed') refuse(`Missed: ${entry.event.label}.`);
+    }
+    lastMissed = journal.length;
+    // Focus that fell off an element the update removed or disabled goes back to the panel, never to the page.
+    if (document.activeElement === document.body && !helpDialog.open && !abandonDialog.open && !confirmDialog.open && briefing.hidden) tabpanels[selected]!.focus();
     phase.textContent = view.phaseLabel;
     if (lastPhase && view.phase !== lastPhase) announce(`Phase: ${view.phaseLabel}.`);
     if (view.findings.length > lastFindings) announce(`New finding: ${view.findings[view.findings.length - 1]!.text}`);
@@ -207,6 +265,9 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     if (event === 'journal') render();
     if (event === 'controls') renderControls();
     clock.textContent = formatClock(session.run.now());
+    const deadline = session.run.context().deadlines;
+    const soonest = Object.values(deadline).sort((a, b) => a.dueAt - b.dueAt)[0];
+    nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
   });
 
   // Keyboard shortcuts, ignored while the player types.
@@ -218,7 +279,14 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
       select(Number(event.key) - 1, true);
       return;
     }
-    if (typing || event.ctrlKey || event.metaKey || event.altKey || helpDialog.open || abandonDialog.open) return;
+    if (helpDialog.open && event.key === '?') {
+      event.preventDefault();
+      helpDialog.close();
+      return;
+    }
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || helpDialog.open || abandonDialog.open || confirmDialog.open || !lockBanner.hidden) return;
+    // Behind the briefing only help works: the clock starts when the player takes the page.
+    if (!briefing.hidden && event.key !== '?') return;
     const speeds: Record<string, Speed> = { '1': 1, '2': 2, '5': 5, '0': 10 };
     if (event.key === '?') {
       event.preventDefault();
@@ -236,6 +304,16 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     }
   };
   document.addEventListener('keydown', onKey);
+
+  // Another tab saving the same drill would be overwritten by this one (and overwrite it): stop and say so.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== ACTIVE_RUN_KEY || event.newValue === null) return;
+    session.setPaused(true);
+    lockBanner.hidden = false;
+    element.querySelector('.war-room-grid')?.setAttribute('inert', '');
+    lockBanner.querySelector<HTMLElement>('button')?.focus();
+  };
+  window.addEventListener('storage', onStorage);
 
   // The game loop for time: real time moves game time at the chosen speed.
   let last = performance.now();
@@ -292,6 +370,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
       cancelAnimationFrame(frame);
       unsubscribe();
       document.removeEventListener('keydown', onKey);
+      window.removeEventListener('storage', onStorage);
       warRoom?.destroy();
     },
   };

@@ -101,8 +101,8 @@ test('a full solo playthrough of the checkout outage reaches a debrief whose run
   await page.locator('.role-row', { hasText: 'Incident commander' }).getByRole('button', { name: 'Assign' }).click();
   await page.locator('#role-scribe').selectOption('sam');
   await page.locator('.role-row', { hasText: 'Scribe' }).getByRole('button', { name: 'Assign' }).click();
-  await page.locator('.escalation-row', { hasText: 'Priya Nair' }).getByRole('button', { name: 'Page' }).click();
-  await page.locator('.escalation-row', { hasText: 'Sarah Chen' }).getByRole('button', { name: 'Page' }).click();
+  await page.getByRole('button', { name: 'Page Priya Nair' }).click();
+  await page.getByRole('button', { name: 'Page Sarah Chen' }).click();
   await startAction(page, 'Diagnose', 'Check recent deploys', 'sam');
   await sendUpdate(page, '[09:00] [SEV-1] Update #1\nCurrent Status: Investigating a high error rate on checkout\nImpact: Most purchases are failing for all customers\nActions: Checking recent deploys and logs; secondary on-call and team lead paged\nNext Update: In 15 minutes');
   await expect(page.getByText('You sent update #1')).toBeVisible();
@@ -137,6 +137,7 @@ test('a full solo playthrough of the checkout outage reaches a debrief whose run
   await sendUpdate(page, '[09:25] [SEV-1] Update #3\nCurrent Status: Resolved: checkout has recovered after the rollback\nImpact: Purchases failed for most customers for about 20 minutes; none since\nActions: Monitoring for regressions; postmortem to follow\nNext Update: In 60 minutes');
   await check(page, 'Stakeholders notified of recovery');
   await page.getByRole('button', { name: 'Resolve the incident' }).click();
+  await page.getByRole('dialog', { name: 'Resolve the incident?' }).getByRole('button', { name: 'Resolve' }).click();
   await expect(page.locator('.war-room .phase')).toHaveText('Resolved');
 
   await openTab(page, 'Postmortem');
@@ -193,7 +194,8 @@ test('a reload mid-incident resumes the same timeline, and keeps what the player
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Take the page' })).toBeHidden();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  // A resumed drill waits for the player.
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   const after = await page.evaluate(() => ({ journal: window.__firedrill!.session()!.run.journal(), now: window.__firedrill!.session()!.run.now() }));
   expect(after.journal.slice(0, before.journal.length)).toEqual(before.journal);
   expect(after.now).toBeGreaterThanOrEqual(before.now);
@@ -280,4 +282,46 @@ test('the first five steps can be played with the keyboard alone', async ({ page
   expect(commands).toEqual(['acknowledge', 'declare-severity', 'assign-role', 'diagnose']);
   expect((await state(page)).rejected).toBe(0);
   expect(errors).toEqual([]);
+});
+
+test('choices survive updates, skipping stops at a deadline, and focus never falls to the page', async ({ page }) => {
+  const errors = watchConsole(page);
+  await startDrill(page, 5);
+  await openTab(page, 'Respond');
+  const ack = page.getByRole('button', { name: 'Acknowledge the page' });
+  await ack.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(':focus')).not.toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+
+  await page.locator('#role-communications').selectOption('sam');
+  await openTab(page, 'Diagnose');
+  await actionRow(page, 'Check recent deploys').getByRole('combobox').selectOption('sam');
+  await page.getByRole('button', { name: 'Skip to next event' }).click();
+  await page.getByRole('button', { name: 'Skip to next event' }).click();
+  await expect(actionRow(page, 'Check recent deploys').getByRole('combobox')).toHaveValue('sam');
+  await openTab(page, 'Respond');
+  await expect(page.locator('#role-communications')).toHaveValue('sam');
+
+  // The SEV1 response deadline: skipping lands on its minute, before it is checked, so it can still be met.
+  await page.getByRole('radio', { name: 'SEV1' }).check();
+  await page.getByRole('button', { name: 'Declare' }).click();
+  const due = await page.evaluate(() => window.__firedrill!.session()!.view().deadlines.find((d) => d.id === 'response')!.dueAt);
+  await skipUntil(page, (s) => s.now >= due);
+  const missed = await page.evaluate(() => window.__firedrill!.session()!.run.journal().filter((e) => e.kind === 'event' && e.event.type === 'deadline.missed' && e.event.deadline === 'response').length);
+  expect(missed).toBe(0);
+  expect(await page.evaluate(() => window.__firedrill!.session()!.run.now())).toBe(due);
+  expect(errors).toEqual([]);
+});
+
+test('a second tab playing the same drill stops the first, instead of both overwriting each other', async ({ page, context }) => {
+  await startDrill(page, 9);
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('button', { name: 'Resume' })).toBeVisible();
+  // The moment the second tab changes the drill, the first stops.
+  await second.getByRole('button', { name: 'Acknowledge the page' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'This drill changed in another tab' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reload here' }).click();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
 });

@@ -10,10 +10,17 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
   const list = h('ul', { class: 'action-list', 'aria-label': kind === 'diagnosis' ? 'Diagnosis steps' : 'Resolution actions' });
   const findings = h('ol', { class: 'findings', 'aria-label': 'Findings' });
   const hint = h('p', { class: 'hint', hidden: !ctx.hints });
+  // Guided play keeps the runbook the page links open beside the diagnosis steps.
+  const runbook = ctx.session.scenario.runbooks.find((r) => r.id === ctx.session.scenario.page.runbook);
+  const runbookAside =
+    kind === 'diagnosis' && ctx.hints && runbook
+      ? h('details', { class: 'runbook-aside', open: true }, h('summary', {}, runbook.title), h('p', {}, h('strong', {}, 'Diagnosis: ')), h('ol', {}, ...runbook.diagnosis.map((step) => h('li', {}, step))), h('p', {}, h('strong', {}, 'Resolution: ')), h('ul', {}, ...runbook.resolution.map((step) => h('li', {}, step))))
+      : '';
   const element = h(
     'div',
     { class: 'panel-body' },
     hint,
+    runbookAside,
     list,
     kind === 'diagnosis' ? h('section', { 'aria-labelledby': 'findings-heading' }, h('h3', { id: 'findings-heading' }, 'Findings'), findings) : '',
   );
@@ -71,7 +78,8 @@ function actionRow(ctx: PanelContext, view: RunView, action: ActionView, allowed
     { id: selectId, 'data-key': `${selectId}-select`, 'aria-label': `Who does “${action.label}”` },
     ...action.eligible.map((id) => h('option', { value: id }, responderName(view, id) + (view.roles.commander === id ? ' (incident commander)' : ''))),
   );
-  const start = h('button', { type: 'button', 'data-key': `${selectId}-start`, disabled: !allowed || action.eligible.length === 0 }, action.kind === 'diagnosis' ? 'Start' : 'Apply');
+  const verb = action.kind === 'diagnosis' ? 'Start' : 'Apply';
+  const start = h('button', { type: 'button', 'data-key': `${selectId}-start`, 'aria-label': `${verb}: ${action.label}`, disabled: !allowed || action.eligible.length === 0 }, verb);
   start.addEventListener('click', () => {
     const performer = select.value;
     const ok = ctx.send(action.kind === 'diagnosis' ? { type: 'diagnose', action: action.id, performer } : { type: 'apply', action: action.id, performer });

@@ -20,6 +20,8 @@ export function commsPanel(ctx: PanelContext): Panel {
   const element = h('div', { class: 'panel-body' }, form, h('section', { 'aria-labelledby': 'channel-heading' }, h('h3', { id: 'channel-heading' }, 'Stakeholder channel'), channel));
 
   let lastView: RunView | null = null;
+  // While the player has not typed, the template follows the incident (time, severity, update number).
+  let pristine = false;
   const template = (view: RunView) => statusUpdateTemplate({ time: formatClock(view.now).slice(2), severity: view.severity, number: view.updates.length + 1, nextUpdateMinutes: view.severity === 'SEV3' || view.severity === 'SEV4' ? 60 : 15 });
   const refreshHints = () => {
     if (!lastView) return;
@@ -35,13 +37,15 @@ export function commsPanel(ctx: PanelContext): Panel {
     hints.replaceChildren(...(items.length > 0 ? items : [h('li', { class: 'ok' }, 'Every template field is there.')]));
   };
   composer.addEventListener('input', () => {
+    pristine = false;
     writeDraft(DRAFT, composer.value);
     refreshHints();
   });
   reset.addEventListener('click', () => {
     if (!lastView) return;
     composer.value = template(lastView);
-    writeDraft(DRAFT, composer.value);
+    pristine = true;
+    writeDraft(DRAFT, '');
     refreshHints();
     composer.focus();
   });
@@ -54,8 +58,8 @@ export function commsPanel(ctx: PanelContext): Panel {
     }
     if (ctx.send({ type: 'status-update', text })) {
       ctx.announce('Status update sent.');
-      composer.value = '';
       writeDraft(DRAFT, '');
+      composer.value = '';
       // The next update starts from a fresh template on the next render.
       lastView = null;
     }
@@ -70,8 +74,12 @@ export function commsPanel(ctx: PanelContext): Panel {
     update(view: RunView) {
       const fresh = lastView === null;
       lastView = view;
-      if (fresh && composer.value === '') composer.value = readDraft(DRAFT) || template(view);
-      if (fresh) refreshHints();
+      if (fresh && composer.value === '') {
+        const draft = readDraft(DRAFT);
+        composer.value = draft || template(view);
+        pristine = !draft;
+      } else if (pristine && document.activeElement !== composer) composer.value = template(view);
+      refreshHints();
       send.disabled = !view.available.includes('status-update');
       const signature = `${view.messages.map((m) => `${m.inject}:${m.answered}`).join()}|${view.updates.length}|${view.available.includes('respond')}`;
       if (signature === rendered) return;

@@ -48,9 +48,10 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
   );
   const rateAlert = h('button', { type: 'button', class: 'secondary', 'data-key': 'rate-alert' }, 'Record the alert rating');
   const save = h('button', { type: 'submit', class: 'primary', 'data-key': 'pm-save' }, 'Save postmortem');
-  const finish = h('button', { type: 'button', class: 'primary', 'data-key': 'finish' }, 'Finish the drill and see the debrief');
+  const finish = h('button', { type: 'button', class: 'primary', 'data-key': 'finish', 'aria-describedby': 'finish-why' }, 'Finish the drill and see the debrief');
+  const finishWhy = h('span', { id: 'finish-why', class: 'muted' });
   const locked = h('p', { class: 'notice' }, 'The postmortem opens once the incident is resolved (or the time limit passes).');
-  const form = h('form', { class: 'postmortem', 'aria-labelledby': 'pm-heading' }, h('h3', { id: 'pm-heading' }, 'Postmortem'), ...sections, itemsTable, addItem, alertQuality, rateAlert, h('div', { class: 'row' }, save, finish));
+  const form = h('form', { class: 'postmortem', 'aria-labelledby': 'pm-heading' }, h('h3', { id: 'pm-heading' }, 'Postmortem'), ...sections, itemsTable, addItem, alertQuality, rateAlert, h('div', { class: 'row' }, save, finish, finishWhy));
   const element = h('div', { class: 'panel-body' }, locked, form);
 
   const draft = (): Draft => ({
@@ -111,6 +112,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
       locked.hidden = open || view.phase === 'debriefed';
       form.hidden = !open;
       finish.disabled = !view.available.includes('finish');
+      finishWhy.textContent = finish.disabled && open ? 'Save the postmortem first.' : '';
       rateAlert.disabled = !view.available.includes('rate-alert');
       if (!open || prepared) return;
       prepared = true;

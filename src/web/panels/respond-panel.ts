@@ -40,8 +40,9 @@ export function respondPanel(ctx: PanelContext): Panel {
       ),
     ),
   );
-  const declareButton = h('button', { type: 'submit', class: 'primary', 'data-key': 'declare' }, 'Declare');
-  severityForm.append(severityTable, declareButton);
+  const declareButton = h('button', { type: 'submit', class: 'primary', 'data-key': 'declare', 'aria-describedby': 'declare-why' }, 'Declare');
+  const declareWhy = h('span', { id: 'declare-why', class: 'muted' });
+  severityForm.append(severityTable, h('div', { class: 'row' }, declareButton, declareWhy));
   severityForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = severityForm.querySelector<HTMLInputElement>('input[name="severity"]:checked')?.value as Severity | undefined;
@@ -99,6 +100,7 @@ export function respondPanel(ctx: PanelContext): Panel {
       ackButton.disabled = !can('acknowledge');
       declareButton.textContent = view.severity ? `Re-declare (now ${view.severity})` : 'Declare';
       declareButton.disabled = !can('declare-severity');
+      declareWhy.textContent = can('declare-severity') ? '' : 'Acknowledge the page first.';
       hint.textContent = nextStepHint(view);
 
       const present = view.responders.filter((r) => r.status === 'present');
@@ -107,7 +109,8 @@ export function respondPanel(ctx: PanelContext): Panel {
         ROLES.map((role) => {
           const holder = view.roles[role];
           const select = h('select', { id: `role-${role}`, 'data-key': `role-${role}-select`, 'aria-label': `${ROLE_LABELS[role]}: choose who` }, ...present.map((r) => h('option', { value: r.id, selected: r.id === holder }, `${r.name} — ${r.title}`)));
-          const assign = h('button', { type: 'button', 'data-key': `role-${role}-assign`, disabled: !can('assign-role') || present.length === 0 }, holder ? 'Hand off' : 'Assign');
+          const verb = holder ? 'Hand off' : 'Assign';
+          const assign = h('button', { type: 'button', 'data-key': `role-${role}-assign`, 'aria-label': `${verb} ${ROLE_LABELS[role]}`, disabled: !can('assign-role') || present.length === 0 }, verb);
           assign.addEventListener('click', () => {
             const responder = select.value;
             const command = holder && holder !== responder ? { type: 'hand-off' as const, role, to: responder, notes: `Handing ${ROLE_LABELS[role]} to ${responderName(view, responder)}` } : { type: 'assign-role' as const, role, responder };
@@ -123,7 +126,8 @@ export function respondPanel(ctx: PanelContext): Panel {
         view.responders
           .filter((r) => chain.has(r.id) && r.id !== ctx.session.player)
           .map((r) => {
-            const button = h('button', { type: 'button', 'data-key': `page-${r.id}`, disabled: r.status !== 'not-paged' || !can('escalate') }, r.status === 'not-paged' ? 'Page' : r.status === 'on-the-way' ? `Joins ${formatClock(r.joinsAt ?? view.now)}` : 'Here');
+            const text = r.status === 'not-paged' ? 'Page' : r.status === 'on-the-way' ? `Joins ${formatClock(r.joinsAt ?? view.now)}` : 'Here';
+            const button = h('button', { type: 'button', 'data-key': `page-${r.id}`, 'aria-label': `${text} ${r.name}`, disabled: r.status !== 'not-paged' || !can('escalate') }, text);
             button.addEventListener('click', () => ctx.send({ type: 'escalate', to: r.id }) && ctx.announce(`Paged ${r.name}.`));
             return h('div', { class: 'escalation-row' }, h('span', {}, h('strong', {}, r.name), ` — ${r.title}`), button);
           }),

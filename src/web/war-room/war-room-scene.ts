@@ -31,9 +31,10 @@ export class WarRoomScene extends Scene {
   create(): void {
     this.source = this.registry.get('source') as WarRoomSource;
     this.graphics = this.add.graphics();
-    const pager = this.add.image(44, 106, 'pager').setInteractive({ useHandCursor: true });
-    pager.on('pointerdown', () => this.source.acknowledge());
-    this.images.set('pager', pager);
+    this.images.set('pager', this.add.image(44, 106, 'pager'));
+    // The whole pager card answers a click, as its label promises.
+    const card = this.add.rectangle(170, 111, 320, 110, 0x000000, 0).setInteractive({ useHandCursor: true });
+    card.on('pointerdown', () => this.source.acknowledge());
     this.draw();
   }
 
@@ -111,13 +112,13 @@ export class WarRoomScene extends Scene {
   private drawDeadlines(view: RunView, g: GameObjects.Graphics): void {
     g.fillStyle(PALETTE.panel, 1);
     g.fillRoundedRect(10, 176, 320, 176, 8);
-    this.text('deadlines-title', 22, 184, 'DEADLINES', { size: 12, color: PALETTE.muted, bold: true });
+    this.text('deadlines-title', 22, 184, 'DEADLINES (GAME TIME)', { size: 12, color: PALETTE.muted, bold: true });
     const shown = view.deadlines.slice(0, 5);
     shown.forEach((d, i) => {
       const y = 206 + i * 29;
       const urgent = d.remaining < 3;
       const overdue = d.remaining < 0;
-      this.text(`deadline${i}:label`, 22, y, d.label, { size: 12, wrap: 210 });
+      this.text(`deadline${i}:label`, 22, y, truncate(d.label, 34), { size: 12 });
       this.text(`deadline${i}:time`, 318, y, overdue ? 'due now' : formatCountdown(d.remaining), { size: 14, bold: true, color: overdue || urgent ? PALETTE.badText : PALETTE.okText, align: 'right' });
     });
     this.hideFrom('deadline', shown.length);
@@ -153,7 +154,7 @@ export class WarRoomScene extends Scene {
       g.fillStyle(PALETTE.panel, 1);
       g.fillRoundedRect(x, y, w, h, 8);
       const breached = m.threshold !== null && m.current > m.threshold;
-      this.text(`metric${i}:label`, x + 12, y + 8, `${m.dashboard} · ${m.label}`, { size: 12, color: PALETTE.muted, bold: true, wrap: w - 24 });
+      this.text(`metric${i}:label`, x + 12, y + 8, truncate(`${m.dashboard} · ${m.label}`, 40), { size: 12, color: PALETTE.muted, bold: true });
       this.text(`metric${i}:value`, x + 12, y + 28, formatMetric(m.current, m.unit), { size: 22, bold: true, color: breached ? PALETTE.badText : PALETTE.text });
       const chart = { x: x + 12, y: y + 64, w: w - 24, h: h - 84 };
       const values = m.series.map(([, v]) => v);
@@ -189,6 +190,7 @@ export class WarRoomScene extends Scene {
 
 function formatCountdown(minutes: number): string {
   const seconds = Math.max(0, Math.round(minutes * 60));
+  if (seconds >= 3600) return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
   return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
 }
 
