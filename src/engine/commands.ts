@@ -41,6 +41,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resolve') }),
   z.strictObject({ type: z.literal('rate-alert'), quality: z.enum(['good', 'bad']), rewrite: PlayerText.default('') }),
   z.strictObject({ type: z.literal('update-runbook'), runbook: Id, text: PlayerText }),
+  z.strictObject({ type: z.literal('triage-alert'), alert: Id, verdict: z.enum(['actionable', 'noise']), rewrite: PlayerText.default('') }),
   z.strictObject({ type: z.literal('postmortem'), document: PostmortemSchema }),
   z.strictObject({ type: z.literal('finish') }),
 ]);

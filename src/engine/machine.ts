@@ -168,6 +168,7 @@ function buildMachine(scenario: Scenario): AnyStateMachine {
           respond: command(),
           'rate-alert': command(),
           'update-runbook': command(),
+          'triage-alert': command(),
         },
         states: {
           working: {

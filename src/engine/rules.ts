@@ -298,13 +298,15 @@ export function checkCommand(scenario: Scenario, ctx: RunContext, by: string, co
       if (!(command.inject in ctx.open)) return `"${command.inject}" does not need an answer, or has one already`;
       return null;
     }
+    case 'triage-alert':
+      return scenario.alertQueue.some((a) => a.id === command.alert) ? null : `there is no alert "${command.alert}" in the queue`;
     case 'update-runbook':
       // An unknown id writes a new runbook: the incident may show that one is missing altogether.
       return command.text.trim() === '' ? 'the runbook change is empty' : null;
   }
 }
 
-const ANYTIME: Command['type'][] = ['declare-severity', 'assign-role', 'hand-off', 'escalate', 'announce', 'status-update', 'respond', 'rate-alert', 'update-runbook'];
+const ANYTIME: Command['type'][] = ['declare-severity', 'assign-role', 'hand-off', 'escalate', 'announce', 'status-update', 'respond', 'rate-alert', 'update-runbook', 'triage-alert'];
 
 /**
  * The commands each phase accepts, mirroring the machine's transitions, so panels can offer only what is possible
@@ -436,6 +438,7 @@ export function applyCommand(step: Step, by: string, command: Command): void {
       return;
     case 'announce':
     case 'rate-alert':
+    case 'triage-alert':
     case 'update-runbook':
       // Journaled as commands; graded from the journal. Nothing in the world changes.
       return;

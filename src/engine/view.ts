@@ -66,6 +66,8 @@ export interface RunView {
   checks: Array<{ at: number; item: VerificationItem; ok: boolean; detail: string }>;
   timeline: Array<{ seq: number; at: number; text: string }>;
   runbooks: Scenario['runbooks'];
+  /** The shift's other alerts, with the player's verdicts so far (never the right answer). */
+  alertQueue: Array<{ id: string; title: string; context: string; runbook: string | null; dashboard: string | null; verdict: 'actionable' | 'noise' | null }>;
 }
 
 export interface ViewOptions {
@@ -189,6 +191,10 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
     checks,
     timeline: describeJournal(journal, scenario),
     runbooks: scenario.runbooks,
+    alertQueue: scenario.alertQueue.map((a) => {
+      const last = [...journal].reverse().find((e) => e.kind === 'command' && e.command.type === 'triage-alert' && e.command.alert === a.id && !refused.has(e.seq));
+      return { id: a.id, title: a.title, context: a.context, runbook: a.runbook, dashboard: a.dashboard, verdict: last && last.kind === 'command' && last.command.type === 'triage-alert' ? last.command.verdict : null };
+    }),
   };
 }
 
@@ -250,6 +256,7 @@ export function describeEntry(entry: JournalEntry, name: (id: string | null) => 
       case 'resolve': return `${who} resolved the incident`;
       case 'rate-alert': return `${who} rated the alert ${c.quality}`;
       case 'update-runbook': return `${who} updated the runbook`;
+      case 'triage-alert': return `${who} sorted an alert as ${c.verdict}`;
       case 'postmortem': return `${who} saved the postmortem`;
       case 'finish': return `${who} finished the drill`;
     }

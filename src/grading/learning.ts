@@ -90,6 +90,28 @@ export const learningChecks: Record<string, Check> = {
     }];
   },
 
+  'alert-queue': (facts) => {
+    const queue = facts.scenario.alertQueue;
+    if (queue.length === 0) return null;
+    return queue.map((alert): Part => {
+      const verdict = facts.commands('triage-alert').filter((e) => e.command.alert === alert.id).at(-1);
+      const share = 1 / queue.length;
+      if (!verdict) return { share, earned: 0, message: `The alert "${alert.title}" was left unsorted.`, evidence: facts.evidence(facts.last) };
+      const right = (verdict.command.verdict === 'actionable') === alert.actionable;
+      // Noise that is rightly called noise should also be rewritten into something actionable, or removed.
+      const missing = !alert.actionable && right && verdict.command.rewrite.trim() !== '' ? missingAlertParts(verdict.command.rewrite) : [];
+      const earned = !right ? 0 : missing.length === 0 ? 1 : 1 - missing.length / 8;
+      return {
+        share,
+        earned,
+        message: right
+          ? `"${alert.title}" was rightly sorted as ${verdict.command.verdict}${missing.length > 0 ? `, but its rewrite lacks ${missing.join(', ')}` : ''}: ${alert.why}`
+          : `"${alert.title}" was sorted as ${verdict.command.verdict}, but it is ${alert.actionable ? 'actionable' : 'noise'}: ${alert.why}`,
+        evidence: facts.evidence(verdict),
+      };
+    });
+  },
+
   'alert-judged': (facts) => {
     const truth = facts.scenario.grading.alertQuality;
     if (!truth) return null;

@@ -26,7 +26,7 @@ export const CHECKS = {
   communication: ['first-update-on-time', 'cadence-kept', 'template-fields', 'stakeholders-answered', 'recovery-notified'],
   resolution: ['runbook-first-checks', 'red-herrings', 'right-fix', 'time-to-mitigate'],
   verification: ['checklist-before-resolve', 'not-premature', 'watched-for-regressions'],
-  learning: ['postmortem-sections', 'action-items-owned', 'blameless', 'runbook-updated', 'alert-judged'],
+  learning: ['postmortem-sections', 'action-items-owned', 'blameless', 'runbook-updated', 'alert-judged', 'alert-queue'],
 } as const satisfies Record<Category, readonly string[]>;
 export type CheckId = (typeof CHECKS)[Category][number];
 

@@ -236,6 +236,16 @@ const Runbook = z.strictObject({
   escalation: z.array(Text).min(1),
 });
 
+const QueuedAlert = z.strictObject({
+  id: Id,
+  title: Text.describe('The alert title as the pager shows it.'),
+  context: z.string().describe('What the alert says (may be vague: that is what is being judged).'),
+  runbook: z.string().nullable().default(null).describe('The runbook it links, or null.'),
+  dashboard: z.string().nullable().default(null).describe('The dashboard it links, or null.'),
+  actionable: z.boolean().describe('True when it deserves to page someone; false when it is noise.'),
+  why: Text.describe('Why, shown in the debrief.'),
+});
+
 const Grading = z.strictObject({
   verification: z
     .array(z.enum(VERIFICATION_ITEMS))
@@ -269,6 +279,7 @@ export const ScenarioSchema = z
     injects: z.array(Inject).default([]),
     variants: z.array(Variant).min(1),
     runbooks: z.array(Runbook).default([]),
+    alertQueue: z.array(QueuedAlert).default([]).describe('Other alerts of the shift for the player to sort into actionable and noise.'),
     grading: Grading,
   })
   .describe('A Firedrill incident scenario.');

@@ -67,6 +67,14 @@ export function respondPanel(ctx: PanelContext): Panel {
     }
   });
 
+  const queue = h('ul', { class: 'alert-queue', 'aria-label': 'Alert queue' });
+  const queueSection = h(
+    'section',
+    { 'aria-labelledby': 'queue-heading', hidden: ctx.session.scenario.alertQueue.length === 0 },
+    h('h3', { id: 'queue-heading' }, 'Alert queue'),
+    h('p', { class: 'help' }, 'Sort the shift’s other alerts: does each deserve to page someone? Rewrite noise into the good-alert shape (Title, Context with value and threshold, Runbook, Dashboard).'),
+    queue,
+  );
   const hint = h('p', { class: 'hint', hidden: !ctx.hints });
   const element = h(
     'div',
@@ -77,6 +85,7 @@ export function respondPanel(ctx: PanelContext): Panel {
     h('section', { 'aria-labelledby': 'roles-heading' }, h('h3', { id: 'roles-heading' }, 'Command and roles'), roles),
     h('section', { 'aria-labelledby': 'escalation-heading' }, h('h3', { id: 'escalation-heading' }, 'Escalate'), escalation),
     h('section', { 'aria-label': 'Announce' }, announceForm),
+    queueSection,
   );
 
   let pageRendered = false;
@@ -117,6 +126,35 @@ export function respondPanel(ctx: PanelContext): Panel {
             if (ctx.send(command)) ctx.announce(`${ROLE_LABELS[role]}: ${responderName(view, responder)}.`);
           });
           return h('div', { class: 'role-row' }, h('label', { for: `role-${role}` }, ROLE_LABELS[role]), h('span', { class: 'holder' }, holder ? responderName(view, holder) : 'unassigned'), select, assign);
+        }),
+      );
+
+      replaceKeepingFocus(
+        queue,
+        view.alertQueue.map((alert) => {
+          const name = `queue-${alert.id}`;
+          const radios = (['actionable', 'noise'] as const).map((verdict) =>
+            h('label', { class: 'radio' }, h('input', { type: 'radio', name, value: verdict, 'data-key': `${name}-${verdict}`, checked: alert.verdict === verdict }), verdict === 'actionable' ? ' Actionable: page someone' : ' Noise'),
+          );
+          const rewrite = h('textarea', { rows: 3, 'data-key': `${name}-rewrite`, 'aria-label': `Rewrite of “${alert.title}”`, placeholder: 'Title: …\nContext: … (threshold …)\nRunbook: …\nDashboard: …' });
+          const record = h('button', { type: 'button', 'data-key': `${name}-record`, 'aria-label': `Record verdict: ${alert.title}`, disabled: !can('triage-alert') }, 'Record verdict');
+          record.addEventListener('click', () => {
+            const verdict = queue.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value as 'actionable' | 'noise' | undefined;
+            if (!verdict) {
+              ctx.announce('Choose actionable or noise first.');
+              return;
+            }
+            if (ctx.send({ type: 'triage-alert', alert: alert.id, verdict, rewrite: rewrite.value.trim() })) ctx.announce(`Sorted as ${verdict}: ${alert.title}.`);
+          });
+          return h(
+            'li',
+            { class: 'queued-alert' },
+            h('p', {}, h('strong', {}, alert.title), ` — ${alert.context || '(no context)'}`),
+            h('p', { class: 'muted' }, `Runbook: ${alert.runbook ?? 'none'} · Dashboard: ${alert.dashboard ?? 'none'}${alert.verdict ? ` · You said: ${alert.verdict}` : ''}`),
+            h('fieldset', { class: 'row' }, h('legend', { class: 'visually-hidden' }, `Verdict on “${alert.title}”`), ...radios),
+            rewrite,
+            record,
+          );
         }),
       );
 
