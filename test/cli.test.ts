@@ -37,7 +37,7 @@ describe('firedrill CLI', () => {
       [['validate', '--strict', 'scenarios/checkout-launch.json'], 'firedrill: unknown option "--strict"\n'],
       [['validate', 'nope.json'], 'firedrill: cannot find "nope.json"\n'],
       [['validate'], 'firedrill: give at least one file\n'],
-      [['fly'], 'firedrill: unknown command "fly" (commands: validate, play, report, graph, schema)\n'],
+      [['fly'], 'firedrill: unknown command "fly" (commands: validate, check, play, report, graph, schema)\n'],
       [['play', 'scenarios/checkout-launch.json', '--script', 'test/scripts/checkout-launch/smoke.json'], 'firedrill: --seed is required (a whole number, e.g. --seed 1)\n'],
       [['play', 'scenarios/checkout-launch.json', '--seed', '-1', '--script', 'x.json'], 'firedrill: --seed needs a value: a whole number from 0\n'],
       [['play', 'scenarios/checkout-launch.json', '--seed', '1', '--until', '-5', '--script', 'x.json'], 'firedrill: --until needs a value: a minute from 0\n'],
@@ -203,5 +203,33 @@ describe('firedrill CLI, as a new author meets it', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('"alex" is not on the roster of "filters-broken"');
     expect(stdout).toContain('seed 1,');
+  });
+});
+
+describe('firedrill check', () => {
+  it('should prove a scenario sound and print its states, time and path lengths', () => {
+    const { code, stdout } = firedrill('check', 'scenarios/filters-broken.json');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ filters-broken: [\d,]+ states over 2 variants in [\d.]+ s; shortest path \d+ min, longest \d+ min to the debrief; expert \d+/);
+    expect(stdout).toContain('1 of 1 scenario proven sound');
+  });
+
+  it('should stop with a clear message when the state space passes the bound', () => {
+    const { code, stderr } = firedrill('check', 'scenarios/filters-broken.json', '--max-states', '25');
+    expect(code).toBe(1);
+    expect(stderr).toContain('passes the bound of 25 states: simplify the scenario (fewer actions that unlock others) or raise --max-states');
+  });
+
+  it('should name a variant the seeds never draw and a missing expert script', () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/minimal.json'), 'utf8')
+      .replace('"$schema": "../../scenarios/schema/scenario.schema.json"', '"$schema": "x"')
+      .replace('"id": "minimal"', '"id": "lopsided"')
+      .replace('{ "id": "only", "title": "The only variant",', '{ "id": "only", "weight": 1000, "title": "The only variant",')
+      .replace('"keyDiagnosis": ["look"] }', '"keyDiagnosis": ["look"] },\n    { "id": "rare", "weight": 0.001, "title": "Rare", "rootCause": "Rare.", "rightFix": "fix", "keyDiagnosis": ["look"] }');
+    const file = write('lopsided.json', text);
+    const { code, stderr } = firedrill('check', file);
+    expect(code).toBe(1);
+    expect(stderr).toContain('variant "rare" is never drawn by seeds 1 to 500: raise its weight');
+    expect(stderr).toContain('no expert script at test/scripts/lopsided/expert.json');
   });
 });
