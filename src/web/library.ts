@@ -6,6 +6,28 @@ import { h } from './dom';
 
 const DIFFICULTY_LABELS: Record<string, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
 
+/** What a topic lets a player practise, in words; it never hints at the severity. */
+const PRACTICE: Record<string, string> = {
+  triage: 'judging impact',
+  severity: 'choosing a severity',
+  'incident-command': 'taking command',
+  communication: 'keeping stakeholders informed',
+  stakeholders: 'keeping stakeholders informed',
+  deploys: 'spotting a bad change',
+  payments: 'payment dependencies',
+  'alert-quality': 'telling signal from noise',
+  runbooks: 'using and fixing runbooks',
+  monitoring: 'reading dashboards',
+  postmortem: 'blameless postmortems',
+  verification: 'verifying recovery',
+  escalation: 'escalating well',
+};
+
+function practises(topics: string[]): string {
+  const phrases = [...new Set(topics.map((t) => PRACTICE[t] ?? t.replace(/-/g, ' ')))];
+  return phrases.length > 1 ? `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}` : (phrases[0] ?? '');
+}
+
 export interface LibraryChoice {
   entry: CatalogEntry;
   seed: string;
@@ -67,7 +89,34 @@ export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice)
     onStart({ entry, seed, difficulty: picked ?? 'standard' });
   };
 
+  const topics = [...new Set(catalog.scenarios.flatMap((e) => e.scenario.topics))].sort();
+  const levelFilter = h('select', { id: 'filter-difficulty' }, h('option', { value: '' }, 'All difficulties'), ...Object.entries(DIFFICULTY_LABELS).map(([value, label]) => h('option', { value }, label)));
+  const topicFilter = h('select', { id: 'filter-topic' }, h('option', { value: '' }, 'All topics'), ...topics.map((t) => h('option', { value: t }, t.replace(/-/g, ' '))));
+  const shown = h('p', { class: 'muted', 'aria-live': 'polite', id: 'filter-count' });
+  section.append(
+    h(
+      'div',
+      { class: 'filters row', role: 'group', 'aria-label': 'Filter scenarios' },
+      h('label', { for: 'filter-difficulty' }, 'Difficulty'),
+      levelFilter,
+      h('label', { for: 'filter-topic' }, 'Topic'),
+      topicFilter,
+      shown,
+    ),
+  );
   const list = h('ul', { class: 'cards', 'aria-label': 'Scenarios' });
+  const applyFilters = () => {
+    let count = 0;
+    for (const card of list.querySelectorAll<HTMLElement>('li.card')) {
+      const entry = catalog.scenarios.find((e) => e.scenario.id === card.dataset.scenario)!;
+      const visible = (!levelFilter.value || entry.scenario.difficulty === levelFilter.value) && (!topicFilter.value || entry.scenario.topics.includes(topicFilter.value));
+      card.hidden = !visible;
+      if (visible) count++;
+    }
+    shown.textContent = `Showing ${count} of ${catalog.scenarios.length} scenarios.`;
+  };
+  levelFilter.addEventListener('change', applyFilters);
+  topicFilter.addEventListener('change', applyFilters);
   for (const entry of catalog.scenarios) {
     const { scenario } = entry;
     const start = h('button', { type: 'button', class: 'primary', 'aria-label': `Start drill: ${scenario.title}` }, 'Start drill');
@@ -78,6 +127,7 @@ export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice)
         { class: 'card', 'data-scenario': scenario.id },
         h('h3', {}, scenario.title),
         h('p', { class: 'summary' }, scenario.summary),
+        h('p', { class: 'practises' }, h('strong', {}, 'Practises: '), practises(scenario.topics)),
         h(
           'p',
           { class: 'meta' },
@@ -90,6 +140,7 @@ export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice)
     );
   }
   section.append(list);
+  applyFilters();
   if (catalog.scenarios.length === 0) section.append(h('p', { class: 'empty' }, 'No scenarios are installed.'));
   for (const broken of catalog.broken) {
     section.append(
