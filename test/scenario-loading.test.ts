@@ -21,6 +21,10 @@ describe('scenario loading', () => {
     expect(scenarioFiles().length).toBeGreaterThanOrEqual(2);
   });
 
+  it('should load the authoring template in docs/, which new authors copy', () => {
+    expect(loadValid('docs/scenario-template.json').variants).toHaveLength(2);
+  });
+
   it('should fill in defaults a writer may leave out', () => {
     const scenario = loadValid('test/fixtures/minimal.json');
     expect(scenario.injects[0]!.byVariant).toBeUndefined();
