@@ -41,6 +41,8 @@ interface Node {
   key: string;
   children: Set<string>;
   debriefAt: number | null;
+  /** The run itself while the state waits to be expanded, so it need not be replayed again. */
+  run: Run | null;
 }
 
 /**
@@ -151,7 +153,7 @@ export function explore(scenario: Scenario, options: ExploreOptions): Exploratio
       if (debriefAt !== null && (existing.debriefAt === null || debriefAt < existing.debriefAt)) existing.debriefAt = debriefAt;
       return key;
     }
-    nodes.set(key, { commands, minute: run.now(), key, children: new Set(), debriefAt });
+    nodes.set(key, { commands, minute: run.now(), key, children: new Set(), debriefAt, run });
     queue.push(key);
     return key;
   };
@@ -166,12 +168,14 @@ export function explore(scenario: Scenario, options: ExploreOptions): Exploratio
       break;
     }
     const node = nodes.get(queue.shift()!)!;
-    const run = materialize(scenario, options.seed, node.commands, node.minute);
+    const run = node.run ?? materialize(scenario, options.seed, node.commands, node.minute);
+    node.run = null;
     if (run.phase() === 'debriefed') continue;
     const by = scenario.roster.onCall.primary;
     const options_ = [...moves(scenario, run).map((m) => m), { commands: [] as Command[], waitFor: '__wait__' }];
-    for (const move of options_) {
-      const child = materialize(scenario, options.seed, node.commands, node.minute);
+    for (const [index, move] of options_.entries()) {
+      // Every move but the last starts from a fresh copy of the state; the last may use the state's own run.
+      const child = index === options_.length - 1 ? run : materialize(scenario, options.seed, node.commands, node.minute);
       const issued: ScriptEntry[] = move.commands.map((command) => ({ at: child.now(), by, command }));
       for (const entry of issued) child.send(entry.by, entry.command);
       const keyOf = () => canonicalKey(child, relevant);

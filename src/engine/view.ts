@@ -248,7 +248,7 @@ export function describeEntry(entry: JournalEntry, name: (id: string | null) => 
       case 'escalate': return `${who} paged ${name(c.to)}`;
       case 'diagnose':
       case 'apply':
-        return c.performer === entry.by ? `${who} began to ${label(c.action).toLowerCase()}` : `${who} asked ${name(c.performer)} to ${label(c.action).toLowerCase()}`;
+        return c.performer === entry.by ? `${who} began to ${lowerFirst(label(c.action))}` : `${who} asked ${name(c.performer)} to ${lowerFirst(label(c.action))}`;
       case 'announce': return `${who} announced: ${c.text}`;
       case 'status-update': return `${who} sent a status update`;
       case 'respond': return `${who} answered ${asker(c.inject) ?? 'a message'}`;
@@ -279,4 +279,9 @@ export function describeEntry(entry: JournalEntry, name: (id: string | null) => 
     case 'drill.time-limit': return 'Time is up: the incident passes to the next shift';
     default: return null;
   }
+}
+
+/** "Check recent deploys" → "check recent deploys", but "iOS Safari" stays as written after the first letter. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
