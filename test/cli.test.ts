@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -215,9 +215,9 @@ describe('firedrill check', () => {
   });
 
   it('should stop with a clear message when the state space passes the bound', () => {
-    const { code, stderr } = firedrill('check', 'scenarios/filters-broken.json', '--max-states', '25');
+    const { code, stdout } = firedrill('check', 'scenarios/filters-broken.json', '--max-states', '25');
     expect(code).toBe(1);
-    expect(stderr).toContain('passes the bound of 25 states: simplify the scenario (fewer actions that unlock others) or raise --max-states');
+    expect(stdout).toContain('passes the bound of 25 states: simplify the scenario (fewer actions that unlock others) or raise --max-states');
   });
 
   it('should name a variant the seeds never draw and a missing expert script', () => {
@@ -227,9 +227,21 @@ describe('firedrill check', () => {
       .replace('{ "id": "only", "title": "The only variant",', '{ "id": "only", "weight": 1000, "title": "The only variant",')
       .replace('"keyDiagnosis": ["look"] }', '"keyDiagnosis": ["look"] },\n    { "id": "rare", "weight": 0.001, "title": "Rare", "rootCause": "Rare.", "rightFix": "fix", "keyDiagnosis": ["look"] }');
     const file = write('lopsided.json', text);
-    const { code, stderr } = firedrill('check', file);
+    const { code, stdout } = firedrill('check', file);
     expect(code).toBe(1);
-    expect(stderr).toContain('variant "rare" is never drawn by seeds 1 to 500: raise its weight');
-    expect(stderr).toContain('no expert script at test/scripts/lopsided/expert.json');
+    expect(stdout).toContain('variant "rare" is never drawn by seeds 1 to 500: raise its weight');
+    expect(stdout).toContain('no expert script at test/scripts/lopsided/expert.json');
+  });
+
+  it('should require a scenario\'s id to match its file name, and ids to be unique', () => {
+    const folder = join(temp, 'scenarios');
+    mkdirSync(folder, { recursive: true });
+    const text = readFileSync(join(ROOT, 'scenarios/filters-broken.json'), 'utf8');
+    writeFileSync(join(folder, 'copy.json'), text);
+    writeFileSync(join(folder, 'filters-broken.json'), text);
+    const { code, stderr } = firedrill('validate', join(folder, 'copy.json'), join(folder, 'filters-broken.json'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('copy.json:1:1 id: the id "filters-broken" must match the file name "copy" (rename one of them)');
+    expect(stderr).toContain('filters-broken.json:1:1 id: the id "filters-broken" is already used by');
   });
 });

@@ -3,7 +3,7 @@
  * (or, for scenario files, every problem with its position), never a stack trace.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
@@ -130,9 +130,29 @@ function readText(file: string): string {
   }
 }
 
+/**
+ * Rules across files: in a scenarios folder the id must be the file's name (the expert script and the browser find
+ * a scenario by it), and no two files may share an id.
+ */
+function libraryProblems(loaded: Array<{ file: string; id: string }>): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, id } of loaded) {
+    const name = basename(file, '.json');
+    if (basename(dirname(file)) === 'scenarios' && name !== id) {
+      problems.push({ file, line: 1, column: 1, path: 'id', message: `the id "${id}" must match the file name "${name}" (rename one of them)` });
+    }
+    const other = seen.get(id);
+    if (other) problems.push({ file, line: 1, column: 1, path: 'id', message: `the id "${id}" is already used by ${other}` });
+    else seen.set(id, file);
+  }
+  return problems;
+}
+
 function validate(argv: string[], io: Io): number {
   const { positionals } = args(argv, {}, 'many');
   let problems: Problem[] = [];
+  const loaded: Array<{ file: string; id: string }> = [];
   const unreadable: string[] = [];
   for (const file of positionals) {
     let text: string;
@@ -144,9 +164,12 @@ function validate(argv: string[], io: Io): number {
       continue;
     }
     const result = loadScenario(text, file);
-    if (result.ok) io.out(`✓ ${file}\n`);
+    if (result.ok) loaded.push({ file, id: result.value.id });
     else problems = problems.concat(result.problems);
   }
+  const across = libraryProblems(loaded);
+  problems = problems.concat(across);
+  for (const { file } of loaded) if (!across.some((p) => p.file === file)) io.out(`✓ ${file}\n`);
   if (unreadable.length > 0) {
     for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
     for (const message of unreadable) io.err(`firedrill: ${message}\n`);
@@ -305,17 +328,30 @@ function check(argv: string[], io: Io): number {
   const rubric = loadRubric(readText(DEFAULT_RUBRIC), 'scenarios/rubrics/default.json');
   if (!rubric.ok) throw new Error('the default rubric is invalid');
   let failed = 0;
+  const valid: Array<{ file: string; scenario: Scenario }> = [];
   for (const file of positionals) {
     const result = loadScenario(readText(file), file);
     if (!result.ok) {
-      for (const problem of result.problems) io.err(`${formatProblem(problem)}\n`);
-      io.err(`✗ ${file}: not valid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'})\n`);
+      for (const problem of result.problems) io.out(`${formatProblem(problem)}\n`);
+      io.out(`✗ ${file}: not valid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'})\n`);
       failed++;
       continue;
     }
-    const problems = checkScenario(result.value, file, maxStates, rubric.value, io);
+    valid.push({ file, scenario: result.value });
+  }
+  const across = libraryProblems(valid.map((v) => ({ file: v.file, id: v.scenario.id })));
+  for (const { file, scenario } of valid) {
+    const mine = across.filter((p) => p.file === file);
+    if (mine.length > 0) {
+      for (const problem of mine) io.out(`${formatProblem(problem)}\n`);
+      io.out(`✗ ${file}: not checked until its id is fixed\n`);
+      failed++;
+      continue;
+    }
+    // Problems go to standard output with the result they explain, so a pipe or a log keeps them together.
+    const problems = checkScenario(scenario, file, maxStates, rubric.value, io);
     if (problems.length > 0) {
-      for (const problem of problems) io.err(`✗ ${file}: ${problem}\n`);
+      for (const problem of problems) io.out(`  ✗ ${problem}\n`);
       failed++;
     }
   }
