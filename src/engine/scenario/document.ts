@@ -25,7 +25,8 @@ export function readJsonDocument(file: string, raw: string): JsonDocument {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const lineStarts = computeLineStarts(text);
   const syntaxProblems: Problem[] = errors.map((error) => ({
-    ...position(lineStarts, error.offset),
+    // A missing comma belongs at the end of the item before it, not at the start of the next one.
+    ...position(lineStarts, printParseErrorCode(error.error) === 'CommaExpected' ? endOfPreviousToken(text, error.offset) : error.offset),
     file,
     path: '(syntax)',
     message: syntaxMessage(printParseErrorCode(error.error), text, error.offset),
@@ -51,6 +52,12 @@ function duplicateKeys(node: Node, path: PathSegment[], report: (node: Node, pat
   } else if (node.type === 'array') {
     (node.children ?? []).forEach((child, index) => duplicateKeys(child, [...path, index], report));
   }
+}
+
+function endOfPreviousToken(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i + 1;
 }
 
 function syntaxMessage(code: string, text: string, offset: number): string {
@@ -134,6 +141,16 @@ export function problemAt(doc: JsonDocument, path: readonly PathSegment[], messa
 /** Turns zod issues into plain-words problems, one per mistake, located in the document. */
 export function schemaProblems(doc: JsonDocument, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
+  // A misspelt required field is one mistake: report the unknown field (with its "did you mean"), not also the gap.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = Object.keys(objectShapeAt(schema, issue.path as PathSegment[]) ?? {});
+    for (const key of issue.keys) {
+      const guess = /did you mean "([^"]+)"/.exec(didYouMean(key, known))?.[1];
+      if (guess) misspelt.add(JSON.stringify([...issue.path, guess]));
+    }
+  }
   const visit = (issue: z.core.$ZodIssue, prefix: readonly PathSegment[]) => {
     const path = [...prefix, ...(issue.path as PathSegment[])];
     switch (issue.code) {
@@ -164,6 +181,7 @@ export function schemaProblems(doc: JsonDocument, schema: z.ZodType, issues: rea
         return;
       }
       default:
+        if (issue.code === 'invalid_type' && valueAt(doc.value, path) === undefined && misspelt.has(JSON.stringify(path))) return;
         problems.push(problemAt(doc, path, issueMessage(issue, valueAt(doc.value, path), path)));
     }
   };

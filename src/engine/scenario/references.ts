@@ -48,7 +48,11 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
     return present ? new Set(seen.keys()) : null;
   };
   const mustExist = (ids: Set<string> | null, label: string, id: unknown, path: PathSegment[], atKey = false) => {
-    if (ids !== null && typeof id === 'string' && VALID_ID.test(id) && !ids.has(id)) report(path, `unknown ${label} "${id}"${didYouMean(id, ids)}`, atKey);
+    if (ids !== null && typeof id === 'string' && VALID_ID.test(id) && !ids.has(id)) {
+      // With no close match, list what there is (when that is short enough to read).
+      const hint = didYouMean(id, ids) || (ids.size > 0 && ids.size <= 10 ? ` (known: ${[...ids].join(', ')})` : '');
+      report(path, `unknown ${label} "${id}"${hint}`, atKey);
+    }
   };
   const listed = (parent: unknown, key: string) => isObj(parent) && Array.isArray(parent[key]);
   const idsOf = (group: Entry[], present: boolean) => (present ? new Set(group.map((e) => str(e.item.id)).filter((x): x is string => !!x)) : null);
@@ -165,7 +169,7 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
     const skills = strings(item, 'skills').map((s) => s.value);
     const someoneCan = !hasResponders || skills.length === 0 || skills.some((s) => allSkills.has(s));
     if (!someoneCan) {
-      report([...path, 'skills'], `no responder has any of the skills ${skills.map((s) => `"${s}"`).join(', ')}: nobody can perform this action`);
+      report([...path, 'skills'], skills.length === 1 ? `no responder has the skill "${skills[0]}": nobody can perform this action` : `no responder has any of the skills ${skills.map((s) => `"${s}"`).join(', ')}: nobody can perform this action`);
     }
     if (id !== undefined) {
       requiresOf.set(id, requires.map((r) => r.value));
@@ -234,6 +238,8 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
 
   for (const change of entries(isObj(root.severity) ? root.severity : {}, ['severity'], 'changes')) {
     checkSpan(change.item.at, [...change.path, 'at']);
+    const latest = typeof change.item.at === 'number' ? change.item.at : isObj(change.item.at) && typeof change.item.at.max === 'number' ? change.item.at.max : undefined;
+    if (latest !== undefined && latest >= durationMinutes) report([...change.path, 'at'], `can happen at minute ${latest}, after the drill ends (durationMinutes is ${durationMinutes})`);
   }
 
   for (const { item, path } of variants) {
@@ -247,7 +253,7 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
         report([...path, 'rightFix'], `"${String(item.rightFix)}" does not fix variant "${variantId}": its effect there is "${String(effect.kind)}"`);
       }
       if (typeof item.rightFix === 'string' && !reachable.has(item.rightFix) && actionIds?.has(item.rightFix)) {
-        report([...path, 'rightFix'], `the right fix "${item.rightFix}" can never be performed`);
+        report([...path, 'rightFix'], `the right fix "${item.rightFix}" can never be performed (see the problems reported on ${describe(fix.path)})`);
       }
     }
     for (const { value, index } of strings(item, 'keyDiagnosis')) {

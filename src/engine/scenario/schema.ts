@@ -20,7 +20,7 @@ export const DEPENDENCY_STATUSES = ['operational', 'degraded', 'outage'] as cons
 
 const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids use lowercase letters, digits and dashes, like "check-deploys"' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids use lowercase letters, digits and dashes, like "check-deploys" or "alex"' })
   .describe('An identifier: lowercase letters, digits and dashes.');
 
 const Text = z.string().min(1, { error: 'must not be empty' });
