@@ -138,7 +138,7 @@ export function problemAt(doc: JsonDocument, path: readonly PathSegment[], messa
   return { file: doc.file, ...locate(doc, path, atKey), path: formatPath(path), message };
 }
 
-/** Turns zod issues into plain-words problems, one per mistake, located in the document. */
+/** Turns zod issues into plain-words problems, one per mistake, each located in the file. */
 export function schemaProblems(doc: JsonDocument, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
   // A misspelt required field is one mistake: report the unknown field (with its "did you mean"), not also the gap.
