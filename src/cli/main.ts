@@ -209,11 +209,7 @@ export function playScript(scenarioFile: string, seed: string | undefined, scrip
   if (/^\s*\{/.test(text)) return playSave(scenario, seed, scriptFile, text, until);
   if (seed === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
   const script = loadScript(text, scriptFile);
-  if (!script.ok) {
-    const [first] = script.problems;
-    const more = script.problems.length > 1 ? ` (and ${script.problems.length - 1} more)` : '';
-    throw new UsageError(`bad script: ${formatProblem(first!)}${more}`);
-  }
+  if (!script.ok) throw new UsageError(firstProblem('bad script', script.problems));
   const roster = new Set([...scenario.roster.responders.map((r) => r.id), 'facilitator']);
   const strangers = new Set(script.value.filter((e) => !roster.has(e.by)).map((e) => e.by));
   if (strangers.size > 0) {
@@ -230,13 +226,15 @@ export function playScript(scenarioFile: string, seed: string | undefined, scrip
   }
 }
 
+/** Wrong usage gets one line: the first problem, and how many more there are. */
+function firstProblem(what: string, problems: Problem[]): string {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return `${what}: ${formatProblem(problems[0]!)}${more}`;
+}
+
 function playSave(scenario: Scenario, seed: string | undefined, file: string, text: string, until?: number): Run {
   const loaded = loadSave(text, file, (id) => (id === scenario.id ? { scenario, hash: scenarioHash(scenario) } : undefined));
-  if (!loaded.ok) {
-    const [first] = loaded.problems;
-    const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : '';
-    throw new UsageError(`bad save: ${formatProblem(first!)}${more}`);
-  }
+  if (!loaded.ok) throw new UsageError(firstProblem('bad save', loaded.problems));
   if (seed !== undefined && seed !== loaded.save.seed) throw new UsageError(`--seed ${seed} does not match the save's seed ${loaded.save.seed}`);
   if (until !== undefined) loaded.run.advanceTo(until);
   return loaded.run;

@@ -114,7 +114,7 @@ export class Session {
     if (this.run.isOver()) return this.run.now();
     const now = this.run.now();
     const next = this.run.nextEventAt();
-    const due = this.run.view().deadlines.map((d) => d.dueAt).filter((at) => at > now + 1e-9);
+    const due = Object.values(this.run.context().deadlines).map((d) => d.dueAt).filter((at) => at > now + 1e-9);
     const candidates = [...(next === undefined ? [] : [next]), ...due];
     const target = candidates.length === 0 ? now + 10 : Math.max(now, Math.min(...candidates));
     this.run.advanceTo(target);
