@@ -24,7 +24,7 @@ import { describeJournal } from '../engine/view';
 import { formatMinute, personName } from '../engine/names';
 import { loadSave } from '../engine/save';
 import { scenarioHash } from '../engine/scenario/load';
-import { loadRubric, RubricSchema, type Rubric } from '../grading/rubric';
+import { loadRubric, RubricSchema, type Rubric } from '../engine/policy/rubric';
 import { debrief, REPORT_FORMATS, type ReportFormat } from '../report/index';
 import { explore, seedsPerVariant } from '../engine/explore';
 import { grade } from '../grading/grade';

@@ -14,3 +14,6 @@ export { parseStatusUpdate, statusUpdateTemplate, type ParsedStatusUpdate } from
 export { scenarioGraph } from './graph';
 export { actionLabel, formatMinute, personName } from './names';
 export { RESPONSE_MINUTES, ACKNOWLEDGE_MINUTES, commandsForPhase, type RunContext } from './rules';
+export { loadRubric, RubricSchema, CATEGORIES, CATEGORY_LABELS, CHECKS, type Category, type Rubric } from './policy/rubric';
+export { defaultRubric, DEFAULT_RUBRIC_FILE } from './policy/default-rubric';
+export { policyView, severityPolicy, describeMinutes, type PolicyView, type SeverityPolicy } from './policy/policy';

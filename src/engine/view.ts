@@ -3,6 +3,9 @@
  * what the pager, dashboards, status pages and completed diagnosis steps would show a real responder.
  */
 import { hashText } from './hash';
+import { defaultRubric } from './policy/default-rubric';
+import { policyView, type PolicyView } from './policy/policy';
+import type { Rubric } from './policy/rubric';
 import { actionLabel, personName } from './names';
 import type { JournalEntry, Phase } from './events';
 import { PHASE_LABELS } from './events';
@@ -31,6 +34,8 @@ export interface ActionView {
 
 export interface RunView {
   now: number;
+  /** The team's policy in force (the rubric's severity table, response times and cadence). */
+  policy: PolicyView;
   phase: Phase;
   phaseLabel: string;
   page: { title: string; context: string; runbook: string | null; dashboard: string | null; acknowledgedAt: number | null };
@@ -71,6 +76,8 @@ export interface RunView {
 }
 
 export interface ViewOptions {
+  /** The rubric the run is played under (its policy is shown beside the severity choice and in hints). */
+  rubric?: Rubric;
   /** Multiplies dashboard noise: expert play makes the signal harder to read. */
   noiseScale?: number;
 }
@@ -144,6 +151,7 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
   const roles = Object.fromEntries(ROLES.map((role) => [role, ctx.roles[role] ?? null])) as Record<Role, string | null>;
   return {
     now,
+    policy: policyView(options.rubric ?? defaultRubric()),
     phase,
     phaseLabel: PHASE_LABELS[phase],
     page: { ...scenario.page, acknowledgedAt: ctx.acknowledgedAt },

@@ -1,5 +1,5 @@
 import type { Facts, Evidence } from './facts';
-import type { Rubric } from './rubric';
+import type { Rubric } from '../engine/policy/rubric';
 
 /** The module's common mistakes, named in findings so the debrief can point at them. */
 export type CommonMistake = 'no-clear-commander' | 'silent-updates' | 'fixing-without-verification' | 'postmortem-without-follow-through';

@@ -10,7 +10,7 @@ import { communicationChecks } from './communication';
 import { Facts, type Evidence } from './facts';
 import { learningChecks } from './learning';
 import { resolutionChecks } from './resolution';
-import { CATEGORIES, CHECKS, type Category, type Rubric } from './rubric';
+import { CATEGORIES, CHECKS, type Category, type Rubric } from '../engine/policy/rubric';
 import { triageChecks } from './triage';
 import { verificationChecks } from './verification';
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_LABELS } from '../grading/rubric';
+import { CATEGORIES, CATEGORY_LABELS } from '../engine/policy/rubric';
 import { formatMinute } from '../grading/facts';
 import { escapeHtml as x } from './escape';
 import { POSTMORTEM_TEXT } from './markdown';

@@ -1,7 +1,7 @@
 import type { JournalEntry } from '../engine/events';
 import type { Scenario } from '../engine/scenario/schema';
 import { grade } from '../grading/grade';
-import type { Rubric } from '../grading/rubric';
+import type { Rubric } from '../engine/policy/rubric';
 import { safeJson } from './escape';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';

@@ -11,7 +11,7 @@ import type { Scenario, Severity } from '../engine/scenario/schema';
 import { MISTAKE_LABELS, type CommonMistake } from '../grading/check';
 import { Facts, formatMinute, type Evidence } from '../grading/facts';
 import type { Finding, Score } from '../grading/grade';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../grading/rubric';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../engine/policy/rubric';
 
 export const REPORT_FORMAT_VERSION = 1;
 

@@ -1,5 +1,5 @@
 /** Inline SVG charts for the HTML report: no scripts, no external files, printable. */
-import { CATEGORIES, CATEGORY_LABELS } from '../grading/rubric';
+import { CATEGORIES, CATEGORY_LABELS } from '../engine/policy/rubric';
 import { escapeHtml as x } from './escape';
 import type { DebriefReport } from './model';
 

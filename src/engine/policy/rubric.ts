@@ -1,11 +1,13 @@
 /**
- * The rubric: how a run is graded, as data. The default (scenarios/rubrics/default.json) follows the incident
- * management module; a team can supply its own, e.g. with other response times or update cadence.
+ * The rubric: the team's incident policy (what each severity means, how fast to acknowledge, respond, update and
+ * mitigate, which roles to fill) and how a run is graded, as data. The default (scenarios/rubrics/default.json)
+ * follows the incident management module; a team can supply its own. The game's deadlines and the grader both read
+ * the rubric a run is played under, so the policy is stated once.
  */
 import { z } from 'zod';
-import { problemAt, readJsonDocument, schemaProblems } from '../engine/scenario/document';
-import { sortProblems } from '../engine/scenario/load';
-import type { Problem } from '../engine/scenario/problems';
+import { problemAt, readJsonDocument, schemaProblems } from '../scenario/document';
+import { sortProblems } from '../scenario/load';
+import type { Problem } from '../scenario/problems';
 
 export const CATEGORIES = ['triage', 'command', 'communication', 'resolution', 'verification', 'learning'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -37,6 +39,8 @@ const PerSeverity = z.strictObject({
   SEV4: z.number().positive().nullable(),
 });
 
+const SeverityMeaning = z.strictObject({ definition: z.string().min(1), example: z.string().min(1) });
+
 const Points = z.number().min(0).max(100);
 const checkPoints = <C extends Category>(category: C) =>
   z.strictObject(Object.fromEntries(CHECKS[category].map((id) => [id, Points])) as Record<(typeof CHECKS)[C][number], typeof Points>);
@@ -50,6 +54,14 @@ export const RubricSchema = z.strictObject({
   responseMinutes: PerSeverity.describe('Severity table response time: declare, name a commander and send the first update within.'),
   updateCadenceMinutes: PerSeverity.describe('Longest gap between status updates while the incident is open.'),
   mitigateMinutes: PerSeverity.describe('Mitigate within this many minutes of the page for full credit (half credit at twice as long).'),
+  severityTable: z
+    .strictObject({
+      SEV1: SeverityMeaning,
+      SEV2: SeverityMeaning,
+      SEV3: SeverityMeaning,
+      SEV4: SeverityMeaning,
+    })
+    .describe('What each severity means to this team, with an example: shown beside the severity choice.'),
   rolesExpected: z
     .strictObject({
       SEV1: z.array(z.enum(['communications', 'operations', 'scribe'])),
