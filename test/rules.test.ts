@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRun, type GameEvent, type Run } from '../src/engine/index';
+import { createRun, playerSeat, type GameEvent, type Run } from '../src/engine/index';
 import { loadValid } from './support/scenarios';
 
 const checkout = loadValid('scenarios/checkout-launch.json');
@@ -9,14 +9,17 @@ const minimal = loadValid('test/fixtures/minimal.json');
 function runWithVariant(variant: string): Run {
   for (let seed = 1; seed < 100; seed++) {
     const run = createRun({ scenario: checkout, seed });
-    if (run.context().variant === variant) return run;
+    if (run.state().context.variant === variant) return run;
   }
   throw new Error(`no seed draws ${variant}`);
 }
 function events<T extends GameEvent['type']>(run: Run, type: T): Array<Extract<GameEvent, { type: T }> & { at: number }> {
   return run.journal().flatMap((e) => (e.kind === 'event' && e.event.type === type ? [{ at: e.at, ...(e.event as Extract<GameEvent, { type: T }>) }] : []));
 }
-const errorRate = (run: Run) => run.view().dashboards[0]!.metrics[0]!.current;
+const seat = (run: Run) => playerSeat(run.scenario.roster.onCall.primary);
+const view = (run: Run) => run.view(seat(run));
+const live = (run: Run) => run.live(seat(run));
+const errorRate = (run: Run) => live(run).dashboards[0]!.metrics[0]!.current;
 
 describe('incident rules', () => {
   it('should reject commands before the page is acknowledged, saying why', () => {
@@ -56,7 +59,7 @@ describe('incident rules', () => {
     run.send('alex', { type: 'escalate', to: 'priya' });
     expect(run.send('alex', { type: 'assign-role', role: 'operations', responder: 'priya' })).toMatchObject({ ok: false, reason: 'Priya Nair is on the way (joins at minute 4)' });
     run.advanceTo(4);
-    expect(run.view().responders.find((r) => r.id === 'priya')?.status).toBe('present');
+    expect(view(run).responders.find((r) => r.id === 'priya')?.status).toBe('present');
     expect(run.send('alex', { type: 'assign-role', role: 'operations', responder: 'priya' }).ok).toBe(true);
   });
 
@@ -66,9 +69,9 @@ describe('incident rules', () => {
       run.send('alex', { type: 'acknowledge' });
       run.send('alex', { type: 'diagnose', action: 'check-deploys', performer: 'alex' });
       run.advanceTo(1);
-      expect(run.view().findings).toEqual([]);
+      expect(view(run).findings).toEqual([]);
       run.advanceTo(2);
-      expect(run.view().findings[0]?.text).toMatch(text);
+      expect(view(run).findings[0]?.text).toMatch(text);
     }
   });
 
@@ -98,11 +101,11 @@ describe('incident rules', () => {
     run.send('alex', { type: 'acknowledge' });
     run.advanceTo(5);
     run.send('alex', { type: 'status-update', text: '[09:05] [SEV-1] Update #1\nCurrent Status: investigating\nImpact: all purchases failing\nActions: checking deploys\nNext Update: In 15 minutes' });
-    expect(run.view().deadlines.find((d) => d.id === 'next-update')).toMatchObject({ dueAt: 20, remaining: 15 });
+    expect(live(run).deadlines.find((d) => d.id === 'next-update')).toMatchObject({ dueAt: 20, remaining: 15 });
     run.advanceTo(18);
     run.send('alex', { type: 'status-update', text: 'Update #2 ... Next Update: in 30 minutes' });
     expect(events(run, 'deadline.met').map((e) => e.deadline)).toContain('next-update');
-    expect(run.view().deadlines.find((d) => d.id === 'next-update')?.dueAt).toBe(48);
+    expect(view(run).deadlines.find((d) => d.id === 'next-update')?.dueAt).toBe(48);
   });
 
   it('should resurface an incident resolved before recovery', () => {
@@ -147,12 +150,14 @@ describe('incident rules', () => {
     const run = runWithVariant('payment-provider');
     run.send('alex', { type: 'acknowledge' });
     run.advanceTo(30);
-    const text = JSON.stringify(run.view());
+    // The team's policy names every severity; the rest of the view must not.
+    const { policy: _policy, ...rest } = view(run);
+    const text = JSON.stringify(rest);
     expect(text).not.toMatch(/"variant"/);
     expect(text).not.toContain(checkout.variants[1]!.title);
     expect(text).not.toContain(checkout.variants[1]!.rootCause);
     expect(text).not.toMatch(/"trueSeverity"|SEV1/);
-    expect(run.view().severity).toBeNull();
+    expect(view(run).severity).toBeNull();
   });
 
   it('should refuse malformed commands with a reason and keep going', () => {
@@ -207,10 +212,10 @@ describe('harm and walking away', () => {
     run.advanceTo(15);
     run.send('ada', { type: 'resolve' });
     run.send('ada', { type: 'postmortem', document: { summary: 'Short outage' } });
-    expect(run.view().deadlines.length).toBeGreaterThan(0);
+    expect(view(run).deadlines.length).toBeGreaterThan(0);
     run.send('ada', { type: 'finish' });
     expect(run.phase()).toBe('debriefed');
-    expect(run.view().deadlines).toEqual([]);
+    expect(view(run).deadlines).toEqual([]);
   });
 
   it('should explain refusals after the time limit', () => {
@@ -222,7 +227,7 @@ describe('harm and walking away', () => {
 
 describe('commands per phase', () => {
   it('should mirror the machine: allowed and valid means accepted, not allowed means refused', async () => {
-    const { checkCommand } = await import('../src/engine/rules');
+    const { commandAllowed } = await import('../src/engine/lifecycle/authority');
     const { randomScript } = await import('./support/random-player');
     const { CommandSchema } = await import('../src/engine/index');
     let accepted = 0;
@@ -231,8 +236,8 @@ describe('commands per phase', () => {
       for (const entry of randomScript(checkout, seed, 40)) {
         run.advanceTo(entry.at);
         const phase = run.phase();
-        const allowed = run.view().available.includes(entry.command.type);
-        const valid = checkCommand(checkout, run.context(), entry.by, CommandSchema.parse(entry.command), run.now()) === null;
+        const allowed = view(run).available.includes(entry.command.type);
+        const valid = commandAllowed(checkout, run.state().context, entry.by, CommandSchema.parse(entry.command), run.now()) === null;
         const result = run.send(entry.by, entry.command);
         expect(result.ok, `${phase} ${entry.command.type}`).toBe(allowed && valid);
         if (result.ok) accepted++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRun, loadSave, scenarioHash, type Scenario } from '../src/engine/index';
+import { createRun, FACILITATOR_SEAT, loadSave, scenarioHash, type Scenario } from '../src/engine/index';
 import { loadValid } from './support/scenarios';
 
 const scenario = loadValid('scenarios/checkout-launch.json');
@@ -20,8 +20,8 @@ describe('save and load', () => {
     const resumed = loaded.run;
     expect(resumed.now()).toBe(9);
     expect(resumed.journal()).toEqual(run.journal());
-    expect(resumed.view().deadlines.map((d) => [d.id, d.dueAt])).toEqual(run.view().deadlines.map((d) => [d.id, d.dueAt]));
-    expect(resumed.view().deadlines.find((d) => d.id === 'next-update')?.dueAt).toBe(23);
+    expect(resumed.view(FACILITATOR_SEAT).deadlines.map((d) => [d.id, d.dueAt])).toEqual(run.view(FACILITATOR_SEAT).deadlines.map((d) => [d.id, d.dueAt]));
+    expect(resumed.view(FACILITATOR_SEAT).deadlines.find((d) => d.id === 'next-update')?.dueAt).toBe(23);
 
     // Both runs miss the promised update at minute 23, the same way.
     run.advanceTo(30);

@@ -1,4 +1,4 @@
-import type { Command } from './commands';
+import type { Command } from './commands/registry';
 import type { Role, Severity, VerificationItem } from './scenario/schema';
 
 /** Everything the game itself records. Player commands are journaled separately, as given. */

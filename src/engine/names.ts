@@ -16,3 +16,9 @@ export function formatMinute(minute: number): string {
   const whole = Math.max(0, Math.floor(minute));
   return `T+${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
 }
+
+/** A metric's value with its unit, as dashboards, checks and reports print it ("12.5%", "140 req/min"). */
+export function formatMetric(value: number, unit: string): string {
+  const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${rounded}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+}

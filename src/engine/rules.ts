@@ -1,10 +1,13 @@
 /**
- * The game's rules as pure functions of (scenario, context, event, time). The XState machine decides *when* each
- * rule applies (the lifecycle) and owns the timers; these functions decide *what* happens. Keeping them plain
- * makes them readable and lets the same code run in the browser, in Node and on a drill server.
+ * The world's rules as pure functions of (scenario, context, event, time): what happens when time brings an action's
+ * end, an inject or a deadline. Commands' own rules live with each command (src/engine/commands/). The XState
+ * machine decides *when* each rule applies (the lifecycle); timers are data in the context, fired in order by the
+ * run. Keeping them plain lets the same code run in the browser, in Node and on a drill server.
  */
-import { FACILITATOR, type Command, type Postmortem } from './commands';
+import type { Postmortem } from './commands/postmortem';
 import type { ActionKind, GameEvent } from './events';
+import type { Rubric } from './policy/rubric';
+import { formatMetric } from './names';
 import { draw, initialRandomState, pickWeighted, type RandomState } from './random';
 import type { Diagnosis, Effect, Inject, Resolution, Role, Scenario, Severity, Span, VerificationItem } from './scenario/schema';
 import { parseStatusUpdate } from './status-update';
@@ -17,18 +20,48 @@ export const RAMP_MINUTES = 3;
 export const LOGS_SETTLE_MINUTES = 5;
 /** Minutes after a premature resolution before the incident resurfaces. */
 export const RESURFACE_MINUTES = 10;
-/** The module's on-call expectation: acknowledge within 15 minutes (SEV1–2). */
-export const ACKNOWLEDGE_MINUTES = 15;
 /**
  * A deadline is checked half a minute after it falls due, so that anything done at the due minute itself (a
  * scripted command, or a click while the clock shows that minute) counts as on time.
  */
 export const DEADLINE_GRACE_MINUTES = 0.5;
-/** The module's severity table: response time per severity (SEV4 waits for the next sprint). */
-export const RESPONSE_MINUTES: Record<Severity, number | null> = { SEV1: 15, SEV2: 60, SEV3: 240, SEV4: null };
+
+/**
+ * How the run seats its people. Solo: one player holds every team seat, so any responder in the incident may issue
+ * any command. Team: each command's issuer must hold a role that may issue it (see each command's `who`).
+ */
+export type Seating = 'solo' | 'team';
+
+/** Something the world will do at a minute: an action ending, an inject, a deadline. Plain data, kept in order. */
+export type TimerEvent =
+  | { type: 'action.done'; action: string }
+  | { type: 'effect.land'; action: string }
+  | { type: 'responder.join'; responder: string }
+  | { type: 'inject.fire'; inject: string }
+  | { type: 'severity.change'; index: number }
+  | { type: 'deadline.due'; deadline: string }
+  | { type: 'resurface.check' }
+  | { type: 'drill.end' };
+
+export interface Timer {
+  id: string;
+  due: number;
+  /** Scheduling order: timers due at the same minute fire in the order they were set. */
+  order: number;
+  event: TimerEvent;
+}
+
+/** Impact level changes, in order; the level at a time ramps from the previous one. */
+export type ImpactHistory = Array<{ at: number; level: number }>;
 
 export interface RunContext {
   seed: string;
+  /** The team's policy in force, from the rubric the run is played under. */
+  rubric: Rubric;
+  seating: Seating;
+  /** Pending timers, sorted by due minute then order. */
+  timers: Timer[];
+  timerOrder: number;
   variant: string;
   rng: RandomState;
   acknowledgedAt: number | null;
@@ -44,8 +77,7 @@ export interface RunContext {
   /** Action → who does it and when it completes. */
   inProgress: Record<string, { performer: string; until: number; kind: ActionKind }>;
   completed: Record<string, { at: number; performer: string }>;
-  /** Impact level changes, in order; the level at a time ramps from the previous one. */
-  impact: Array<{ at: number; level: number }>;
+  impact: ImpactHistory;
   mitigated: boolean;
   /** Impact the players' own harmful changes added on top of the scenario's level, until a fix or mitigation. */
   worsened: number;
@@ -66,25 +98,10 @@ export interface RunContext {
   postmortem: Postmortem | null;
 }
 
-/** Timers the rules start. Each carries the minute it is due, so the rules never need to ask a clock. */
-export type InternalEvent =
-  | { type: 'action.done'; action: string; at: number }
-  | { type: 'effect.land'; action: string; at: number }
-  | { type: 'responder.join'; responder: string; at: number }
-  | { type: 'inject.fire'; inject: string; at: number }
-  | { type: 'deadline.due'; deadline: string; at: number };
-
-type Unstamped<E> = E extends unknown ? Omit<E, 'at'> : never;
-
-/** A player command as the machine receives it, stamped with the minute it was issued. */
-export type CommandEvent = { type: Command['type']; by: string; command: Command; at: number };
-
-/** What one rule produces: the next context, what to journal, and timers to start or stop. */
+/** What one rule produces: the next context (timers included) and what to journal. */
 export class Step {
   readonly ctx: RunContext;
   readonly events: GameEvent[] = [];
-  readonly schedule: Array<{ event: InternalEvent; delay: number; id: string }> = [];
-  readonly cancel: string[] = [];
 
   constructor(
     context: RunContext,
@@ -94,12 +111,28 @@ export class Step {
     this.ctx = { ...context };
   }
 
+  get rubric(): Rubric {
+    return this.ctx.rubric;
+  }
+
   emit(event: GameEvent): void {
     this.events.push(event);
   }
 
-  later(event: Unstamped<InternalEvent>, at: number, id: string): void {
-    this.schedule.push({ event: { ...event, at } as InternalEvent, delay: Math.max(0, at - this.now), id });
+  /** Sets timer `id` to fire `event` at minute `at`, replacing a pending timer of the same id. */
+  later(event: TimerEvent, at: number, id: string): void {
+    const order = this.ctx.timerOrder;
+    this.ctx.timerOrder = order + 1;
+    const timer: Timer = { id, due: Math.max(at, this.now), order, event };
+    const timers = this.ctx.timers.filter((t) => t.id !== id);
+    let index = timers.length;
+    while (index > 0 && timers[index - 1]!.due > timer.due) index--;
+    timers.splice(index, 0, timer);
+    this.ctx.timers = timers;
+  }
+
+  cancel(id: string): void {
+    if (this.ctx.timers.some((t) => t.id === id)) this.ctx.timers = this.ctx.timers.filter((t) => t.id !== id);
   }
 
   random(): number {
@@ -116,7 +149,6 @@ export class Step {
   setDeadline(id: string, label: string, dueAt: number): void {
     this.ctx.deadlines = { ...this.ctx.deadlines, [id]: { label, dueAt } };
     this.emit({ type: 'deadline.set', deadline: id, label, dueAt });
-    this.cancel.push(`deadline:${id}`);
     this.later({ type: 'deadline.due', deadline: id }, dueAt + DEADLINE_GRACE_MINUTES, `deadline:${id}`);
   }
 
@@ -125,7 +157,13 @@ export class Step {
     const { [id]: _met, ...rest } = this.ctx.deadlines;
     this.ctx.deadlines = rest;
     this.emit({ type: 'deadline.met', deadline: id });
-    this.cancel.push(`deadline:${id}`);
+    this.cancel(`deadline:${id}`);
+  }
+
+  /** Drops every open deadline silently: the drill is over. */
+  clearDeadlines(): void {
+    for (const id of Object.keys(this.ctx.deadlines)) this.cancel(`deadline:${id}`);
+    this.ctx.deadlines = {};
   }
 
   setImpact(level: number): void {
@@ -156,7 +194,7 @@ export function injectFor(inject: Inject, variant: string) {
 }
 
 /** The impact level at a moment, ramping linearly from one level to the next. */
-export function impactAt(history: RunContext['impact'], minute: number): number {
+export function impactAt(history: ImpactHistory, minute: number): number {
   let level = 0;
   for (let i = 0; i < history.length; i++) {
     const change = history[i]!;
@@ -171,7 +209,13 @@ export function impactAt(history: RunContext['impact'], minute: number): number 
 // ---------------------------------------------------------------------------------------------------------------
 // Starting a run
 
-export function initialContext(scenario: Scenario, seed: string): RunContext {
+export interface RunSetup {
+  seed: string;
+  rubric: Rubric;
+  seating: Seating;
+}
+
+export function initialContext(scenario: Scenario, { seed, rubric, seating }: RunSetup): RunContext {
   let rng = initialRandomState(seed);
   const next = () => {
     const [value, state] = draw(rng);
@@ -192,6 +236,10 @@ export function initialContext(scenario: Scenario, seed: string): RunContext {
   for (const d of scenario.service.dependencies) dependencies[d.id] = d.byVariant?.[variant]?.status ?? d.status;
   return {
     seed,
+    rubric,
+    seating,
+    timers: [],
+    timerOrder: 0,
     variant,
     rng,
     acknowledgedAt: null,
@@ -222,232 +270,25 @@ export function initialContext(scenario: Scenario, seed: string): RunContext {
   };
 }
 
-export function startRun(step: Step): void {
-  const { scenario } = step;
-  step.emit({ type: 'run.started', variant: step.ctx.variant });
-  step.emit({ type: 'page.fired', title: scenario.page.title, context: scenario.page.context });
-  step.setDeadline('acknowledge', 'Acknowledge the page', step.now + ACKNOWLEDGE_MINUTES);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Checking a command: null when allowed, otherwise the reason in plain words
-
-const isPresent = (ctx: RunContext, id: string) => id in ctx.joined;
-
-export function checkCommand(scenario: Scenario, ctx: RunContext, by: string, command: Command, now: number): string | null {
-  if (by !== FACILITATOR) {
-    const issuer = findResponder(scenario, by);
-    if (!issuer) return `"${by}" is not on this incident's roster`;
-    if (!isPresent(ctx, by)) return `${issuer.name} has not joined the incident yet`;
-  }
-  const responderReady = (id: string, what: string): string | null => {
-    const r = findResponder(scenario, id);
-    if (!r) return `"${id}" is not on this incident's roster`;
-    if (!isPresent(ctx, id)) return id in ctx.paged ? `${r.name} is on the way (joins at minute ${ctx.paged[id]})` : `${r.name} has not been paged: escalate to them first`;
-    if (what && ctx.busy[id]) return `${r.name} is busy with "${findAction(scenario, ctx.busy[id]!)?.label ?? ctx.busy[id]}"`;
-    return null;
-  };
-  switch (command.type) {
-    case 'declare-severity':
-    case 'announce':
-    case 'status-update':
-    case 'acknowledge':
-    case 'verify':
-    case 'resolve':
-    case 'finish':
-    case 'postmortem':
-      return null;
-    case 'rate-alert':
-      return null;
-    case 'assign-role':
-      return responderReady(command.responder, '');
-    case 'hand-off': {
-      const holder = ctx.roles[command.role];
-      if (!holder) return `nobody holds the ${command.role} role yet: assign it instead`;
-      if (holder === command.to) return `${findResponder(scenario, holder)?.name ?? holder} already holds the ${command.role} role`;
-      return responderReady(command.to, '');
-    }
-    case 'escalate': {
-      const r = findResponder(scenario, command.to);
-      if (!r) return `"${command.to}" is not on this incident's roster`;
-      if (isPresent(ctx, command.to)) return `${r.name} is already in the incident`;
-      if (command.to in ctx.paged) return `${r.name} has already been paged`;
-      return null;
-    }
-    case 'diagnose':
-    case 'apply': {
-      const action = command.type === 'diagnose' ? findDiagnosis(scenario, command.action) : findResolution(scenario, command.action);
-      if (!action) return `there is no ${command.type === 'diagnose' ? 'diagnosis step' : 'resolution action'} "${command.action}"`;
-      if (command.action in ctx.inProgress) return `"${action.label}" is already under way`;
-      if (command.action in ctx.completed) return `"${action.label}" has already been done`;
-      const missing = action.requires.filter((id) => !(id in ctx.completed));
-      if (missing.length > 0) {
-        return `"${action.label}" needs ${missing.map((id) => `"${findAction(scenario, id)?.label ?? id}"`).join(' and ')} first`;
-      }
-      const notReady = responderReady(command.performer, 'perform');
-      if (notReady) return notReady;
-      const performer = findResponder(scenario, command.performer)!;
-      if (action.skills.length > 0 && !action.skills.some((s) => performer.skills.includes(s))) {
-        return `${performer.name} lacks the skills for "${action.label}" (needs ${action.skills.join(' or ')})`;
-      }
-      return null;
-    }
-    case 'respond': {
-      const inject = scenario.injects.find((i) => i.id === command.inject);
-      if (!inject || !(command.inject in ctx.fired)) return `there is no message "${command.inject}" to answer`;
-      if (!(command.inject in ctx.open)) return `"${command.inject}" does not need an answer, or has one already`;
-      return null;
-    }
-    case 'triage-alert':
-      return scenario.alertQueue.some((a) => a.id === command.alert) ? null : `there is no alert "${command.alert}" in the queue`;
-    case 'update-runbook':
-      // An unknown id writes a new runbook: the incident may show that one is missing altogether.
-      return command.text.trim() === '' ? 'the runbook change is empty' : null;
-  }
-}
-
-const ANYTIME: Command['type'][] = ['declare-severity', 'assign-role', 'hand-off', 'escalate', 'announce', 'status-update', 'respond', 'rate-alert', 'update-runbook', 'triage-alert'];
-
 /**
- * The commands each phase accepts, mirroring the machine's transitions, so panels can offer only what is possible
- * (the engine still checks every command it receives).
+ * The page fires. Its urgency follows the rubric's acknowledgement time for the incident's severity, as a real
+ * pager's urgency follows the alert's; the world's own timers (injects, severity changes, the drill's end) are set.
  */
-export function commandsForPhase(phase: string): ReadonlySet<Command['type']> {
-  switch (phase) {
-    case 'paged':
-      return new Set(['acknowledge']);
-    case 'acknowledged':
-    case 'triaged':
-    case 'commanded':
-    case 'diagnosing':
-    case 'mitigating':
-    case 'verifying':
-      return new Set([...ANYTIME, 'diagnose', 'apply', 'verify', 'resolve']);
-    case 'resolved':
-      return new Set([...ANYTIME, 'postmortem']);
-    case 'postmortem':
-      return new Set([...ANYTIME, 'postmortem', 'finish']);
-    default:
-      return new Set();
-  }
+export function startRun(step: Step): void {
+  const { scenario, ctx } = step;
+  step.emit({ type: 'run.started', variant: ctx.variant });
+  step.emit({ type: 'page.fired', title: scenario.page.title, context: scenario.page.context });
+  const acknowledge = ctx.rubric.acknowledgeMinutes[scenario.severity.true];
+  if (acknowledge !== null) step.setDeadline('acknowledge', 'Acknowledge the page', step.now + acknowledge);
+  step.later({ type: 'drill.end' }, scenario.durationMinutes, 'drill-end');
+  for (const [inject, at] of Object.entries(ctx.injectTimes)) step.later({ type: 'inject.fire', inject }, at, `inject:${inject}`);
+  ctx.changeTimes.forEach((at, index) => step.later({ type: 'severity.change', index }, at, `change:${index}`));
 }
 
-/** Why a command cannot be taken in the current phase (the machine has no transition for it there). */
-export function phaseReason(phase: string, command: Command, ctx: RunContext): string {
-  if (phase === 'debriefed') return 'the drill is over';
-  if (phase === 'paged') return command.type === 'acknowledge' ? 'the page cannot be acknowledged now' : 'acknowledge the page first';
-  if (ctx.timeLimitReached && ctx.resolvedAt === null) {
-    return command.type === 'postmortem' || command.type === 'finish' ? 'save the postmortem first' : 'the time limit has passed: the incident went to the next shift; write the postmortem';
-  }
-  if (command.type === 'acknowledge') return 'the page has already been acknowledged';
-  if (phase === 'resolved' && command.type === 'finish') return 'save the postmortem first (even a short one): the debrief grades it';
-  if (phase === 'resolved' || phase === 'postmortem') {
-    if (command.type === 'resolve') return 'the incident is already resolved';
-    return `the incident is resolved: "${command.type}" is no longer possible`;
-  }
-  if (command.type === 'postmortem' || command.type === 'finish') return 'resolve the incident first';
-  return `"${command.type}" is not possible while ${phase}`;
-}
+/** The response the severity calls for is assembled once a commander is named and a first update has gone out. */
+export const responseAssembled = (ctx: RunContext) => ctx.roles.commander !== undefined && ctx.updates > 0;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Applying commands (already checked)
-
-export function applyCommand(step: Step, by: string, command: Command): void {
-  const { ctx, scenario, now } = step;
-  switch (command.type) {
-    case 'acknowledge':
-      ctx.acknowledgedAt = now;
-      step.emit({ type: 'page.acknowledged', by });
-      step.meetDeadline('acknowledge');
-      return;
-    case 'declare-severity': {
-      const previous = ctx.severity;
-      ctx.severity = command.severity;
-      step.emit({ type: 'severity.declared', severity: command.severity, previous });
-      const response = RESPONSE_MINUTES[command.severity];
-      if (response === null) step.meetDeadline('response');
-      else if (!responseAssembled(ctx)) step.setDeadline('response', `${command.severity} response: commander named and first update sent`, Math.max(now, response));
-      return;
-    }
-    case 'assign-role':
-    case 'hand-off': {
-      const responder = command.type === 'assign-role' ? command.responder : command.to;
-      const previous = ctx.roles[command.role] ?? null;
-      ctx.roles = { ...ctx.roles, [command.role]: responder };
-      step.emit({ type: 'role.assigned', role: command.role, responder, previous, handOff: command.type === 'hand-off' });
-      if (responseAssembled(ctx)) step.meetDeadline('response');
-      return;
-    }
-    case 'escalate': {
-      const responder = findResponder(scenario, command.to)!;
-      const joinsAt = now + responder.joinMinutes;
-      ctx.paged = { ...ctx.paged, [responder.id]: joinsAt };
-      step.emit({ type: 'responder.paged', responder: responder.id, joinsAt });
-      step.later({ type: 'responder.join', responder: responder.id }, joinsAt, `join:${responder.id}`);
-      return;
-    }
-    case 'diagnose':
-    case 'apply': {
-      const action = findAction(scenario, command.action)!;
-      const kind: ActionKind = command.type === 'diagnose' ? 'diagnosis' : 'resolution';
-      const until = now + step.span(action.minutes);
-      ctx.inProgress = { ...ctx.inProgress, [action.id]: { performer: command.performer, until, kind } };
-      ctx.busy = { ...ctx.busy, [command.performer]: action.id };
-      step.emit({ type: 'action.started', action: action.id, kind, performer: command.performer, until });
-      step.later({ type: 'action.done', action: action.id }, until, `action:${action.id}`);
-      return;
-    }
-    case 'status-update': {
-      ctx.updates += 1;
-      ctx.lastUpdateAt = now;
-      const promised = parseStatusUpdate(command.text).nextUpdateMinutes;
-      const nextUpdateDueAt = promised !== null && promised > 0 ? now + promised : null;
-      step.emit({ type: 'status-update.sent', number: ctx.updates, nextUpdateDueAt });
-      step.meetDeadline('next-update');
-      if (nextUpdateDueAt !== null) step.setDeadline('next-update', `Status update #${ctx.updates + 1} promised`, nextUpdateDueAt);
-      if (responseAssembled(ctx)) step.meetDeadline('response');
-      return;
-    }
-    case 'respond': {
-      const { [command.inject]: _answered, ...open } = ctx.open;
-      ctx.open = open;
-      step.emit({ type: 'inject.answered', inject: command.inject, by });
-      step.meetDeadline(`inject:${command.inject}`);
-      return;
-    }
-    case 'verify': {
-      const result = verificationTruth(step, command.item);
-      ctx.verification = { ...ctx.verification, [command.item]: { at: now, ok: result.ok } };
-      step.emit({ type: 'verification.checked', item: command.item, ok: result.ok, detail: result.detail });
-      return;
-    }
-    case 'resolve':
-      ctx.resolvedAt = now;
-      step.emit({ type: 'incident.resolved', impact: round(impactAt(ctx.impact, now)) });
-      // Response and update deadlines belong to an open incident; questions asked still want answers.
-      for (const id of Object.keys(ctx.deadlines)) if (!id.startsWith('inject:')) step.meetDeadline(id);
-      return;
-    case 'postmortem':
-      ctx.postmortem = command.document;
-      step.emit({ type: 'postmortem.saved' });
-      return;
-    case 'finish':
-      // The drill is over: nothing is due any more.
-      ctx.deadlines = {};
-      step.emit({ type: 'drill.finished' });
-      return;
-    case 'announce':
-    case 'rate-alert':
-    case 'triage-alert':
-    case 'update-runbook':
-      // Journaled as commands; graded from the journal. Nothing in the world changes.
-      return;
-  }
-}
-
-const responseAssembled = (ctx: RunContext) => ctx.roles.commander !== undefined && ctx.updates > 0;
-
-function verificationTruth(step: Step, item: VerificationItem): { ok: boolean; detail: string } {
+export function verificationTruth(step: Step, item: VerificationItem): { ok: boolean; detail: string } {
   const { ctx, scenario, now } = step;
   const level = impactAt(ctx.impact, now);
   const recovered = level < RECOVERED_LEVEL;
@@ -467,20 +308,20 @@ function verificationTruth(step: Step, item: VerificationItem): { ok: boolean; d
       return { ok: false, detail: 'No fix or rollback has completed.' };
     }
     case 'metrics-normal': {
-      const describe = keyMetric ? `${keyMetric.label} is ${formatValue(metricLevelValue(keyMetric, ctx.variant, level), keyMetric.unit)}` : 'The key metrics';
+      const describe = keyMetric ? `${keyMetric.label} is ${formatMetric(metricLevelValue(keyMetric, ctx.variant, level), keyMetric.unit)}` : 'The key metrics';
       return recovered
         ? { ok: true, detail: `${describe}, back to normal.` }
         : { ok: false, detail: `${describe}, still far from normal.` };
     }
     case 'logs-stable': {
-      const since = recoveredSince(ctx, now);
+      const since = recoveredSince(ctx.impact, now);
       const quiet = since === null ? 0 : Math.floor(now - since);
       if (since !== null && now - since >= LOGS_SETTLE_MINUTES) return { ok: true, detail: `Error logs have been quiet for ${quiet} minutes.` };
       if (since !== null) return { ok: false, detail: `Errors stopped only ${quiet < 1 ? 'moments' : `${quiet} minute${quiet === 1 ? '' : 's'}`} ago; wait for the logs to settle.` };
       return { ok: false, detail: 'Logs still show errors.' };
     }
     case 'stakeholders-notified': {
-      const since = recoveredSince(ctx, now);
+      const since = recoveredSince(ctx.impact, now);
       return since !== null && ctx.lastUpdateAt !== null && ctx.lastUpdateAt >= since
         ? { ok: true, detail: 'Stakeholders have had an update since recovery.' }
         : { ok: false, detail: since === null ? 'The service has not recovered yet.' : 'No status update has gone out since recovery.' };
@@ -489,13 +330,13 @@ function verificationTruth(step: Step, item: VerificationItem): { ok: boolean; d
 }
 
 /** The minute impact last fell below the recovered level and stayed there, or null if it is not recovered now. */
-export function recoveredSince(ctx: RunContext, now: number): number | null {
-  if (impactAt(ctx.impact, now) >= RECOVERED_LEVEL) return null;
-  for (let i = ctx.impact.length - 1; i >= 0; i--) {
-    const change = ctx.impact[i]!;
+export function recoveredSince(impact: ImpactHistory, now: number): number | null {
+  if (impactAt(impact, now) >= RECOVERED_LEVEL) return null;
+  for (let i = impact.length - 1; i >= 0; i--) {
+    const change = impact[i]!;
     if (change.at > now) continue;
     if (change.level < RECOVERED_LEVEL) {
-      const previous = i > 0 ? ctx.impact[i - 1]!.level : 0;
+      const previous = i > 0 ? impact[i - 1]!.level : 0;
       if (previous < RECOVERED_LEVEL) continue;
       // The ramp crosses the recovered level part-way.
       const fraction = (previous - RECOVERED_LEVEL) / (previous - change.level);
@@ -515,12 +356,7 @@ export function metricLevelValue(metric: { baseline: number; incident: number; b
   return metric.baseline + (incident - metric.baseline) * level;
 }
 
-export function formatValue(value: number, unit: string): string {
-  const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${rounded}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
+export const roundImpact = (n: number) => Math.round(n * 100) / 100;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The world moving on
@@ -576,7 +412,12 @@ export function landEffect(step: Step, actionId: string): void {
       break;
   }
   if (level !== current) step.setImpact(level);
-  step.emit({ type: 'effect.landed', action: actionId, effect: effect.kind, impact: round(level) });
+  step.emit({ type: 'effect.landed', action: actionId, effect: effect.kind, impact: roundImpact(level) });
+}
+
+export function timeLimit(step: Step): void {
+  step.ctx.timeLimitReached = true;
+  step.emit({ type: 'drill.time-limit' });
 }
 
 export function changeSeverity(step: Step, index: number): void {
@@ -631,6 +472,7 @@ export function deadlineDue(step: Step, id: string): void {
 
 export function resurface(step: Step): void {
   step.ctx.resolvedAt = null;
+  step.cancel('resurface');
   step.emit({ type: 'incident.resurfaced', reason: 'Errors are climbing again: the incident was resolved before recovery was verified.' });
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ScriptEntrySchema } from './commands';
+import { ScriptEntrySchema } from './commands/registry';
+import { defaultRubric } from './policy/default-rubric';
+import { RubricSchema } from './policy/rubric';
 import { replay, SAVE_FORMAT_VERSION, ScriptError, type Run, type SaveFile } from './run';
 import { readJsonDocument, schemaProblems } from './scenario/document';
 import { sortProblems } from './scenario/load';
@@ -13,7 +15,13 @@ const SaveSchema = z.strictObject({
   seed: z.union([z.string(), z.number()]).transform(String),
   commands: z.array(ScriptEntrySchema),
   minute: z.number().min(0).optional(),
+  // Absent in format 1, whose runs were all solo under the default rubric.
+  seating: z.enum(['solo', 'team']).default('solo'),
+  rubric: RubricSchema.optional(),
 });
+
+/** Formats this Firedrill reads: 1 (before runs carried their rubric and seating) and the current one. */
+const READABLE_FORMATS = [1, SAVE_FORMAT_VERSION];
 
 export type LoadedSave = { ok: true; run: Run; save: SaveFile } | { ok: false; problems: Problem[]; reason: 'corrupt' | 'outdated' | 'unknown-scenario' };
 
@@ -28,8 +36,8 @@ export function loadSave(text: string, file: string, findScenario: (id: string) 
   const parsed = SaveSchema.safeParse(doc.value);
   if (!parsed.success) return { ok: false, reason: 'corrupt', problems: sortProblems(schemaProblems(doc, SaveSchema, parsed.error.issues)) };
   const save = parsed.data;
-  if (save.formatVersion !== SAVE_FORMAT_VERSION) {
-    return { ok: false, reason: 'outdated', problems: [at(`this save uses format version ${save.formatVersion}; this Firedrill reads version ${SAVE_FORMAT_VERSION}`, 'formatVersion')] };
+  if (!READABLE_FORMATS.includes(save.formatVersion)) {
+    return { ok: false, reason: 'outdated', problems: [at(`this save uses format version ${save.formatVersion}; this Firedrill reads versions ${READABLE_FORMATS.join(" and ")}`, 'formatVersion')] };
   }
   const found = findScenario(save.scenarioId);
   if (!found) return { ok: false, reason: 'unknown-scenario', problems: [at(`no scenario "${save.scenarioId}" is installed`, 'scenarioId')] };
@@ -37,8 +45,8 @@ export function loadSave(text: string, file: string, findScenario: (id: string) 
     return { ok: false, reason: 'outdated', problems: [at(`this save was made with another version of "${save.scenarioId}"; replaying it could give a different run`, 'scenarioHash')] };
   }
   try {
-    const run = replay(found.scenario, save.seed, save.commands, save.minute);
-    return { ok: true, run, save: { ...save, minute: run.now() } };
+    const run = replay(found.scenario, save.seed, save.commands, save.minute, { rubric: save.rubric ?? defaultRubric(), seating: save.seating });
+    return { ok: true, run, save: run.save() };
   } catch (error) {
     if (error instanceof ScriptError) return { ok: false, reason: 'corrupt', problems: [at(error.message, `commands[${error.index}]`)] };
     throw error;

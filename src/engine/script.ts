@@ -1,4 +1,4 @@
-import { ScriptSchema, type ScriptEntry } from './commands';
+import { ScriptSchema, type ScriptEntry } from './commands/registry';
 import { problemAt, readJsonDocument, schemaProblems } from './scenario/document';
 import { sortProblems } from './scenario/load';
 import type { Problem } from './scenario/problems';

@@ -1,18 +1,23 @@
 /**
- * What the player may know now. The view never reveals the true severity, the variant or the root cause: only
- * what the pager, dashboards, status pages and completed diagnosis steps would show a real responder.
+ * What each seat may know. A player's or observer's view holds only what the pager, dashboards, status pages and
+ * completed diagnosis steps would show a real responder: never the variant, the true severity, the root cause, an
+ * unrevealed finding or what is scheduled. The facilitator's view adds that truth.
+ *
+ * The view is split by what it derives from: `SharedView` from the journal (rebuilt when the journal grows) and
+ * `LiveView` from the clock (dashboards, countdowns), so nothing is rebuilt on every tick that did not change.
  */
+import type { CommandType } from './commands/registry';
+import { PHASE_LABELS, type JournalEntry, type Phase } from './events';
 import { hashText } from './hash';
-import { defaultRubric } from './policy/default-rubric';
 import { policyView, type PolicyView } from './policy/policy';
-import type { Rubric } from './policy/rubric';
-import { actionLabel, personName } from './names';
-import type { JournalEntry, Phase } from './events';
-import { PHASE_LABELS } from './events';
-import type { Command } from './commands';
-import { commandsForPhase, diagnosisFor, impactAt, metricLevelValue, type RunContext } from './rules';
+import { diagnosisFor, impactAt, metricLevelValue, type RunContext } from './rules';
 import type { Role, Scenario, Severity, VerificationItem } from './scenario/schema';
 import { ROLES, VERIFICATION_ITEMS } from './scenario/schema';
+import type { Seat } from './seats';
+import { describeJournal, wordsFor } from './timeline';
+import { actionLabel } from './names';
+
+export type { Seat } from './seats';
 
 /** Minutes of history each dashboard graph shows. */
 export const GRAPH_WINDOW_MINUTES = 30;
@@ -32,12 +37,14 @@ export interface ActionView {
   eligible: string[];
 }
 
-export interface RunView {
-  now: number;
-  /** The team's policy in force (the rubric's severity table, response times and cadence). */
-  policy: PolicyView;
+/** What every seat sees alike, derived from the journal. */
+export interface SharedView {
+  /** The minute of the journal's last entry: the view is rebuilt only when the journal grows. */
+  asOf: number;
   phase: Phase;
   phaseLabel: string;
+  /** The team's policy in force (the rubric's severity table, response times and cadence). */
+  policy: PolicyView;
   page: { title: string; context: string; runbook: string | null; dashboard: string | null; acknowledgedAt: number | null };
   severity: Severity | null;
   roles: Record<Role, string | null>;
@@ -53,17 +60,12 @@ export interface RunView {
   }>;
   stakeholders: Array<{ id: string; name: string; title: string }>;
   actions: ActionView[];
-  /** The command types the current phase accepts. */
-  available: Command['type'][];
   findings: Array<{ at: number; action: string; label: string; text: string; log: string[] | null }>;
-  deadlines: Array<{ id: string; label: string; dueAt: number; remaining: number }>;
+  /** Open deadlines; `LiveView.deadlines` adds the time remaining. */
+  deadlines: Array<{ id: string; label: string; dueAt: number }>;
   messages: Array<{ at: number; inject: string; from: string | null; message: string; respondBy: number | null; answered: boolean; answer: string | null }>;
-  dashboards: Array<{
-    id: string;
-    title: string;
-    metrics: Array<{ id: string; label: string; unit: string; threshold: number | null; current: number; series: Array<[minute: number, value: number]> }>;
-  }>;
-  deploys: Array<{ id: string; component: string; version: string; minute: number; description: string }>;
+  /** The dashboards' layout; their values move with the clock (`LiveView.dashboards`). */
+  dashboards: Array<{ id: string; title: string; metrics: Array<{ id: string; label: string; unit: string; threshold: number | null }> }>;
   dependencies: Array<{ id: string; name: string; status: string }>;
   updates: Array<{ at: number; number: number; text: string }>;
   verification: Array<{ item: VerificationItem; checkedAt: number | null; ok: boolean | null }>;
@@ -71,24 +73,126 @@ export interface RunView {
   checks: Array<{ at: number; item: VerificationItem; ok: boolean; detail: string }>;
   timeline: Array<{ seq: number; at: number; text: string }>;
   runbooks: Scenario['runbooks'];
-  /** The shift's other alerts, with the player's verdicts so far (never the right answer). */
+  /** The shift's other alerts, with the verdicts so far (never the right answer). */
   alertQueue: Array<{ id: string; title: string; context: string; runbook: string | null; dashboard: string | null; verdict: 'actionable' | 'noise' | null }>;
 }
 
-export interface ViewOptions {
-  /** The rubric the run is played under (its policy is shown beside the severity choice and in hints). */
-  rubric?: Rubric;
+/** The facilitator's extra knowledge: the hidden truth and what the world has scheduled. */
+export interface TruthView {
+  variant: { id: string; title: string; rootCause: string; rightFix: string };
+  trueSeverity: Severity;
+  /** Findings each diagnosis step would reveal in this variant, revealed or not. */
+  findings: Array<{ action: string; label: string; text: string; redHerring: boolean; revealed: boolean }>;
+  /** What the world will do next, in order. */
+  scheduled: Array<{ at: number; what: string }>;
+}
+
+export interface SeatView extends SharedView {
+  seat: Seat;
+  /** The command types this seat may issue now (the engine still checks each command it receives). */
+  available: CommandType[];
+  /** Only in the facilitator's view. */
+  truth?: TruthView;
+}
+
+export interface LiveView {
+  now: number;
+  dashboards: Array<{ id: string; metrics: Array<{ id: string; current: number; series: Array<[minute: number, value: number]> }> }>;
+  deadlines: Array<{ id: string; label: string; dueAt: number; remaining: number }>;
+  deploys: Array<{ id: string; component: string; version: string; minute: number; description: string }>;
+}
+
+export interface LiveViewOptions {
   /** Multiplies dashboard noise: expert play makes the signal harder to read. */
   noiseScale?: number;
 }
 
-export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], phase: Phase, now: number, options: ViewOptions = {}): RunView {
-  const noiseScale = options.noiseScale ?? 1;
-  const name = (id: string | null | undefined) => personName(scenario, id);
+export function buildSharedView(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], phase: Phase): SharedView {
+  const words = wordsFor(scenario);
   const present = (id: string) => id in ctx.joined;
   const label = (id: string) => actionLabel(scenario, id);
 
-  const actions: ActionView[] = [
+  const actions = actionViews(scenario, ctx);
+
+  const findings: SharedView['findings'] = [];
+  const messages: SharedView['messages'] = [];
+  const updates: SharedView['updates'] = [];
+  const checks: SharedView['checks'] = [];
+  const verdicts = new Map<string, 'actionable' | 'noise'>();
+  const refused = new Set<number>();
+  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') refused.add(entry.event.commandSeq);
+  for (const entry of journal) {
+    if (entry.kind === 'command') {
+      if (refused.has(entry.seq)) continue;
+      const command = entry.command;
+      if (command.type === 'status-update') updates.push({ at: entry.at, number: updates.length + 1, text: command.text });
+      if (command.type === 'triage-alert') verdicts.set(command.alert, command.verdict);
+      if (command.type === 'respond') {
+        const message = messages.find((m) => m.inject === command.inject);
+        if (message) message.answer = command.text;
+      }
+      continue;
+    }
+    const e = entry.event;
+    if (e.type === 'action.completed' && e.kind === 'diagnosis') {
+      const action = scenario.diagnosis.find((d) => d.id === e.action);
+      const logId = action ? diagnosisFor(action, ctx.variant).log : undefined;
+      const log = logId ? scenario.service.logs.find((l) => l.id === logId) : undefined;
+      findings.push({ at: entry.at, action: e.action, label: label(e.action), text: e.finding ?? '', log: log ? (log.byVariant?.[ctx.variant]?.lines ?? log.lines) : null });
+    }
+    if (e.type === 'inject.fired') messages.push({ at: entry.at, inject: e.inject, from: e.from ? words.name(e.from) : null, message: e.message, respondBy: e.respondBy, answered: false, answer: null });
+    if (e.type === 'verification.checked') checks.push({ at: entry.at, item: e.item, ok: e.ok, detail: e.detail });
+    if (e.type === 'inject.answered') {
+      const message = messages.find((m) => m.inject === e.inject);
+      if (message) message.answered = true;
+    }
+  }
+
+  return {
+    asOf: journal.length > 0 ? journal[journal.length - 1]!.at : 0,
+    phase,
+    phaseLabel: PHASE_LABELS[phase],
+    policy: policyView(ctx.rubric),
+    page: { ...scenario.page, acknowledgedAt: ctx.acknowledgedAt },
+    severity: ctx.severity,
+    roles: Object.fromEntries(ROLES.map((role) => [role, ctx.roles[role] ?? null])) as Record<Role, string | null>,
+    responders: scenario.roster.responders.map((r) => ({
+      id: r.id,
+      name: r.name,
+      title: r.title,
+      skills: r.skills,
+      status: present(r.id) ? 'present' : r.id in ctx.paged ? 'on-the-way' : 'not-paged',
+      joinsAt: ctx.paged[r.id] ?? null,
+      busyWith: ctx.busy[r.id] ?? null,
+      roles: ROLES.filter((role) => ctx.roles[role] === r.id),
+    })),
+    stakeholders: scenario.roster.stakeholders,
+    actions,
+    findings,
+    deadlines: Object.entries(ctx.deadlines)
+      .map(([id, d]) => ({ id, label: d.label, dueAt: d.dueAt }))
+      .sort((a, b) => a.dueAt - b.dueAt),
+    messages,
+    dashboards: scenario.service.dashboards.map((d) => ({ id: d.id, title: d.title, metrics: d.metrics.map((m) => ({ id: m.id, label: m.label, unit: m.unit, threshold: m.threshold ?? null })) })),
+    dependencies: scenario.service.dependencies.map((d) => ({ id: d.id, name: d.name, status: ctx.dependencies[d.id] ?? d.status })),
+    updates,
+    verification: VERIFICATION_ITEMS.filter((item) => scenario.grading.verification.includes(item)).map((item) => ({
+      item,
+      checkedAt: ctx.verification[item]?.at ?? null,
+      ok: ctx.verification[item]?.ok ?? null,
+    })),
+    checks,
+    timeline: describeJournal(journal, scenario),
+    runbooks: scenario.runbooks,
+    alertQueue: scenario.alertQueue.map((a) => ({ id: a.id, title: a.title, context: a.context, runbook: a.runbook, dashboard: a.dashboard, verdict: verdicts.get(a.id) ?? null })),
+  };
+}
+
+/** Every diagnosis and resolution action, with what it needs and who could do it now. */
+export function actionViews(scenario: Scenario, ctx: RunContext): ActionView[] {
+  const present = (id: string) => id in ctx.joined;
+  const label = (id: string) => actionLabel(scenario, id);
+  return [
     ...scenario.diagnosis.map((a) => ({ a, kind: 'diagnosis' as const })),
     ...scenario.resolution.map((a) => ({ a, kind: 'resolution' as const })),
   ].map(({ a, kind }) => {
@@ -111,98 +215,62 @@ export function buildView(scenario: Scenario, ctx: RunContext, journal: readonly
       eligible,
     };
   });
+}
 
-  const findings: RunView['findings'] = [];
-  const messages: RunView['messages'] = [];
-  const updates: RunView['updates'] = [];
-  const checks: RunView['checks'] = [];
-  const refused = new Set<number>();
-  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') refused.add(entry.event.commandSeq);
-  let updateNumber = 0;
-  for (const entry of journal) {
-    if (entry.kind === 'command') {
-      if (entry.command.type === 'status-update' && !refused.has(entry.seq)) {
-        updates.push({ at: entry.at, number: ++updateNumber, text: entry.command.text });
-      }
-      if (entry.command.type === 'respond' && !refused.has(entry.seq)) {
-        const command = entry.command;
-        const message = messages.find((m) => m.inject === command.inject);
-        if (message) message.answer = command.text;
-      }
-      continue;
-    }
-    const e = entry.event;
-    if (e.type === 'action.completed' && e.kind === 'diagnosis') {
-      const action = scenario.diagnosis.find((d) => d.id === e.action);
-      const logId = action ? diagnosisFor(action, ctx.variant).log : undefined;
-      const log = logId ? scenario.service.logs.find((l) => l.id === logId) : undefined;
-      findings.push({ at: entry.at, action: e.action, label: label(e.action), text: e.finding ?? '', log: log ? (log.byVariant?.[ctx.variant]?.lines ?? log.lines) : null });
-    }
-    if (e.type === 'inject.fired') {
-      messages.push({ at: entry.at, inject: e.inject, from: name(e.from), message: e.message, respondBy: e.respondBy, answered: false, answer: null });
-    }
-    if (e.type === 'verification.checked') checks.push({ at: entry.at, item: e.item, ok: e.ok, detail: e.detail });
-    if (e.type === 'inject.answered') {
-      const message = messages.find((m) => m.inject === e.inject);
-      if (message) message.answered = true;
-    }
-  }
+/** A seat's view: the shared view, what the seat may do now, and for the facilitator the truth. */
+export function buildSeatView(shared: SharedView, scenario: Scenario, ctx: RunContext, seat: Seat, available: CommandType[]): SeatView {
+  return seat.kind === 'facilitator' ? { ...shared, seat, available, truth: buildTruth(scenario, ctx) } : { ...shared, seat, available };
+}
 
-  const roles = Object.fromEntries(ROLES.map((role) => [role, ctx.roles[role] ?? null])) as Record<Role, string | null>;
+function buildTruth(scenario: Scenario, ctx: RunContext): TruthView {
+  const variant = scenario.variants.find((v) => v.id === ctx.variant)!;
+  const words = wordsFor(scenario);
+  const scheduled = ctx.timers.flatMap((timer) => {
+    const e = timer.event;
+    const at = timer.due;
+    switch (e.type) {
+      case 'inject.fire': return [{ at, what: `Inject: ${e.inject}` }];
+      case 'severity.change': {
+        const change = scenario.severity.changes[e.index];
+        return change ? [{ at, what: `Severity becomes ${change.to}${change.unlessMitigated ? ' unless mitigated' : ''}: ${change.reason}` }] : [];
+      }
+      case 'action.done': return [{ at, what: `${words.label(e.action)} completes` }];
+      case 'effect.land': return [{ at, what: `${words.label(e.action)} takes effect` }];
+      case 'responder.join': return [{ at, what: `${words.name(e.responder)} joins` }];
+      case 'deadline.due': return [{ at, what: `Deadline falls due: ${ctx.deadlines[e.deadline]?.label ?? e.deadline}` }];
+      case 'resurface.check': return [{ at, what: 'The incident resurfaces unless it has recovered' }];
+      case 'drill.end': return [{ at, what: 'The drill’s time limit' }];
+    }
+  });
+  return {
+    variant: { id: variant.id, title: variant.title, rootCause: variant.rootCause, rightFix: words.label(variant.rightFix) },
+    trueSeverity: ctx.trueSeverity,
+    findings: scenario.diagnosis.map((d) => {
+      const result = diagnosisFor(d, ctx.variant);
+      return { action: d.id, label: d.label, text: result.finding, redHerring: result.redHerring, revealed: d.id in ctx.completed };
+    }),
+    scheduled,
+  };
+}
+
+export function buildLiveView(scenario: Scenario, ctx: RunContext, now: number, _seat: Seat, options: LiveViewOptions = {}): LiveView {
+  const noiseScale = options.noiseScale ?? 1;
   return {
     now,
-    policy: policyView(options.rubric ?? defaultRubric()),
-    phase,
-    phaseLabel: PHASE_LABELS[phase],
-    page: { ...scenario.page, acknowledgedAt: ctx.acknowledgedAt },
-    severity: ctx.severity,
-    roles,
-    responders: scenario.roster.responders.map((r) => ({
-      id: r.id,
-      name: r.name,
-      title: r.title,
-      skills: r.skills,
-      status: present(r.id) ? 'present' : r.id in ctx.paged ? 'on-the-way' : 'not-paged',
-      joinsAt: ctx.paged[r.id] ?? null,
-      busyWith: ctx.busy[r.id] ?? null,
-      roles: ROLES.filter((role) => ctx.roles[role] === r.id),
+    dashboards: scenario.service.dashboards.map((d) => ({
+      id: d.id,
+      metrics: d.metrics.map((m) => {
+        const series: Array<[number, number]> = [];
+        for (let minute = Math.ceil(now) - GRAPH_WINDOW_MINUTES; minute <= now; minute++) series.push([minute, metricValue(ctx, m, minute, noiseScale)]);
+        return { id: m.id, current: metricValue(ctx, m, now, noiseScale), series };
+      }),
     })),
-    stakeholders: scenario.roster.stakeholders,
-    actions,
-    available: [...commandsForPhase(phase)],
-    findings,
     deadlines: Object.entries(ctx.deadlines)
       .map(([id, d]) => ({ id, label: d.label, dueAt: d.dueAt, remaining: d.dueAt - now }))
       .sort((a, b) => a.dueAt - b.dueAt),
-    messages,
-    dashboards: scenario.service.dashboards.map((d) => ({
-      id: d.id,
-      title: d.title,
-      metrics: d.metrics.map((m) => {
-        const series: Array<[number, number]> = [];
-        for (let minute = Math.ceil(now) - GRAPH_WINDOW_MINUTES; minute <= now; minute++) {
-          series.push([minute, metricValue(ctx, m, minute, noiseScale)]);
-        }
-        return { id: m.id, label: m.label, unit: m.unit, threshold: m.threshold ?? null, current: metricValue(ctx, m, now, noiseScale), series };
-      }),
-    })),
     deploys: scenario.service.deploys
       .map((d) => ({ id: d.id, component: d.component, version: d.version, minute: d.byVariant?.[ctx.variant]?.minute ?? d.minute, description: d.byVariant?.[ctx.variant]?.description ?? d.description }))
       .filter((d) => d.minute <= now),
-    dependencies: scenario.service.dependencies.map((d) => ({ id: d.id, name: d.name, status: ctx.dependencies[d.id] ?? d.status })),
-    updates,
-    verification: VERIFICATION_ITEMS.filter((item) => scenario.grading.verification.includes(item)).map((item) => ({
-      item,
-      checkedAt: ctx.verification[item]?.at ?? null,
-      ok: ctx.verification[item]?.ok ?? null,
-    })),
-    checks,
-    timeline: describeJournal(journal, scenario),
-    runbooks: scenario.runbooks,
-    alertQueue: scenario.alertQueue.map((a) => {
-      const last = [...journal].reverse().find((e) => e.kind === 'command' && e.command.type === 'triage-alert' && e.command.alert === a.id && !refused.has(e.seq));
-      return { id: a.id, title: a.title, context: a.context, runbook: a.runbook, dashboard: a.dashboard, verdict: last && last.kind === 'command' && last.command.type === 'triage-alert' ? last.command.verdict : null };
-    }),
   };
 }
 
@@ -219,77 +287,4 @@ export function metricValue(ctx: RunContext, metric: Scenario['service']['dashbo
 
 function noiseUnit(key: string): number {
   return parseInt(hashText(key).slice(0, 8), 16) / 0xffffffff;
-}
-
-/**
- * The journal as lines of words, for timelines. A command that was not possible is shown as an attempt, with the
- * reason, rather than as something that happened.
- */
-export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario): Array<{ seq: number; at: number; text: string }> {
-  const name = (id: string | null) => personName(scenario, id);
-  const label = (id: string) => actionLabel(scenario, id);
-  const asker = (inject: string) => {
-    const from = scenario.injects.find((i) => i.id === inject)?.from;
-    return from ? name(from) : null;
-  };
-  const reasons = new Map<number, string>();
-  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') reasons.set(entry.event.commandSeq, entry.event.reason);
-  return journal.flatMap((entry) => {
-    if (entry.kind === 'event' && entry.event.type === 'command.rejected') return [];
-    const text = describeEntry(entry, name, label, asker);
-    if (!text) return [];
-    const reason = reasons.get(entry.seq);
-    return [{ seq: entry.seq, at: entry.at, text: reason === undefined ? text : `✗ Refused: ${text} (${reason})` }];
-  });
-}
-
-/** One line of the timeline, in words; null for bookkeeping entries the player need not see. */
-export function describeEntry(entry: JournalEntry, name: (id: string | null) => string | null, label: (id: string) => string, asker: (inject: string) => string | null = () => null): string | null {
-  if (entry.kind === 'command') {
-    const c = entry.command;
-    const who = name(entry.by) ?? entry.by;
-    switch (c.type) {
-      case 'acknowledge': return `${who} acknowledged the page`;
-      case 'declare-severity': return `${who} declared ${c.severity}`;
-      case 'assign-role': return `${who} assigned ${c.role} to ${name(c.responder)}`;
-      case 'hand-off': return `${who} handed ${c.role} off to ${name(c.to)}`;
-      case 'escalate': return `${who} paged ${name(c.to)}`;
-      case 'diagnose':
-      case 'apply':
-        return c.performer === entry.by ? `${who} began to ${lowerFirst(label(c.action))}` : `${who} asked ${name(c.performer)} to ${lowerFirst(label(c.action))}`;
-      case 'announce': return `${who} announced: ${c.text}`;
-      case 'status-update': return `${who} sent a status update`;
-      case 'respond': return `${who} answered ${asker(c.inject) ?? 'a message'}`;
-      case 'verify': return `${who} checked: ${c.item.replace(/-/g, ' ')}`;
-      case 'resolve': return `${who} resolved the incident`;
-      case 'rate-alert': return `${who} rated the alert ${c.quality}`;
-      case 'update-runbook': return `${who} updated the runbook`;
-      case 'triage-alert': return `${who} sorted an alert as ${c.verdict}`;
-      case 'postmortem': return `${who} saved the postmortem`;
-      case 'finish': return `${who} finished the drill`;
-    }
-  }
-  const e = entry.event;
-  switch (e.type) {
-    case 'page.fired': return `Page: ${e.title}`;
-    case 'command.rejected': return `Not possible: ${e.reason}`;
-    case 'responder.joined': return `${name(e.responder)} joined`;
-    case 'action.completed': return e.kind === 'diagnosis' ? `Finding (${label(e.action)}): ${e.finding}` : `${label(e.action)} completed`;
-    case 'effect.landed':
-      if (e.effect === 'none') return `${label(e.action)}: no visible change`;
-      return e.effect === 'worsens' ? `${label(e.action)}: things got worse` : `${label(e.action)} took effect: the impact is easing`;
-    case 'impact.changed': return `Impact changed: ${e.reason}`;
-    case 'dependency.changed': return `Status page: ${e.dependency} is now ${e.status}`;
-    case 'inject.fired': return `${e.from ? `${name(e.from)}: ` : ''}${e.message}`;
-    case 'deadline.missed': return `Missed: ${e.label}`;
-    case 'verification.checked': return `${e.ok ? '✓' : '✗'} ${e.detail}`;
-    case 'incident.resurfaced': return e.reason;
-    case 'drill.time-limit': return 'Time is up: the incident passes to the next shift';
-    default: return null;
-  }
-}
-
-/** "Check recent deploys" → "check recent deploys", but "iOS Safari" stays as written after the first letter. */
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

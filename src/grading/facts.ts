@@ -2,12 +2,12 @@
  * Facts a grader reads off a journal: who did what when, as journal entries, so every finding can cite them.
  * Built once per grading; nothing here judges.
  */
-import type { Command } from '../engine/commands';
+import type { Command } from '../engine/commands/registry';
 import type { GameEvent, JournalEntry } from '../engine/events';
-import { impactAt, recoveredSince, type RunContext } from '../engine/rules';
+import { impactAt, recoveredSince, type ImpactHistory } from '../engine/rules';
 import type { Role, Scenario, Severity, Variant } from '../engine/scenario/schema';
 import { parseStatusUpdate, type ParsedStatusUpdate } from '../engine/status-update';
-import { describeEntry } from '../engine/view';
+import { describeEntry, wordsFor } from '../engine/timeline';
 import { actionLabel, personName } from '../engine/names';
 
 export interface Evidence {
@@ -46,11 +46,8 @@ export class Facts {
   }
 
   evidence(...entries: Array<JournalEntry | undefined>): Evidence[] {
-    const name = (id: string | null) => personName(this.scenario, id);
-    const label = (id: string) => actionLabel(this.scenario, id);
-    return entries
-      .filter((e): e is JournalEntry => e !== undefined)
-      .map((e) => ({ seq: e.seq, at: e.at, text: describeEntry(e, name, label, (inject) => name(this.scenario.injects.find((i) => i.id === inject)?.from ?? null)) ?? describeBookkeeping(e) }));
+    const words = wordsFor(this.scenario);
+    return entries.filter((e): e is JournalEntry => e !== undefined).map((e) => ({ seq: e.seq, at: e.at, text: describeEntry(e, words).text }));
   }
 
   get page(): EventEntry<'page.fired'> | undefined {
@@ -85,8 +82,8 @@ export class Facts {
   }
 
   /** The impact history as the run knew it, rebuilt from the journal. */
-  impactHistory(): RunContext['impact'] {
-    const history: RunContext['impact'] = [{ at: this.scenario.impact.onset, level: 1 }];
+  impactHistory(): ImpactHistory {
+    const history: ImpactHistory = [{ at: this.scenario.impact.onset, level: 1 }];
     let current = 1;
     for (const entry of this.journal) {
       if (entry.kind !== 'event') continue;
@@ -106,7 +103,7 @@ export class Facts {
 
   /** The minute the service recovered and stayed recovered up to `minute`, or null. */
   recoveredBy(minute: number): number | null {
-    return recoveredSince({ impact: this.impactHistory() } as RunContext, minute);
+    return recoveredSince(this.impactHistory(), minute);
   }
 
   updates(): Array<{ entry: CommandEntry<'status-update'>; parsed: ParsedStatusUpdate }> {
@@ -119,28 +116,6 @@ export class Facts {
 
   label(actionId: string): string {
     return actionLabel(this.scenario, actionId);
-  }
-}
-
-function describeBookkeeping(entry: JournalEntry): string {
-  if (entry.kind === 'command') return entry.command.type;
-  const e = entry.event;
-  switch (e.type) {
-    case 'deadline.set': return `Deadline set: ${e.label} (T+${e.dueAt})`;
-    case 'deadline.met': return `Deadline met: ${e.deadline}`;
-    case 'status-update.sent': return `Status update #${e.number} sent`;
-    case 'severity.declared': return `${e.severity} declared`;
-    case 'role.assigned': return `${e.role} assigned`;
-    case 'action.started': return `Started: ${e.action.replace(/-/g, ' ')} (${e.performer})`;
-    case 'incident.resolved': return 'Incident resolved';
-    case 'drill.finished': return 'The drill ended';
-    case 'run.started': return 'The drill began';
-    case 'page.acknowledged': return 'Page acknowledged';
-    case 'responder.paged': return `${e.responder} paged`;
-    case 'inject.answered': return `Answered ${e.inject}`;
-    case 'postmortem.saved': return 'Postmortem saved';
-    case 'phase.changed': return `Phase: ${e.phase}`;
-    default: return e.type;
   }
 }
 

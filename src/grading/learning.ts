@@ -1,4 +1,4 @@
-import type { Postmortem } from '../engine/commands';
+import type { Postmortem } from '../engine/commands/postmortem';
 import { plural, type Check, type Part } from './check';
 import type { Facts } from './facts';
 import { blameFlags, missingAlertParts } from './text-checks';

@@ -3,10 +3,10 @@
  * this one model, so they always say the same thing. Nothing here reads a clock: the same journal gives the same
  * report, byte for byte.
  */
-import type { Postmortem } from '../engine/commands';
+import type { Postmortem } from '../engine/commands/postmortem';
 import type { JournalEntry } from '../engine/events';
 import { metricLevelValue, RECOVERED_LEVEL } from '../engine/rules';
-import { describeJournal } from '../engine/view';
+import { describeJournal } from '../engine/timeline';
 import type { Scenario, Severity } from '../engine/scenario/schema';
 import { MISTAKE_LABELS, type CommonMistake } from '../grading/check';
 import { Facts, formatMinute, type Evidence } from '../grading/facts';

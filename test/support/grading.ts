@@ -19,7 +19,8 @@ export function script(scenarioId: string, name: string): ScriptEntry[] {
 }
 
 export function play(scenario: Scenario, commands: ScriptEntry[], seed = 1, rubric = defaultRubric()): { score: Score; report: DebriefReport; journal: ReturnType<ReturnType<typeof replay>['journal']> } {
-  const run = replay(scenario, seed, commands);
+  // The run is played under the rubric it is graded by: its deadlines come from the same policy.
+  const run = replay(scenario, seed, commands, undefined, { rubric });
   const journal = run.journal();
   const score = grade(scenario, journal, rubric);
   return { score, report: buildReport(scenario, journal, score, { seed: String(seed) }), journal };

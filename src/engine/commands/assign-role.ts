@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ROLES } from '../scenario/schema';
+import { responseAssembled } from '../rules';
+import { responderReady } from './checks';
+import { defineCommand, Id } from './define';
+
+export const assignRole = defineCommand({
+  type: 'assign-role',
+  schema: z.strictObject({ type: z.literal('assign-role'), role: z.enum(ROLES), responder: Id }),
+  summary: 'gives a role to someone in the incident',
+  fields: '`role`: `commander`, `communications`, `operations`, `scribe`; `responder`',
+  who: ['commander', 'facilitator'],
+  accepted: [{ in: 'active' }],
+  check: ({ scenario, ctx, command }) => responderReady(scenario, ctx, command.responder, false),
+  apply(step, _by, command) {
+    const { ctx } = step;
+    const previous = ctx.roles[command.role] ?? null;
+    ctx.roles = { ...ctx.roles, [command.role]: command.responder };
+    step.emit({ type: 'role.assigned', role: command.role, responder: command.responder, previous, handOff: false });
+    if (responseAssembled(ctx)) step.meetDeadline('response');
+  },
+  describe: (command, words) => `assigned ${command.role} to ${words.name(command.responder)}`,
+  samples: (scenario, pick) => ({ type: 'assign-role', role: pick(ROLES), responder: pick([...scenario.roster.responders.map((r) => r.id), 'nobody']) }),
+});

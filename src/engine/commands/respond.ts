@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineCommand, Id, PlayerText } from './define';
+
+export const respond = defineCommand({
+  type: 'respond',
+  schema: z.strictObject({ type: z.literal('respond'), inject: Id, text: PlayerText }),
+  summary: 'answers a message that needs a response (an executive asking for an ETA, support asking what to say)',
+  fields: '`inject`: inject id; `text`',
+  who: ['commander', 'communications'],
+  accepted: [{ in: 'active' }],
+  check({ scenario, ctx, command }) {
+    const inject = scenario.injects.find((i) => i.id === command.inject);
+    if (!inject || !(command.inject in ctx.fired)) return `there is no message "${command.inject}" to answer`;
+    if (!(command.inject in ctx.open)) return `"${command.inject}" does not need an answer, or has one already`;
+    return null;
+  },
+  apply(step, by, command) {
+    const { [command.inject]: _answered, ...open } = step.ctx.open;
+    step.ctx.open = open;
+    step.emit({ type: 'inject.answered', inject: command.inject, by });
+    step.meetDeadline(`inject:${command.inject}`);
+  },
+  describe: (command, words) => `answered ${words.asker(command.inject) ?? 'a message'}`,
+  samples: (scenario, pick) => ({ type: 'respond', inject: pick(scenario.injects.length > 0 ? scenario.injects.map((i) => i.id) : ['none']), text: 'On it' }),
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { defineCommand, Id, PlayerText } from './define';
+
+export const triageAlert = defineCommand({
+  type: 'triage-alert',
+  schema: z.strictObject({ type: z.literal('triage-alert'), alert: Id, verdict: z.enum(['actionable', 'noise']), rewrite: PlayerText.default('') }),
+  summary: 'sorts one of the shift’s other alerts, optionally rewriting it in the good-alert shape (the last verdict counts)',
+  fields: '`alert`: an id from the scenario’s alert queue; `verdict`: `actionable` or `noise`; `rewrite`',
+  who: ['anyone'],
+  accepted: [{ in: 'active' }],
+  check: ({ scenario, command }) => (scenario.alertQueue.some((a) => a.id === command.alert) ? null : `there is no alert "${command.alert}" in the queue`),
+  apply: () => {},
+  describe: (command) => `sorted an alert as ${command.verdict}`,
+  samples: (scenario, pick) => ({ type: 'triage-alert', alert: pick([...scenario.alertQueue.map((a) => a.id), 'no-such-alert']), verdict: pick(['actionable', 'noise'] as const) }),
+});
