@@ -5,7 +5,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import {
   formatProblem,
@@ -28,16 +27,15 @@ import { loadRubric, RubricSchema, type Rubric } from '../engine/policy/rubric';
 import { debrief, REPORT_FORMATS, type ReportFormat } from '../report/index';
 import { explore, seedsPerVariant } from '../engine/explore';
 import { grade } from '../grading/grade';
+import { args, seedArgument } from './args';
+import { EXIT, UsageError } from './exit';
+import { readText } from './files';
+import type { Io } from './io';
+
+export type { Io };
+export { EXIT };
 
 const DEFAULT_RUBRIC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'rubrics', 'default.json');
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-/** Exit codes: 0 success, 1 the input is invalid (validation failed), 2 the command was used wrongly. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 const USAGE = `Usage: firedrill <command> [options]
 
@@ -56,8 +54,6 @@ Commands:
   schema [--rubric]                        print the scenario (or rubric) JSON Schema
 
 Run "firedrill help" for this text.`;
-
-class UsageError extends Error {}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -93,40 +89,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     throw error;
-  }
-}
-
-function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, positionals: number | 'many') {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = (error as Error).message;
-    const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message);
-    if (ambiguous && /ambiguous|argument missing/.test(message)) {
-      throw new UsageError(`${ambiguous[1]} needs a value: ${ambiguous[1] === '--seed' ? 'a whole number from 0' : ambiguous[1] === '--until' ? 'a minute from 0' : 'see "firedrill help"'}`);
-    }
-    const clean = message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option '(.*)'$/, 'unknown option "$1"');
-    throw new UsageError(clean.charAt(0).toLowerCase() + clean.slice(1));
-  }
-  if (positionals === 'many' ? parsed.positionals.length === 0 : parsed.positionals.length !== positionals) {
-    throw new UsageError(positionals === 0 ? `unexpected argument "${parsed.positionals[0]}"` : positionals === 'many' ? 'give at least one file' : `expected ${positionals} file${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
-  }
-  return parsed;
-}
-
-function readText(file: string): string {
-  try {
-    const bytes = readFileSync(file);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new UsageError(`"${file}" is not UTF-8 text: save it with the UTF-8 encoding`);
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `cannot find "${file}"` : code === 'EISDIR' ? `"${file}" is a folder, not a file` : `cannot read "${file}" (${code ?? 'unknown error'})`);
   }
 }
 
@@ -189,13 +151,6 @@ function scenarioArgument(file: string, io: Io): Scenario | null {
   for (const problem of result.problems) io.err(`${formatProblem(problem)}\n`);
   io.err(`\n${file} is not a valid scenario (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}).\n`);
   return null;
-}
-
-export function seedArgument(value: string | undefined): string {
-  if (value === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
-  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`--seed must be a whole number, got "${value}"`);
-  // "001" and "1" are the same seed to a person, so they must be the same run.
-  return String(Number(value));
 }
 
 /**
