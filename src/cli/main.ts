@@ -4,7 +4,6 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   formatProblem,
@@ -29,13 +28,13 @@ import { explore, seedsPerVariant } from '../engine/explore';
 import { grade } from '../grading/grade';
 import { args, seedArgument } from './args';
 import { EXIT, UsageError } from './exit';
+import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from './default-rubric';
 import { readText } from './files';
 import type { Io } from './io';
+import { firstProblem, printProblems } from './problems';
 
 export type { Io };
 export { EXIT };
-
-const DEFAULT_RUBRIC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'rubrics', 'default.json');
 
 const USAGE = `Usage: firedrill <command> [options]
 
@@ -133,12 +132,12 @@ function validate(argv: string[], io: Io): number {
   problems = problems.concat(across);
   for (const { file } of loaded) if (!across.some((p) => p.file === file)) io.out(`✓ ${file}\n`);
   if (unreadable.length > 0) {
-    for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
+    printProblems(problems, io, 'err');
     for (const message of unreadable) io.err(`firedrill: ${message}\n`);
     return EXIT.usage;
   }
   if (problems.length === 0) return EXIT.ok;
-  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
+  printProblems(problems, io, 'err');
   const files = new Set(problems.map((p) => p.file)).size;
   io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`);
   return EXIT.invalid;
@@ -148,7 +147,7 @@ function validate(argv: string[], io: Io): number {
 function scenarioArgument(file: string, io: Io): Scenario | null {
   const result = loadScenario(readText(file), file);
   if (result.ok) return result.value;
-  for (const problem of result.problems) io.err(`${formatProblem(problem)}\n`);
+  printProblems(result.problems, io, 'err');
   io.err(`\n${file} is not a valid scenario (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}).\n`);
   return null;
 }
@@ -179,12 +178,6 @@ export function playScript(scenarioFile: string, seed: string | undefined, scrip
     if (error instanceof ScriptError) throw new UsageError(`bad script ${scriptFile}: ${error.message}`);
     throw error;
   }
-}
-
-/** Wrong usage gets one line: the first problem, and how many more there are. */
-function firstProblem(what: string, problems: Problem[]): string {
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return `${what}: ${formatProblem(problems[0]!)}${more}`;
 }
 
 function playSave(scenario: Scenario, seed: string | undefined, file: string, text: string, until?: number): Run {
@@ -237,9 +230,9 @@ function report(argv: string[], io: Io): number {
   if (!values.script) throw new UsageError('--script is required (a command script, or a run saved from the browser)');
   const seed = values.seed === undefined ? undefined : seedArgument(values.seed);
   const rubricFile = values.rubric ?? DEFAULT_RUBRIC;
-  const rubric = loadRubric(readText(rubricFile), values.rubric ?? 'scenarios/rubrics/default.json');
+  const rubric = loadRubric(readText(rubricFile), values.rubric ?? DEFAULT_RUBRIC_NAME);
   if (!rubric.ok) {
-    for (const problem of rubric.problems) io.err(`${formatProblem(problem)}\n`);
+    printProblems(rubric.problems, io, 'err');
     io.err(`\n${rubricFile} is not a valid rubric.\n`);
     return EXIT.invalid;
   }
@@ -278,14 +271,14 @@ function check(argv: string[], io: Io): number {
   const { positionals, values } = args(argv, { 'max-states': { type: 'string' } }, 'many');
   const maxStates = values['max-states'] === undefined ? DEFAULT_MAX_STATES : Number(values['max-states']);
   if (!Number.isInteger(maxStates) || maxStates < 1) throw new UsageError(`--max-states must be a whole number from 1, got "${values['max-states']}"`);
-  const rubric = loadRubric(readText(DEFAULT_RUBRIC), 'scenarios/rubrics/default.json');
+  const rubric = loadRubric(readText(DEFAULT_RUBRIC), DEFAULT_RUBRIC_NAME);
   if (!rubric.ok) throw new Error('the default rubric is invalid');
   let failed = 0;
   const valid: Array<{ file: string; scenario: Scenario }> = [];
   for (const file of positionals) {
     const result = loadScenario(readText(file), file);
     if (!result.ok) {
-      for (const problem of result.problems) io.out(`${formatProblem(problem)}\n`);
+      printProblems(result.problems, io, 'out');
       io.out(`✗ ${file}: not valid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'})\n`);
       failed++;
       continue;
@@ -296,7 +289,7 @@ function check(argv: string[], io: Io): number {
   for (const { file, scenario } of valid) {
     const mine = across.filter((p) => p.file === file);
     if (mine.length > 0) {
-      for (const problem of mine) io.out(`${formatProblem(problem)}\n`);
+      printProblems(mine, io, 'out');
       io.out(`✗ ${file}: not checked until its id is fixed\n`);
       failed++;
       continue;
