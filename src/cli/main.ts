@@ -3,7 +3,7 @@
  * (or, for scenario files, every problem with its position), never a stack trace.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
   formatProblem,
@@ -12,26 +12,26 @@ import {
   replay,
   scenarioGraph,
   ScenarioSchema,
-  ScriptError,
   type Problem,
-  type Run,
   type Scenario,
 } from '../engine/index';
 export type { Rubric };
 import { describeJournal } from '../engine/view';
 import { formatMinute, personName } from '../engine/names';
-import { loadSave } from '../engine/save';
 import { scenarioHash } from '../engine/scenario/load';
 import { loadRubric, RubricSchema, type Rubric } from '../engine/policy/rubric';
 import { debrief, REPORT_FORMATS, type ReportFormat } from '../report/index';
 import { explore, seedsPerVariant } from '../engine/explore';
 import { grade } from '../grading/grade';
 import { args, seedArgument } from './args';
-import { EXIT, UsageError } from './exit';
 import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from './default-rubric';
+import { EXIT, UsageError } from './exit';
 import { readText } from './files';
 import type { Io } from './io';
-import { firstProblem, printProblems } from './problems';
+import { libraryProblems } from './library';
+import { playScript } from './play-script';
+import { printProblems } from './problems';
+import { scenarioArgument } from './scenario-file';
 
 export type { Io };
 export { EXIT };
@@ -91,25 +91,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/**
- * Rules across files: in a scenarios folder the id must be the file's name (the expert script and the browser find
- * a scenario by it), and no two files may share an id.
- */
-function libraryProblems(loaded: Array<{ file: string; id: string }>): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  for (const { file, id } of loaded) {
-    const name = basename(file, '.json');
-    if (basename(dirname(file)) === 'scenarios' && name !== id) {
-      problems.push({ file, line: 1, column: 1, path: 'id', message: `the id "${id}" must match the file name "${name}" (rename one of them)` });
-    }
-    const other = seen.get(id);
-    if (other) problems.push({ file, line: 1, column: 1, path: 'id', message: `the id "${id}" is already used by ${other}` });
-    else seen.set(id, file);
-  }
-  return problems;
-}
-
 function validate(argv: string[], io: Io): number {
   const { positionals } = args(argv, {}, 'many');
   let problems: Problem[] = [];
@@ -141,51 +122,6 @@ function validate(argv: string[], io: Io): number {
   const files = new Set(problems.map((p) => p.file)).size;
   io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`);
   return EXIT.invalid;
-}
-
-/** Loads a scenario for a command that needs a valid one; an invalid file prints its problems. */
-function scenarioArgument(file: string, io: Io): Scenario | null {
-  const result = loadScenario(readText(file), file);
-  if (result.ok) return result.value;
-  printProblems(result.problems, io, 'err');
-  io.err(`\n${file} is not a valid scenario (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}).\n`);
-  return null;
-}
-
-/**
- * Plays a script (a list of commands) or a save file (an object with "commands", as the browser saves runs) against
- * a scenario, for `play` and `report`. A save brings its own seed; `--seed`, when given, must agree with it.
- */
-export function playScript(scenarioFile: string, seed: string | undefined, scriptFile: string, io: Io, until?: number): Run | null {
-  const scenario = scenarioArgument(scenarioFile, io);
-  if (!scenario) return null;
-  const text = readText(scriptFile);
-  if (/^\s*\{/.test(text)) return playSave(scenario, seed, scriptFile, text, until);
-  if (seed === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
-  const script = loadScript(text, scriptFile);
-  if (!script.ok) throw new UsageError(firstProblem('bad script', script.problems));
-  const roster = new Set([...scenario.roster.responders.map((r) => r.id), 'facilitator']);
-  const strangers = new Set(script.value.filter((e) => !roster.has(e.by)).map((e) => e.by));
-  if (strangers.size > 0) {
-    io.err(`firedrill: warning: ${[...strangers].map((s) => `"${s}"`).join(', ')} ${strangers.size === 1 ? 'is' : 'are'} not on the roster of "${scenario.id}": is ${scriptFile} written for another scenario?\n`);
-  }
-  // --until stops the run at that minute: later commands are not played.
-  const commands = until === undefined ? script.value : script.value.filter((e) => e.at <= until);
-  try {
-    const last = commands[commands.length - 1]?.at ?? 0;
-    return replay(scenario, seed, commands, until ?? last);
-  } catch (error) {
-    if (error instanceof ScriptError) throw new UsageError(`bad script ${scriptFile}: ${error.message}`);
-    throw error;
-  }
-}
-
-function playSave(scenario: Scenario, seed: string | undefined, file: string, text: string, until?: number): Run {
-  const loaded = loadSave(text, file, (id) => (id === scenario.id ? { scenario, hash: scenarioHash(scenario) } : undefined));
-  if (!loaded.ok) throw new UsageError(firstProblem('bad save', loaded.problems));
-  if (seed !== undefined && seed !== loaded.save.seed) throw new UsageError(`--seed ${seed} does not match the save's seed ${loaded.save.seed}`);
-  if (until !== undefined) loaded.run.advanceTo(until);
-  return loaded.run;
 }
 
 function play(argv: string[], io: Io): number {
