@@ -12,7 +12,6 @@ import {
   replay,
   scenarioGraph,
   ScenarioSchema,
-  type Problem,
   type Scenario,
 } from '../engine/index';
 export type { Rubric };
@@ -27,6 +26,7 @@ import { args, seedArgument } from './args';
 import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from './default-rubric';
 import { EXIT, UsageError } from './exit';
 import { readText } from './files';
+import { validate } from './commands/validate';
 import type { Io } from './io';
 import { libraryProblems } from './library';
 import { playScript } from './play-script';
@@ -89,39 +89,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
-}
-
-function validate(argv: string[], io: Io): number {
-  const { positionals } = args(argv, {}, 'many');
-  let problems: Problem[] = [];
-  const loaded: Array<{ file: string; id: string }> = [];
-  const unreadable: string[] = [];
-  for (const file of positionals) {
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      unreadable.push(error.message);
-      continue;
-    }
-    const result = loadScenario(text, file);
-    if (result.ok) loaded.push({ file, id: result.value.id });
-    else problems = problems.concat(result.problems);
-  }
-  const across = libraryProblems(loaded);
-  problems = problems.concat(across);
-  for (const { file } of loaded) if (!across.some((p) => p.file === file)) io.out(`✓ ${file}\n`);
-  if (unreadable.length > 0) {
-    printProblems(problems, io, 'err');
-    for (const message of unreadable) io.err(`firedrill: ${message}\n`);
-    return EXIT.usage;
-  }
-  if (problems.length === 0) return EXIT.ok;
-  printProblems(problems, io, 'err');
-  const files = new Set(problems.map((p) => p.file)).size;
-  io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`);
-  return EXIT.invalid;
 }
 
 function play(argv: string[], io: Io): number {
