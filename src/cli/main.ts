@@ -10,7 +10,6 @@ import {
   loadScenario,
   loadScript,
   replay,
-  scenarioGraph,
   ScenarioSchema,
   type Scenario,
 } from '../engine/index';
@@ -23,13 +22,13 @@ import { args, seedArgument } from './args';
 import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from './default-rubric';
 import { EXIT, UsageError } from './exit';
 import { readText } from './files';
+import { graph } from './commands/graph';
 import { play } from './commands/play';
 import { validate } from './commands/validate';
 import type { Io } from './io';
 import { libraryProblems } from './library';
 import { playScript } from './play-script';
 import { printProblems } from './problems';
-import { scenarioArgument } from './scenario-file';
 
 export type { Io };
 export { EXIT };
@@ -233,15 +232,6 @@ function describeKey(key: string): string {
   const parts = [`phase ${phase}`, ack === 'ack' ? 'acknowledged' : 'not acknowledged', severity === '-' ? 'no severity' : severity, commander === 'ic' ? 'commander named' : 'no commander', done ? `done: ${done}` : 'nothing done', `impact ${impact}`, fixed === 'fixed' ? 'fixed' : '', resolved === 'resolved' ? 'resolved' : '', postmortem === 'pm' ? 'postmortem saved' : '', late === 'late' ? 'past the time limit' : ''];
   return `(${parts.filter(Boolean).join(', ')})`;
 }
-
-function graph(argv: string[], io: Io): number {
-  const { positionals } = args(argv, {}, 1);
-  const scenario = scenarioArgument(positionals[0]!, io);
-  if (!scenario) return EXIT.invalid;
-  io.out(scenarioGraph(scenario));
-  return EXIT.ok;
-}
-
 
 /** The JSON Schema editors use to complete and check scenario files. `io: 'input'` keeps defaulted fields optional. */
 export function scenarioJsonSchema(): unknown {
