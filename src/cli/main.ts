@@ -2,14 +2,11 @@
  * The `firedrill` command line: check, play and draw scenarios headless. Bad input of any kind gets one clear line
  * (or, for scenario files, every problem with its position), never a stack trace.
  */
-import { z } from 'zod';
-import { ScenarioSchema } from '../engine/index';
-import { RubricSchema } from '../engine/policy/rubric';
-import { args } from './args';
 import { check } from './commands/check';
 import { graph } from './commands/graph';
 import { play } from './commands/play';
 import { report } from './commands/report';
+import { schema } from './commands/schema';
 import { validate } from './commands/validate';
 import { EXIT, UsageError } from './exit';
 import type { Io } from './io';
@@ -49,11 +46,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return report(rest, io);
       case 'check':
         return check(rest, io);
-      case 'schema': {
-        const { values } = args(rest, { rubric: { type: 'boolean' } }, 0);
-        io.out(`${JSON.stringify(values.rubric ? rubricJsonSchema() : scenarioJsonSchema(), null, 2)}\n`);
-        return EXIT.ok;
-      }
+      case 'schema':
+        return schema(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -70,13 +64,4 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
-}
-
-/** The JSON Schema editors use to complete and check scenario files. `io: 'input'` keeps defaulted fields optional. */
-export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12' });
-}
-
-export function rubricJsonSchema(): unknown {
-  return z.toJSONSchema(RubricSchema, { io: 'input', target: 'draft-2020-12' });
 }
