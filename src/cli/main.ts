@@ -1,6 +1,9 @@
 /**
  * The `firedrill` command line: check, play and draw scenarios headless. Bad input of any kind gets one clear line
  * (or, for scenario files, every problem with its position), never a stack trace.
+ *
+ * This is the entry: it picks the subcommand (one module each under commands/), prints the usage, and turns a usage
+ * error into its one line and exit 2. bin/firedrill.js adds exit 3 for anything else and survives a closed pipe.
  */
 import { check } from './commands/check';
 import { graph } from './commands/graph';
