@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rubricJsonSchema, scenarioJsonSchema } from '../src/cli/main';
+import { rubricJsonSchema, scenarioJsonSchema } from '../src/cli/commands/schema';
 import { ROOT, scenarioFiles } from './support/scenarios';
 
 describe('generated JSON Schema', () => {

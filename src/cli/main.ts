@@ -1,43 +1,21 @@
 /**
  * The `firedrill` command line: check, play and draw scenarios headless. Bad input of any kind gets one clear line
  * (or, for scenario files, every problem with its position), never a stack trace.
+ *
+ * This is the entry: it picks the subcommand (one module each under commands/), prints the usage, and turns a usage
+ * error into its one line and exit 2. bin/firedrill.js adds exit 3 for anything else and survives a closed pipe.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { z } from 'zod';
-import {
-  formatProblem,
-  loadScenario,
-  loadScript,
-  replay,
-  scenarioGraph,
-  ScenarioSchema,
-  ScriptError,
-  type Problem,
-  type Run,
-  type Scenario,
-} from '../engine/index';
-export type { Rubric };
-import { describeJournal } from '../engine/view';
-import { formatMinute, personName } from '../engine/names';
-import { loadSave } from '../engine/save';
-import { scenarioHash } from '../engine/scenario/load';
-import { loadRubric, RubricSchema, type Rubric } from '../engine/policy/rubric';
-import { debrief, REPORT_FORMATS, type ReportFormat } from '../report/index';
-import { explore, seedsPerVariant } from '../engine/explore';
-import { grade } from '../grading/grade';
+import { check } from './commands/check';
+import { graph } from './commands/graph';
+import { play } from './commands/play';
+import { report } from './commands/report';
+import { schema } from './commands/schema';
+import { validate } from './commands/validate';
+import { EXIT, UsageError } from './exit';
+import type { Io } from './io';
 
-const DEFAULT_RUBRIC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios', 'rubrics', 'default.json');
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-/** Exit codes: 0 success, 1 the input is invalid (validation failed), 2 the command was used wrongly. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export type { Io };
+export { EXIT };
 
 const USAGE = `Usage: firedrill <command> [options]
 
@@ -57,8 +35,6 @@ Commands:
 
 Run "firedrill help" for this text.`;
 
-class UsageError extends Error {}
-
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -73,11 +49,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return report(rest, io);
       case 'check':
         return check(rest, io);
-      case 'schema': {
-        const { values } = args(rest, { rubric: { type: 'boolean' } }, 0);
-        io.out(`${JSON.stringify(values.rubric ? rubricJsonSchema() : scenarioJsonSchema(), null, 2)}\n`);
-        return EXIT.ok;
-      }
+      case 'schema':
+        return schema(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -94,342 +67,4 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
-}
-
-function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, positionals: number | 'many') {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = (error as Error).message;
-    const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message);
-    if (ambiguous && /ambiguous|argument missing/.test(message)) {
-      throw new UsageError(`${ambiguous[1]} needs a value: ${ambiguous[1] === '--seed' ? 'a whole number from 0' : ambiguous[1] === '--until' ? 'a minute from 0' : 'see "firedrill help"'}`);
-    }
-    const clean = message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option '(.*)'$/, 'unknown option "$1"');
-    throw new UsageError(clean.charAt(0).toLowerCase() + clean.slice(1));
-  }
-  if (positionals === 'many' ? parsed.positionals.length === 0 : parsed.positionals.length !== positionals) {
-    throw new UsageError(positionals === 0 ? `unexpected argument "${parsed.positionals[0]}"` : positionals === 'many' ? 'give at least one file' : `expected ${positionals} file${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
-  }
-  return parsed;
-}
-
-function readText(file: string): string {
-  try {
-    const bytes = readFileSync(file);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new UsageError(`"${file}" is not UTF-8 text: save it with the UTF-8 encoding`);
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `cannot find "${file}"` : code === 'EISDIR' ? `"${file}" is a folder, not a file` : `cannot read "${file}" (${code ?? 'unknown error'})`);
-  }
-}
-
-/**
- * Rules across files: in a scenarios folder the id must be the file's name (the expert script and the browser find
- * a scenario by it), and no two files may share an id.
- */
-function libraryProblems(loaded: Array<{ file: string; id: string }>): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  for (const { file, id } of loaded) {
-    const name = basename(file, '.json');
-    if (basename(dirname(file)) === 'scenarios' && name !== id) {
-      problems.push({ file, line: 1, column: 1, path: 'id', message: `the id "${id}" must match the file name "${name}" (rename one of them)` });
-    }
-    const other = seen.get(id);
-    if (other) problems.push({ file, line: 1, column: 1, path: 'id', message: `the id "${id}" is already used by ${other}` });
-    else seen.set(id, file);
-  }
-  return problems;
-}
-
-function validate(argv: string[], io: Io): number {
-  const { positionals } = args(argv, {}, 'many');
-  let problems: Problem[] = [];
-  const loaded: Array<{ file: string; id: string }> = [];
-  const unreadable: string[] = [];
-  for (const file of positionals) {
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      unreadable.push(error.message);
-      continue;
-    }
-    const result = loadScenario(text, file);
-    if (result.ok) loaded.push({ file, id: result.value.id });
-    else problems = problems.concat(result.problems);
-  }
-  const across = libraryProblems(loaded);
-  problems = problems.concat(across);
-  for (const { file } of loaded) if (!across.some((p) => p.file === file)) io.out(`✓ ${file}\n`);
-  if (unreadable.length > 0) {
-    for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
-    for (const message of unreadable) io.err(`firedrill: ${message}\n`);
-    return EXIT.usage;
-  }
-  if (problems.length === 0) return EXIT.ok;
-  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
-  const files = new Set(problems.map((p) => p.file)).size;
-  io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`);
-  return EXIT.invalid;
-}
-
-/** Loads a scenario for a command that needs a valid one; an invalid file prints its problems. */
-function scenarioArgument(file: string, io: Io): Scenario | null {
-  const result = loadScenario(readText(file), file);
-  if (result.ok) return result.value;
-  for (const problem of result.problems) io.err(`${formatProblem(problem)}\n`);
-  io.err(`\n${file} is not a valid scenario (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}).\n`);
-  return null;
-}
-
-export function seedArgument(value: string | undefined): string {
-  if (value === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
-  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`--seed must be a whole number, got "${value}"`);
-  // "001" and "1" are the same seed to a person, so they must be the same run.
-  return String(Number(value));
-}
-
-/**
- * Plays a script (a list of commands) or a save file (an object with "commands", as the browser saves runs) against
- * a scenario, for `play` and `report`. A save brings its own seed; `--seed`, when given, must agree with it.
- */
-export function playScript(scenarioFile: string, seed: string | undefined, scriptFile: string, io: Io, until?: number): Run | null {
-  const scenario = scenarioArgument(scenarioFile, io);
-  if (!scenario) return null;
-  const text = readText(scriptFile);
-  if (/^\s*\{/.test(text)) return playSave(scenario, seed, scriptFile, text, until);
-  if (seed === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
-  const script = loadScript(text, scriptFile);
-  if (!script.ok) throw new UsageError(firstProblem('bad script', script.problems));
-  const roster = new Set([...scenario.roster.responders.map((r) => r.id), 'facilitator']);
-  const strangers = new Set(script.value.filter((e) => !roster.has(e.by)).map((e) => e.by));
-  if (strangers.size > 0) {
-    io.err(`firedrill: warning: ${[...strangers].map((s) => `"${s}"`).join(', ')} ${strangers.size === 1 ? 'is' : 'are'} not on the roster of "${scenario.id}": is ${scriptFile} written for another scenario?\n`);
-  }
-  // --until stops the run at that minute: later commands are not played.
-  const commands = until === undefined ? script.value : script.value.filter((e) => e.at <= until);
-  try {
-    const last = commands[commands.length - 1]?.at ?? 0;
-    return replay(scenario, seed, commands, until ?? last);
-  } catch (error) {
-    if (error instanceof ScriptError) throw new UsageError(`bad script ${scriptFile}: ${error.message}`);
-    throw error;
-  }
-}
-
-/** Wrong usage gets one line: the first problem, and how many more there are. */
-function firstProblem(what: string, problems: Problem[]): string {
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return `${what}: ${formatProblem(problems[0]!)}${more}`;
-}
-
-function playSave(scenario: Scenario, seed: string | undefined, file: string, text: string, until?: number): Run {
-  const loaded = loadSave(text, file, (id) => (id === scenario.id ? { scenario, hash: scenarioHash(scenario) } : undefined));
-  if (!loaded.ok) throw new UsageError(firstProblem('bad save', loaded.problems));
-  if (seed !== undefined && seed !== loaded.save.seed) throw new UsageError(`--seed ${seed} does not match the save's seed ${loaded.save.seed}`);
-  if (until !== undefined) loaded.run.advanceTo(until);
-  return loaded.run;
-}
-
-function play(argv: string[], io: Io): number {
-  const { positionals, values } = args(argv, { seed: { type: 'string' }, script: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' } }, 1);
-  const seed = values.seed === undefined ? undefined : seedArgument(values.seed);
-  if (!values.script) throw new UsageError('--script is required (a JSON list of { "at", "by", "command" })');
-  let until: number | undefined;
-  if (values.until !== undefined) {
-    until = Number(values.until);
-    if (!Number.isFinite(until) || until < 0) throw new UsageError(`--until must be a minute (a number from 0), got "${values.until}"`);
-  }
-  const run = playScript(positionals[0]!, seed, values.script, io, until);
-  if (!run) return EXIT.invalid;
-  const view = run.view();
-  const context = run.context();
-  if (values.json) {
-    io.out(`${JSON.stringify({ scenario: run.scenario.id, scenarioHash: scenarioHash(run.scenario), seed: run.seed, variant: context.variant, minute: run.now(), phase: run.phase(), severity: view.severity, roles: view.roles, deadlines: view.deadlines, journal: run.journal() }, null, 2)}\n`);
-    return EXIT.ok;
-  }
-  const name = (id: string | null) => personName(run.scenario, id);
-  io.out(`${run.scenario.title} — seed ${run.seed}, variant "${context.variant}"\n\nTimeline\n`);
-  for (const line of describeJournal(run.journal(), run.scenario)) io.out(`  ${formatMinute(line.at)}  ${line.text}\n`);
-  io.out(`\nFinal state at ${formatMinute(run.now())}\n`);
-  io.out(`  phase:     ${view.phaseLabel}\n`);
-  io.out(`  severity:  ${view.severity ?? 'not declared'} (true: ${context.trueSeverity})\n`);
-  const roles = Object.entries(view.roles).filter(([, id]) => id).map(([role, id]) => `${role} ${name(id)}`);
-  io.out(`  roles:     ${roles.length > 0 ? roles.join(', ') : 'none assigned'}\n`);
-  io.out(`  findings:  ${view.findings.length}, updates sent: ${view.updates.length}\n`);
-  const open = view.deadlines.map((d) => `${d.label} (due ${formatMinute(d.dueAt)})`);
-  io.out(`  deadlines: ${open.length > 0 ? open.join('; ') : 'none open'}\n`);
-  return EXIT.ok;
-}
-
-function report(argv: string[], io: Io): number {
-  const { positionals, values } = args(
-    argv,
-    { seed: { type: 'string' }, script: { type: 'string' }, format: { type: 'string' }, rubric: { type: 'string' }, date: { type: 'string' }, out: { type: 'string' } },
-    1,
-  );
-  const format = (values.format ?? 'md') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${values.format}"`);
-  if (!values.script) throw new UsageError('--script is required (a command script, or a run saved from the browser)');
-  const seed = values.seed === undefined ? undefined : seedArgument(values.seed);
-  const rubricFile = values.rubric ?? DEFAULT_RUBRIC;
-  const rubric = loadRubric(readText(rubricFile), values.rubric ?? 'scenarios/rubrics/default.json');
-  if (!rubric.ok) {
-    for (const problem of rubric.problems) io.err(`${formatProblem(problem)}\n`);
-    io.err(`\n${rubricFile} is not a valid rubric.\n`);
-    return EXIT.invalid;
-  }
-  const run = playScript(positionals[0]!, seed, values.script, io);
-  if (!run) return EXIT.invalid;
-  const text = debrief(run.scenario, run.journal(), rubric.value, format, { seed: run.seed, date: values.date ?? null, catalog: catalogNear(positionals[0]!) });
-  if (values.out) {
-    try {
-      writeFileSync(values.out, text);
-    } catch (error) {
-      throw new UsageError(`cannot write "${values.out}" (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-    }
-    io.out(`wrote ${values.out}\n`);
-  } else io.out(text);
-  return EXIT.ok;
-}
-
-/** The valid scenarios beside a scenario file, for "practise next" suggestions. */
-function catalogNear(scenarioFile: string): Array<{ id: string; title: string; topics: string[] }> {
-  const folder = dirname(scenarioFile);
-  let names: string[] = [];
-  try {
-    names = readdirSync(folder).filter((n) => n.endsWith('.json')).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const result = loadScenario(readFileSync(join(folder, name), 'utf8'), name);
-    return result.ok ? [{ id: result.value.id, title: result.value.title, topics: result.value.topics }] : [];
-  });
-}
-
-const DEFAULT_MAX_STATES = 20_000;
-
-function check(argv: string[], io: Io): number {
-  const { positionals, values } = args(argv, { 'max-states': { type: 'string' } }, 'many');
-  const maxStates = values['max-states'] === undefined ? DEFAULT_MAX_STATES : Number(values['max-states']);
-  if (!Number.isInteger(maxStates) || maxStates < 1) throw new UsageError(`--max-states must be a whole number from 1, got "${values['max-states']}"`);
-  const rubric = loadRubric(readText(DEFAULT_RUBRIC), 'scenarios/rubrics/default.json');
-  if (!rubric.ok) throw new Error('the default rubric is invalid');
-  let failed = 0;
-  const valid: Array<{ file: string; scenario: Scenario }> = [];
-  for (const file of positionals) {
-    const result = loadScenario(readText(file), file);
-    if (!result.ok) {
-      for (const problem of result.problems) io.out(`${formatProblem(problem)}\n`);
-      io.out(`✗ ${file}: not valid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'})\n`);
-      failed++;
-      continue;
-    }
-    valid.push({ file, scenario: result.value });
-  }
-  const across = libraryProblems(valid.map((v) => ({ file: v.file, id: v.scenario.id })));
-  for (const { file, scenario } of valid) {
-    const mine = across.filter((p) => p.file === file);
-    if (mine.length > 0) {
-      for (const problem of mine) io.out(`${formatProblem(problem)}\n`);
-      io.out(`✗ ${file}: not checked until its id is fixed\n`);
-      failed++;
-      continue;
-    }
-    // Problems go to standard output with the result they explain, so a pipe or a log keeps them together.
-    const problems = checkScenario(scenario, file, maxStates, rubric.value, io);
-    if (problems.length > 0) {
-      for (const problem of problems) io.out(`  ✗ ${problem}\n`);
-      failed++;
-    }
-  }
-  io.out(`\n${positionals.length - failed} of ${positionals.length} scenario${positionals.length === 1 ? '' : 's'} proven sound (bound: ${maxStates.toLocaleString('en')} states per variant).\n`);
-  return failed === 0 ? EXIT.ok : EXIT.invalid;
-}
-
-/** Explores one valid scenario per variant and checks its expert run; returns its problems in words. */
-function checkScenario(scenario: Scenario, file: string, maxStates: number, rubric: Rubric, io: Io): string[] {
-  const problems: string[] = [];
-  const started = Date.now();
-  const seeds = seedsPerVariant(scenario);
-  for (const variant of scenario.variants) {
-    if (!seeds.has(variant.id)) problems.push(`variant "${variant.id}" is never drawn by seeds 1 to 500: raise its weight`);
-  }
-  const actions = new Set<string>();
-  const injects = new Set<string>();
-  let states = 0;
-  let shortest: number | null = null;
-  let longest: number | null = null;
-  for (const [variant, seed] of seeds) {
-    const result = explore(scenario, { seed, maxStates });
-    states += result.states;
-    if (result.truncated) {
-      problems.push(`the state space of variant "${variant}" passes the bound of ${maxStates.toLocaleString('en')} states: simplify the scenario (fewer actions that unlock others) or raise --max-states`);
-      continue;
-    }
-    for (const dead of result.deadEnds.slice(0, 3)) problems.push(`variant "${variant}" has a dead end: from the state ${describeKey(dead)} the debrief can no longer be reached`);
-    result.actionsStarted.forEach((a) => actions.add(a));
-    result.injectsFired.forEach((i) => injects.add(i));
-    if (result.shortestMinutes !== null) shortest = shortest === null ? result.shortestMinutes : Math.min(shortest, result.shortestMinutes);
-    if (result.longestMinutes !== null) longest = longest === null ? result.longestMinutes : Math.max(longest, result.longestMinutes);
-  }
-  const truncated = problems.some((p) => p.includes('passes the bound'));
-  if (!truncated) {
-    for (const action of [...scenario.diagnosis, ...scenario.resolution]) if (!actions.has(action.id)) problems.push(`action "${action.id}" is never reachable in play`);
-    for (const inject of scenario.injects) if (!injects.has(inject.id)) problems.push(`inject "${inject.id}" never fires in play`);
-    if (shortest === null) problems.push('no explored path reaches the debrief');
-  }
-  const expertFile = join('test', 'scripts', scenario.id, 'expert.json');
-  let expert = 'no expert script';
-  try {
-    const script = loadScript(readFileSync(expertFile, 'utf8'), expertFile);
-    if (!script.ok) problems.push(`the expert script ${expertFile} is not valid: ${formatProblem(script.problems[0]!)}`);
-    else {
-      const run = replay(scenario, '1', script.value);
-      const score = grade(scenario, run.journal(), rubric);
-      expert = `expert ${score.overall}`;
-      if (score.overall < 95) problems.push(`the expert path (${expertFile}, seed 1) scores ${score.overall}, below 95`);
-    }
-  } catch {
-    problems.push(`no expert script at ${expertFile}: write the model run for seed 1 there`);
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const paths = shortest === null ? 'no path to the debrief' : `shortest path ${Math.round(shortest)} min, longest ${Math.round(longest ?? shortest)} min to the debrief`;
-  io.out(`${problems.length === 0 ? '✓' : '✗'} ${scenario.id}: ${states.toLocaleString('en')} states over ${seeds.size} variant${seeds.size === 1 ? '' : 's'} in ${seconds} s; ${paths}; ${expert}\n`);
-  void file;
-  return problems;
-}
-
-function describeKey(key: string): string {
-  const [phase, ack, severity, commander, , done, impact, fixed, resolved, postmortem, late] = key.split('|');
-  const parts = [`phase ${phase}`, ack === 'ack' ? 'acknowledged' : 'not acknowledged', severity === '-' ? 'no severity' : severity, commander === 'ic' ? 'commander named' : 'no commander', done ? `done: ${done}` : 'nothing done', `impact ${impact}`, fixed === 'fixed' ? 'fixed' : '', resolved === 'resolved' ? 'resolved' : '', postmortem === 'pm' ? 'postmortem saved' : '', late === 'late' ? 'past the time limit' : ''];
-  return `(${parts.filter(Boolean).join(', ')})`;
-}
-
-function graph(argv: string[], io: Io): number {
-  const { positionals } = args(argv, {}, 1);
-  const scenario = scenarioArgument(positionals[0]!, io);
-  if (!scenario) return EXIT.invalid;
-  io.out(scenarioGraph(scenario));
-  return EXIT.ok;
-}
-
-
-/** The JSON Schema editors use to complete and check scenario files. `io: 'input'` keeps defaulted fields optional. */
-export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12' });
-}
-
-export function rubricJsonSchema(): unknown {
-  return z.toJSONSchema(RubricSchema, { io: 'input', target: 'draft-2020-12' });
 }
