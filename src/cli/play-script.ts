@@ -1,5 +1,5 @@
 /** Rebuilds a run from the files `play` and `report` are given: a scenario, and a command script or a save. */
-import { loadScript, replay, ScriptError, type Run, type Scenario } from '../engine/index';
+import { loadScript, replay, ScriptError, type Rubric, type Run, type Scenario } from '../engine/index';
 import { loadSave } from '../engine/save';
 import { scenarioHash } from '../engine/scenario/load';
 import { UsageError } from './exit';
@@ -10,9 +10,11 @@ import { scenarioArgument } from './scenario-file';
 
 /**
  * Plays a script (a list of commands) or a save file (an object with "commands", as the browser saves runs) against
- * a scenario, for `play` and `report`. A save brings its own seed; `--seed`, when given, must agree with it.
+ * a scenario, for `play` and `report`. A save brings its own seed and the rubric it was played under; `--seed`, when
+ * given, must agree with it. A script is played under `rubric` (the default rubric when none is given), so the
+ * deadlines in its journal are the ones that rubric sets.
  */
-export function playScript(scenarioFile: string, seed: string | undefined, scriptFile: string, io: Io, until?: number): Run | null {
+export function playScript(scenarioFile: string, seed: string | undefined, scriptFile: string, io: Io, until?: number, rubric?: Rubric): Run | null {
   const scenario = scenarioArgument(scenarioFile, io);
   if (!scenario) return null;
   const text = readText(scriptFile);
@@ -29,7 +31,7 @@ export function playScript(scenarioFile: string, seed: string | undefined, scrip
   const commands = until === undefined ? script.value : script.value.filter((e) => e.at <= until);
   try {
     const last = commands[commands.length - 1]?.at ?? 0;
-    return replay(scenario, seed, commands, until ?? last);
+    return replay(scenario, seed, commands, until ?? last, rubric ? { rubric } : {});
   } catch (error) {
     if (error instanceof ScriptError) throw new UsageError(`bad script ${scriptFile}: ${error.message}`);
     throw error;

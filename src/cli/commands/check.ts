@@ -76,7 +76,7 @@ function checkScenario(scenario: Scenario, file: string, maxStates: number, rubr
       problems.push(`the state space of variant "${variant}" passes the bound of ${maxStates.toLocaleString('en')} states: simplify the scenario (fewer actions that unlock others) or raise --max-states`);
       continue;
     }
-    for (const dead of result.deadEnds.slice(0, 3)) problems.push(`variant "${variant}" has a dead end: from the state ${describeKey(dead)} the debrief can no longer be reached`);
+    for (const dead of result.deadEnds.slice(0, 3)) problems.push(`variant "${variant}" has a dead end: from the state ${dead} the debrief can no longer be reached`);
     result.actionsStarted.forEach((a) => actions.add(a));
     result.injectsFired.forEach((i) => injects.add(i));
     if (result.shortestMinutes !== null) shortest = shortest === null ? result.shortestMinutes : Math.min(shortest, result.shortestMinutes);
@@ -109,8 +109,3 @@ function checkScenario(scenario: Scenario, file: string, maxStates: number, rubr
   return problems;
 }
 
-function describeKey(key: string): string {
-  const [phase, ack, severity, commander, , done, impact, fixed, resolved, postmortem, late] = key.split('|');
-  const parts = [`phase ${phase}`, ack === 'ack' ? 'acknowledged' : 'not acknowledged', severity === '-' ? 'no severity' : severity, commander === 'ic' ? 'commander named' : 'no commander', done ? `done: ${done}` : 'nothing done', `impact ${impact}`, fixed === 'fixed' ? 'fixed' : '', resolved === 'resolved' ? 'resolved' : '', postmortem === 'pm' ? 'postmortem saved' : '', late === 'late' ? 'past the time limit' : ''];
-  return `(${parts.filter(Boolean).join(', ')})`;
-}

@@ -1,5 +1,6 @@
 /** `firedrill play`: plays a command script or a save headless and prints the timeline and final state. */
-import { describeJournal } from '../../engine/view';
+import { describeJournal } from '../../engine/timeline';
+import { FACILITATOR_SEAT } from '../../engine/seats';
 import { formatMinute, personName } from '../../engine/names';
 import { scenarioHash } from '../../engine/scenario/load';
 import { args, seedArgument } from '../args';
@@ -18,8 +19,10 @@ export function play(argv: string[], io: Io): number {
   }
   const run = playScript(positionals[0]!, seed, values.script, io, until);
   if (!run) return EXIT.invalid;
-  const view = run.view();
-  const context = run.context();
+  // The CLI is the author's and facilitator's tool: it shows the truth beside what the players saw.
+  const view = run.view(FACILITATOR_SEAT);
+  const truth = view.truth!;
+  const context = { variant: truth.variant.id, trueSeverity: truth.trueSeverity };
   if (values.json) {
     io.out(`${JSON.stringify({ scenario: run.scenario.id, scenarioHash: scenarioHash(run.scenario), seed: run.seed, variant: context.variant, minute: run.now(), phase: run.phase(), severity: view.severity, roles: view.roles, deadlines: view.deadlines, journal: run.journal() }, null, 2)}\n`);
     return EXIT.ok;

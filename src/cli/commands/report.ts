@@ -29,7 +29,7 @@ export function report(argv: string[], io: Io): number {
     io.err(`\n${rubricFile} is not a valid rubric.\n`);
     return EXIT.invalid;
   }
-  const run = playScript(positionals[0]!, seed, values.script, io);
+  const run = playScript(positionals[0]!, seed, values.script, io, undefined, rubric.value);
   if (!run) return EXIT.invalid;
   const text = debrief(run.scenario, run.journal(), rubric.value, format, { seed: run.seed, date: values.date ?? null, catalog: catalogNear(positionals[0]!) });
   if (values.out) {
