@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createActor, setup } from 'xstate';
-import { GameClock, loadScenario, loadScript, replay, type Scenario, type ScriptEntry } from '../src/engine/index';
+import { createActor, setup, SimulatedClock } from 'xstate';
+import { createRun, FACILITATOR_SEAT, loadScenario, loadScript, OBSERVER_SEAT, playerSeat, replay, type Run, type Scenario, type ScriptEntry, type Seat } from '../src/engine/index';
 import { grade, loadRubric } from '../src/grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../src/report/index';
 import { browserBenchmarks } from './browser';
@@ -52,14 +52,37 @@ function bareMachineRun(events: number, endMinute: number): void {
       closed: { on: { step: {} } },
     },
   });
-  const clock = new GameClock();
+  const clock = new SimulatedClock();
   const actor = createActor(machine, { clock }).start();
   for (let i = 0; i < events; i++) {
-    clock.advanceTo(i * (endMinute / events));
+    clock.set(i * (endMinute / events));
     actor.send({ type: 'step' });
   }
-  clock.advanceTo(endMinute);
+  clock.set(endMinute);
   actor.stop();
+}
+
+/**
+ * A group drill's six seats (four players, the facilitator, a projector): plays the script and, after every change
+ * to the journal, builds each seat's view, as a drill server sends them. Returns the views built.
+ */
+function seatViewsRun(scenario: Scenario, script: ScriptEntry[], seats: Seat[]): number {
+  const run: Run = createRun({ scenario, seed: 1 });
+  let built = 0;
+  let length = -1;
+  const buildAll = () => {
+    if (run.journal().length === length) return;
+    length = run.journal().length;
+    for (const seat of seats) run.view(seat);
+    built += seats.length;
+  };
+  for (const entry of script) {
+    run.advanceTo(entry.at);
+    buildAll();
+    run.send(entry.by, entry.command);
+    buildAll();
+  }
+  return built;
 }
 
 async function main(): Promise<void> {
@@ -77,6 +100,17 @@ async function main(): Promise<void> {
       baselinePerSecond: measure(() => bareMachineRun(script.length, end)),
     },
   ];
+
+  const players = [scenario.roster.onCall.primary, ...scenario.roster.responders.map((r) => r.id).filter((id) => id !== scenario.roster.onCall.primary).slice(0, 3)];
+  const sixSeats: Seat[] = [...players.map(playerSeat), FACILITATOR_SEAT, OBSERVER_SEAT];
+  const viewsPerDrill = seatViewsRun(scenario, script, sixSeats);
+  const soloViews = seatViewsRun(scenario, script, [playerSeat(players[0]!)]);
+  results.push({
+    name: `6-seat drill: every seat's view after each journal change (${viewsPerDrill} views per drill; figures are views per second)`,
+    perSecond: measure(() => seatViewsRun(scenario, script, sixSeats)) * viewsPerDrill,
+    baselineName: 'one solo player\'s view after each change, views per second',
+    baselinePerSecond: measure(() => seatViewsRun(scenario, script, [playerSeat(players[0]!)])) * soloViews,
+  });
 
   const sample = replay(scenario, 1, script);
   sample.advanceTo(end);

@@ -4,7 +4,7 @@
  * by the run as time moves, so a run's whole state is a plain value that can be copied, stored and restored
  * (delayed events held inside an actor are lost on restore: statelyai/xstate#5331).
  */
-import { enqueueActions, setup, type SnapshotFrom, type StateValue } from 'xstate';
+import { assign, setup, type SnapshotFrom, type StateValue } from 'xstate';
 import { COMMANDS, REGISTRY, type Command, type CommandOf, type CommandType } from '../commands/registry';
 import type { Acceptance } from '../commands/define';
 import type { GameEvent, Phase } from '../events';
@@ -36,21 +36,31 @@ export type TimerFired = TimerEvent & { timer: string; at: number };
 export type MachineEvent = CommandEvent | TimerFired;
 export type MachineInput = RunSetup;
 
-/** What a rule needs: the scenario it runs in (the machine is compiled once per scenario). */
-type Enqueue = { assign(assigner: () => RunContext): void; emit(event: GameEvent): void };
 
 const compiled = new WeakMap<Scenario, IncidentMachine>();
+const journals = new WeakMap<IncidentMachine, GameEvent[]>();
 
 /** The machine for a scenario, compiled once and shared by every run of it: the machine reads no clock. */
 export function compileScenario(scenario: Scenario): IncidentMachine {
   const cached = compiled.get(scenario);
   if (cached) return cached;
-  const machine = buildMachine(scenario);
+  const emitted: GameEvent[] = [];
+  const machine = buildMachine(scenario, emitted);
   compiled.set(scenario, machine);
+  journals.set(machine, emitted);
   return machine;
 }
 
 export type IncidentMachine = ReturnType<typeof buildMachine>;
+
+/**
+ * Where a machine's rules put the events they journal during a step; the stepper empties it after each step.
+ * (XState's `emit` inside `enqueueActions` does the same job at four times the cost per step, and the engine steps
+ * the machine for every command and timer.)
+ */
+export function eventsOf(machine: IncidentMachine): GameEvent[] {
+  return journals.get(machine)!;
+}
 
 /** The transitions a lifecycle state takes on commands, from each command's `accepted` list. */
 function commandTransitions(state: LifecycleState) {
@@ -70,34 +80,30 @@ function commandTransitions(state: LifecycleState) {
   return on;
 }
 
-function buildMachine(scenario: Scenario) {
-  /** Runs one rule on a copy of the context, then commits its context and journal events. */
-  const commit = (enqueue: Enqueue, context: RunContext, event: MachineEvent | undefined, now: number, rule: (step: Step) => void) => {
+function buildMachine(scenario: Scenario, emitted: GameEvent[]) {
+  /** Runs one rule on a copy of the context: returns the next context and collects what the rule journals. */
+  const apply = (context: RunContext, event: MachineEvent | undefined, now: number, rule: (step: Step) => void): RunContext => {
     const step = new Step(context, scenario, now);
     // A timer's own event removes it from the pending list, whichever rule handles it.
     if (event && 'timer' in event) step.cancel(event.timer);
     rule(step);
-    // A function assigner: XState then takes the new context whole instead of visiting each of its keys.
-    enqueue.assign(() => step.ctx);
-    for (const emitted of step.events) enqueue.emit(emitted);
+    emitted.push(...step.events);
+    return step.ctx;
   };
   const allowed = (context: RunContext, event: MachineEvent) => 'command' in event && commandAllowed(scenario, context, event.by, event.command, event.at) === null;
 
   return setup({
-    types: {} as { context: RunContext; events: MachineEvent; input: MachineInput; emitted: GameEvent },
+    types: {} as { context: RunContext; events: MachineEvent; input: MachineInput },
     actions: {
-      startRun: enqueueActions(({ context, enqueue }) => commit(enqueue, context, undefined, 0, startRun)),
-      applyCommand: enqueueActions(({ context, event, enqueue }) => {
-        if (!('command' in event)) return;
-        commit(enqueue, context, event, event.at, (step) => applyCommand(step, event.by, event.command));
-      }),
-      resurface: enqueueActions(({ context, event, enqueue }) => commit(enqueue, context, event, event.at, resurface)),
-      timeLimit: enqueueActions(({ context, event, enqueue }) => commit(enqueue, context, event, event.at, timeLimit)),
+      startRun: assign(({ context }) => apply(context, undefined, 0, startRun)),
+      applyCommand: assign(({ context, event }) => ('command' in event ? apply(context, event, event.at, (step) => applyCommand(step, event.by, event.command)) : context)),
+      resurface: assign(({ context, event }) => apply(context, event, event.at, resurface)),
+      timeLimit: assign(({ context, event }) => apply(context, event, event.at, timeLimit)),
       /** Fires a timer whose event no state acts on now: it is simply spent. */
-      dropTimer: enqueueActions(({ context, event, enqueue }) => commit(enqueue, context, event, event.at, () => {})),
-      worldMoves: enqueueActions(({ context, event, enqueue }) => {
-        if (!('timer' in event)) return;
-        commit(enqueue, context, event, event.at, (step) => {
+      dropTimer: assign(({ context, event }) => apply(context, event, event.at, () => {})),
+      worldMoves: assign(({ context, event }) => {
+        if (!('timer' in event)) return context;
+        return apply(context, event, event.at, (step) => {
           switch (event.type) {
             case 'action.done': return completeAction(step, event.action);
             case 'effect.land': return landEffect(step, event.action);

@@ -5,12 +5,13 @@
 import { createActor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { GameEvent } from '../events';
 import type { RunContext } from '../rules';
-import type { IncidentMachine, MachineEvent, MachineInput } from './machine';
+import { eventsOf, type IncidentMachine, type MachineEvent, type MachineInput } from './machine';
 
 export type LifecycleSnapshot = SnapshotFrom<IncidentMachine>;
 
 interface Stepper {
   scope: Parameters<IncidentMachine['transition']>[2];
+  /** What the machine's rules journal during a step. */
   emitted: GameEvent[];
 }
 
@@ -18,12 +19,12 @@ const steppers = new WeakMap<IncidentMachine, Stepper>();
 
 /**
  * One inert actor scope per machine, reused for every step: XState's own `transition()` builds a fresh actor (and
- * its initial state) on every call, which would cost more than the step itself. Emitted events are collected.
+ * its initial state) on every call, which would cost more than the step itself.
  */
 function stepperFor(machine: IncidentMachine, input: MachineInput): Stepper {
   const cached = steppers.get(machine);
   if (cached) return cached;
-  const emitted: GameEvent[] = [];
+  const emitted = eventsOf(machine);
   const self = createActor(machine, { input });
   const scope: Stepper['scope'] = {
     self,
@@ -31,7 +32,7 @@ function stepperFor(machine: IncidentMachine, input: MachineInput): Stepper {
     sessionId: '',
     logger: () => {},
     defer: (fn) => fn(),
-    emit: (event) => void emitted.push(event),
+    emit: () => {},
     system: self.system,
     stopChild: () => {},
     actionExecutor: (action) => action.exec?.(action.info, action.params),

@@ -2,7 +2,7 @@
  * The rubric a run is played under when none is given: the module's own policy, from the same data file teams copy
  * to write theirs.
  */
-import defaultRubricJson from '../../../scenarios/rubrics/default.json';
+import defaultRubricJson from '../../../scenarios/rubrics/default.json' with { type: 'json' };
 import { RubricSchema, type Rubric } from './rubric';
 
 export const DEFAULT_RUBRIC_FILE = 'scenarios/rubrics/default.json';
