@@ -8,7 +8,9 @@ function chromiumPath(): string | undefined {
   return undefined;
 }
 
-const PORT = 4180;
+/** FIREDRILL_TEST_PORT lets two checkouts on one machine run their browser tests side by side. */
+const PORT = Number(process.env.FIREDRILL_TEST_PORT || 4180);
+if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) throw new Error(`FIREDRILL_TEST_PORT must be a port number, not "${process.env.FIREDRILL_TEST_PORT}"`);
 
 export default defineConfig({
   testDir: 'test/browser',

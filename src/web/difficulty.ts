@@ -6,14 +6,14 @@ export interface DifficultySettings {
   label: string;
   description: string;
   hints: boolean;
-  runbookOpen: boolean;
   noiseScale: number;
 }
 
 export const DIFFICULTY_SETTINGS: Record<Difficulty, DifficultySettings> = {
-  guided: { label: 'Guided', description: 'Hints at every step, the runbook open beside the diagnosis steps.', hints: true, runbookOpen: true, noiseScale: 1 },
-  standard: { label: 'Standard', description: 'No hand-holding, clean dashboards.', hints: false, runbookOpen: false, noiseScale: 1 },
-  expert: { label: 'Expert', description: 'No hints, noisier dashboards: read the signal yourself.', hints: false, runbookOpen: false, noiseScale: 2.5 },
+  // The runbook beside the diagnosis steps comes with `hints` (see the Diagnose panel): there is no setting of its own.
+  guided: { label: 'Guided', description: 'Hints in the Respond, Diagnose, Fix and Verify panels, and the runbook the page links (when it links one) open beside the diagnosis steps.', hints: true, noiseScale: 1 },
+  standard: { label: 'Standard', description: 'No hand-holding, clean dashboards.', hints: false, noiseScale: 1 },
+  expert: { label: 'Expert', description: 'No hints, noisier dashboards: read the signal yourself.', hints: false, noiseScale: 2.5 },
 };
 
 export function isDifficulty(value: unknown): value is Difficulty {

@@ -67,6 +67,11 @@ export class Session {
     return this.saveFailed;
   }
 
+  /** The current game minute. Panels read the clock here: the view describes what happened, not when it is now. */
+  now(): number {
+    return this.run.now();
+  }
+
   view(): RunView {
     return this.run.view({ noiseScale: DIFFICULTY_SETTINGS[this.difficulty].noiseScale });
   }

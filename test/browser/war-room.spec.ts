@@ -314,6 +314,56 @@ test('choices survive updates, skipping stops at a deadline, and focus never fal
   expect(errors).toEqual([]);
 });
 
+test('what the player is writing or has chosen survives an update: alert rewrites, verdicts, the announcement, the severity', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/?scenario=noisy-oncall&seed=1');
+  await page.getByRole('button', { name: 'Take the page' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await openTab(page, 'Respond');
+
+  const alert = page.locator('.queued-alert', { hasText: 'CPU > 80% on batch-worker-3' });
+  const rewrite = alert.getByRole('textbox', { name: 'Rewrite of “CPU > 80% on batch-worker-3”' });
+  const noise = alert.getByRole('radio', { name: 'Noise' });
+  const rewriteText = 'Title: Batch job missed its deadline\nContext: nightly run 40 minutes late (threshold 30)';
+  await rewrite.fill(rewriteText);
+  await noise.check();
+  const announcement = page.locator('#announce-text');
+  await announcement.fill('Change: nothing yet, still looking');
+  const sev3 = page.getByRole('radio', { name: 'SEV3' });
+  await sev3.check();
+
+  const journal = (await state(page)).journal;
+  await page.getByRole('button', { name: 'Acknowledge the page' }).click();
+  // The acknowledgement is in the journal, so every panel has re-rendered since the player's input.
+  await expect.poll(async () => (await state(page)).journal).toBeGreaterThan(journal);
+  await expect(page.locator('.page-status')).toHaveText(/^Acknowledged at/);
+
+  await expect(rewrite).toHaveValue(rewriteText);
+  await expect(noise).toBeChecked();
+  await expect(alert.getByRole('radio', { name: /Actionable/ })).not.toBeChecked();
+  await expect(announcement).toHaveValue('Change: nothing yet, still looking');
+  await expect(sev3).toBeChecked();
+  // Only the acknowledgement was sent: nothing the player had not submitted reached the engine.
+  const commands = await page.evaluate(() => window.__firedrill!.session()!.run.journal().filter((e) => e.kind === 'command').map((e) => (e.kind === 'command' ? e.command.type : '')));
+  expect(commands).toEqual(['acknowledge']);
+
+  // An update that arrives while the player is typing leaves the focus, the text and the caret where they were.
+  await rewrite.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' (late');
+  const typedAt = (await state(page)).journal;
+  await page.evaluate(() => {
+    const session = window.__firedrill!.session()!;
+    session.send(session.player, { type: 'escalate', to: 'felix' });
+  });
+  expect((await state(page)).journal).toBeGreaterThan(typedAt);
+  await page.keyboard.type(' by 10)');
+  await expect(rewrite).toBeFocused();
+  await expect(rewrite).toHaveValue(`${rewriteText} (late by 10)`);
+  await expect(noise).toBeChecked();
+  expect(errors).toEqual([]);
+});
+
 test('a second tab playing the same drill stops the first, instead of both overwriting each other', async ({ page, context }) => {
   await startDrill(page, 9);
   const second = await context.newPage();

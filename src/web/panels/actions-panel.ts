@@ -1,94 +1,104 @@
-import type { ActionView, RunView } from '../../engine/index';
-import { h } from '../dom';
-import { formatClock, replaceKeepingFocus, responderName, type Panel, type PanelContext } from './panel';
+import { html, nothing, render } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
+import { personName, type ActionView, type RunView } from '../../engine/index';
+import { formatClock, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
 /**
  * Diagnosis steps or resolution actions: what each costs in game minutes, who may do it, and who is free to. Results
  * arrive as findings (diagnosis) or as the dashboards move (resolution).
  */
 export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'): Panel {
-  const list = h('ul', { class: 'action-list', 'aria-label': kind === 'diagnosis' ? 'Diagnosis steps' : 'Resolution actions' });
-  const findings = h('ol', { class: 'findings', 'aria-label': 'Findings' });
-  const hint = h('p', { class: 'hint', hidden: !ctx.hints });
+  const scenario = ctx.session.scenario;
+  const name = (id: string | null) => personName(scenario, id) ?? 'nobody';
+  const element = panelBody();
+  const picks = new Picks();
   // Guided play keeps the runbook the page links open beside the diagnosis steps.
-  const runbook = ctx.session.scenario.runbooks.find((r) => r.id === ctx.session.scenario.page.runbook);
-  const runbookAside =
-    kind === 'diagnosis' && ctx.hints && runbook
-      ? h('details', { class: 'runbook-aside', open: true }, h('summary', {}, runbook.title), h('p', {}, h('strong', {}, 'Diagnosis: ')), h('ol', {}, ...runbook.diagnosis.map((step) => h('li', {}, step))), h('p', {}, h('strong', {}, 'Resolution: ')), h('ul', {}, ...runbook.resolution.map((step) => h('li', {}, step))))
-      : '';
-  const element = h(
-    'div',
-    { class: 'panel-body' },
-    hint,
-    runbookAside,
-    list,
-    kind === 'diagnosis' ? h('section', { 'aria-labelledby': 'findings-heading' }, h('h3', { id: 'findings-heading' }, 'Findings'), findings) : '',
-  );
-  let findingCount = -1;
+  const runbook = kind === 'diagnosis' && ctx.hints ? scenario.runbooks.find((r) => r.id === scenario.page.runbook) : undefined;
+  const runbookAside = runbook
+    ? html`<details class="runbook-aside" open>
+        <summary>${runbook.title}</summary>
+        <p><strong>Diagnosis: </strong></p>
+        <ol>${runbook.diagnosis.map((step) => html`<li>${step}</li>`)}</ol>
+        <p><strong>Resolution: </strong></p>
+        <ul>${runbook.resolution.map((step) => html`<li>${step}</li>`)}</ul>
+      </details>`
+    : nothing;
+
+  const actionRow = (view: RunView, action: ActionView, allowed: boolean) => {
+    const who = action.skills.length > 0 ? `needs ${action.skills.join(' or ')}` : 'anyone';
+    return html`<li class="action action-${action.status}">
+      <div class="action-head"><strong>${action.label}</strong><span class="muted">${action.minutes} min · ${who}</span></div>
+      ${actionState(view, action, allowed)}
+    </li>`;
+  };
+
+  const actionState = (view: RunView, action: ActionView, allowed: boolean) => {
+    if (action.status === 'done') return html`<p class="status done">Done by ${name(action.performer)}.</p>`;
+    if (action.status === 'running') return html`<p class="status running">${name(action.performer)} is on it, until ${formatClock(action.until ?? ctx.session.now())}.</p>`;
+    if (action.status === 'blocked') return html`<p class="status blocked">First: ${action.needs.join(', ')}.</p>`;
+    if (action.eligible.length === 0) return html`<p class="status blocked">Nobody free and skilled is in the incident: escalate to someone who can.</p>`;
+    const selectId = `performer-${action.id}`;
+    const key = `${selectId}-select`;
+    const verb = action.kind === 'diagnosis' ? 'Start' : 'Apply';
+    const start = () => {
+      const performer = picks.chosen(key, action.eligible);
+      if (performer === undefined) return;
+      const ok = ctx.send(action.kind === 'diagnosis' ? { type: 'diagnose', action: action.id, performer } : { type: 'apply', action: action.id, performer });
+      if (ok) ctx.announce(`${name(performer)} started: ${action.label}.`);
+    };
+    const performers = action.eligible.map((id) => ({ value: id, label: name(id) + (view.roles.commander === id ? ' (incident commander)' : '') }));
+    return html`<div class="row">
+      <label for=${selectId} class="visually-hidden">Who does “${action.label}”</label>
+      <select id=${selectId} data-key=${key} aria-label="Who does “${action.label}”" @change=${picks.onChange(key)}>${optionList(performers, picks.chosen(key, action.eligible))}</select>
+      <button type="button" data-key="${selectId}-start" aria-label="${verb}: ${action.label}" ?disabled=${!allowed} @click=${start}>${verb}</button>
+    </div>`;
+  };
+
+  const findingsSection = (view: RunView) =>
+    html`<section aria-labelledby="findings-heading">
+      <h3 id="findings-heading">Findings</h3>
+      <ol class="findings" aria-label="Findings">
+        ${view.findings.length === 0
+          ? html`<li class="muted">No findings yet.</li>`
+          : repeat(
+              view.findings,
+              // Findings only ever arrive at the end, so a finding's place is its identity.
+              (_finding, index) => index,
+              (f) => html`<li>
+                <p><span class="time">${formatClock(f.at)}</span> <strong>${f.label}</strong>: ${f.text}</p>
+                ${f.log ? html`<pre class="log" aria-label="Log excerpt from ${f.label}">${f.log.join('\n')}</pre>` : nothing}
+              </li>`,
+            )}
+      </ol>
+    </section>`;
+
+  const template = (view: RunView) => {
+    const allowed = view.available.includes(kind === 'diagnosis' ? 'diagnose' : 'apply');
+    const hint =
+      kind === 'diagnosis'
+        ? 'Hint: start with the runbook’s first checks (recent deploys, dependencies, logs). Delegate: the commander should not debug.'
+        : 'Hint: announce a change before making it (Respond tab), and pick the fix the evidence points to.';
+    return html`
+      <p class="hint" ?hidden=${!ctx.hints}>${hint}</p>
+      ${runbookAside}
+      <ul class="action-list" aria-label=${kind === 'diagnosis' ? 'Diagnosis steps' : 'Resolution actions'}>
+        ${repeat(
+          view.actions.filter((a) => a.kind === kind),
+          (a) => a.id,
+          (a) => actionRow(view, a, allowed),
+        )}
+      </ul>
+      ${kind === 'diagnosis' ? findingsSection(view) : nothing}
+    `;
+  };
+
   return {
     id: kind === 'diagnosis' ? 'diagnose' : 'fix',
     title: kind === 'diagnosis' ? 'Diagnose' : 'Fix',
     key: kind === 'diagnosis' ? '2' : '3',
     element,
     update(view: RunView) {
-      const allowed = view.available.includes(kind === 'diagnosis' ? 'diagnose' : 'apply');
-      hint.textContent =
-        kind === 'diagnosis'
-          ? 'Hint: start with the runbook’s first checks (recent deploys, dependencies, logs). Delegate: the commander should not debug.'
-          : 'Hint: announce a change before making it (Respond tab), and pick the fix the evidence points to.';
-      replaceKeepingFocus(list, view.actions.filter((a) => a.kind === kind).map((a) => actionRow(ctx, view, a, allowed)));
-      if (kind === 'diagnosis' && view.findings.length !== findingCount) {
-        findingCount = view.findings.length;
-        findings.replaceChildren(
-          ...(view.findings.length === 0
-            ? [h('li', { class: 'muted' }, 'No findings yet.')]
-            : view.findings.map((f) =>
-                h(
-                  'li',
-                  {},
-                  h('p', {}, h('span', { class: 'time' }, formatClock(f.at)), ' ', h('strong', {}, f.label), ': ', f.text),
-                  f.log ? h('pre', { class: 'log', 'aria-label': `Log excerpt from ${f.label}` }, f.log.join('\n')) : '',
-                ),
-              )),
-        );
-      }
+      render(template(view), element);
     },
   };
-}
-
-function actionRow(ctx: PanelContext, view: RunView, action: ActionView, allowed: boolean): HTMLElement {
-  const who = action.skills.length > 0 ? `needs ${action.skills.join(' or ')}` : 'anyone';
-  const meta = h('span', { class: 'muted' }, `${action.minutes} min · ${who}`);
-  const row = h('li', { class: `action action-${action.status}` }, h('div', { class: 'action-head' }, h('strong', {}, action.label), meta));
-  if (action.status === 'done') {
-    row.append(h('p', { class: 'status done' }, `Done by ${responderName(view, action.performer)}.`));
-    return row;
-  }
-  if (action.status === 'running') {
-    row.append(h('p', { class: 'status running' }, `${responderName(view, action.performer)} is on it, until ${formatClock(action.until ?? view.now)}.`));
-    return row;
-  }
-  if (action.status === 'blocked') {
-    row.append(h('p', { class: 'status blocked' }, `First: ${action.needs.join(', ')}.`));
-    return row;
-  }
-  const selectId = `performer-${action.id}`;
-  const select = h(
-    'select',
-    { id: selectId, 'data-key': `${selectId}-select`, 'aria-label': `Who does “${action.label}”` },
-    ...action.eligible.map((id) => h('option', { value: id }, responderName(view, id) + (view.roles.commander === id ? ' (incident commander)' : ''))),
-  );
-  const verb = action.kind === 'diagnosis' ? 'Start' : 'Apply';
-  const start = h('button', { type: 'button', 'data-key': `${selectId}-start`, 'aria-label': `${verb}: ${action.label}`, disabled: !allowed || action.eligible.length === 0 }, verb);
-  start.addEventListener('click', () => {
-    const performer = select.value;
-    const ok = ctx.send(action.kind === 'diagnosis' ? { type: 'diagnose', action: action.id, performer } : { type: 'apply', action: action.id, performer });
-    if (ok) ctx.announce(`${responderName(view, performer)} started: ${action.label}.`);
-  });
-  row.append(
-    action.eligible.length === 0
-      ? h('p', { class: 'status blocked' }, 'Nobody free and skilled is in the incident: escalate to someone who can.')
-      : h('div', { class: 'row' }, h('label', { for: selectId, class: 'visually-hidden' }, `Who does “${action.label}”`), select, start),
-  );
-  return row;
 }

@@ -1,57 +1,76 @@
-import { statusUpdateTemplate, type RunView } from '../../engine/index';
+import { html, nothing, render } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { createRef, ref } from 'lit-html/directives/ref.js';
+import { repeat } from 'lit-html/directives/repeat.js';
+import { statusUpdateTemplate, type PolicyView, type RunView, type Severity } from '../../engine/index';
 import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/index';
-import { h } from '../dom';
 import { readDraft, writeDraft } from '../storage';
-import { formatClock, replaceKeepingFocus, type Panel, type PanelContext } from './panel';
+import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
 const DRAFT = 'status-update';
+
+/** What a template promises when the policy sets no update cadence for any severity it could fall back to. */
+const CADENCE_WHEN_POLICY_SETS_NONE = 60;
+
+/**
+ * The minutes the status template promises until the next update: the declared severity's update cadence. Until a
+ * severity is declared, or when the declared one sets no cadence, it is SEV1's: an incident not yet judged is
+ * treated as the most severe, so the first promise is one the team can keep whatever the severity turns out to be.
+ */
+export function nextUpdateMinutes(policy: PolicyView, severity: Severity | null): number {
+  const cadence = (level: Severity) => policy.severities.find((p) => p.severity === level)?.updateCadenceMinutes ?? null;
+  return (severity === null ? null : cadence(severity)) ?? cadence('SEV1') ?? CADENCE_WHEN_POLICY_SETS_NONE;
+}
+
+type Message = RunView['messages'][number];
 
 /**
  * The status update composer (the module's template pre-filled, live hints on missing or vague fields, drafts kept
  * across reloads) and the stakeholder channel, where messages arrive and can be answered.
  */
 export function commsPanel(ctx: PanelContext): Panel {
-  const composer = h('textarea', { id: 'status-update', 'data-key': 'status-update', rows: 8, 'aria-describedby': 'update-hints', spellcheck: 'true' });
-  const hints = h('ul', { id: 'update-hints', class: 'field-hints', 'aria-live': 'polite', 'aria-label': 'Template check' });
-  const send = h('button', { type: 'submit', class: 'primary', 'data-key': 'send-update' }, 'Send to stakeholders');
-  const reset = h('button', { type: 'button', class: 'secondary', 'data-key': 'reset-update' }, 'Start from the template');
-  const form = h('form', { class: 'composer', 'aria-labelledby': 'composer-heading' }, h('h3', { id: 'composer-heading' }, h('label', { for: 'status-update' }, 'Status update')), composer, hints, h('div', { class: 'row' }, send, reset));
-  const channel = h('ol', { class: 'channel', 'aria-label': 'Stakeholder channel' });
-  const element = h('div', { class: 'panel-body' }, form, h('section', { 'aria-labelledby': 'channel-heading' }, h('h3', { id: 'channel-heading' }, 'Stakeholder channel'), channel));
-
+  const element = panelBody();
+  const composer = createRef<HTMLTextAreaElement>();
   let lastView: RunView | null = null;
+  /** The update being written: filled from the saved draft or the template, then the player's. */
+  let composerText: string | null = null;
   // While the player has not typed, the template follows the incident (time, severity, update number).
   let pristine = false;
-  const template = (view: RunView) => statusUpdateTemplate({ time: formatClock(view.now).slice(2), severity: view.severity, number: view.updates.length + 1, nextUpdateMinutes: view.severity === 'SEV3' || view.severity === 'SEV4' ? 60 : 15 });
-  const refreshHints = () => {
-    if (!lastView) return;
-    if (!ctx.hints && ctx.session.difficulty === 'expert') {
-      hints.replaceChildren();
-      return;
+  /** Answers being written, by inject, read from the saved drafts the first time they are shown. */
+  const answers = new Map<string, string>();
+  const answerDraft = (inject: string) => `answer:${inject}`;
+  const answerText = (inject: string) => {
+    let text = answers.get(inject);
+    if (text === undefined) {
+      text = readDraft(answerDraft(inject)) ?? '';
+      answers.set(inject, text);
     }
-    const review = reviewUpdate(composer.value, lastView.updates.length + 1);
-    const items = [
-      ...review.missing.map((f) => h('li', { class: 'missing' }, `Missing: ${UPDATE_FIELD_LABELS[f]}`)),
-      ...review.vague.map((f) => h('li', { class: 'vague' }, `Vague: ${UPDATE_FIELD_LABELS[f]}${f === 'impact' ? ' (say who or what is affected)' : f === 'number' ? ` (this is update #${lastView!.updates.length + 1})` : ''}`)),
-    ];
-    hints.replaceChildren(...(items.length > 0 ? items : [h('li', { class: 'ok' }, 'Every template field is there.')]));
+    return text;
   };
-  composer.addEventListener('input', () => {
+
+  const fromTemplate = (view: RunView) =>
+    statusUpdateTemplate({ time: formatClock(ctx.session.now()).slice(2), severity: view.severity, number: view.updates.length + 1, nextUpdateMinutes: nextUpdateMinutes(view.policy, view.severity) });
+  const paint = () => {
+    if (lastView) render(template(lastView, composerText ?? ''), element);
+  };
+
+  const onComposerInput = (event: Event) => {
+    composerText = fieldText(event);
     pristine = false;
-    writeDraft(DRAFT, composer.value);
-    refreshHints();
-  });
-  reset.addEventListener('click', () => {
+    writeDraft(DRAFT, composerText);
+    paint();
+  };
+  const startOver = () => {
     if (!lastView) return;
-    composer.value = template(lastView);
+    composerText = fromTemplate(lastView);
     pristine = true;
     writeDraft(DRAFT, '');
-    refreshHints();
-    composer.focus();
-  });
-  form.addEventListener('submit', (event) => {
+    paint();
+    composer.value?.focus();
+  };
+  const sendUpdate = (event: SubmitEvent) => {
     event.preventDefault();
-    const text = composer.value.trim();
+    const text = (composerText ?? '').trim();
     if (!text) {
       ctx.announce('The update is empty.');
       return;
@@ -59,65 +78,104 @@ export function commsPanel(ctx: PanelContext): Panel {
     if (ctx.send({ type: 'status-update', text })) {
       ctx.announce('Status update sent.');
       writeDraft(DRAFT, '');
-      composer.value = '';
-      // The next update starts from a fresh template on the next render.
-      lastView = null;
+      // The next update starts from a fresh template, numbered after the one just sent.
+      composerText = fromTemplate(ctx.session.view());
+      pristine = true;
+      paint();
     }
-  });
+  };
 
-  let rendered = '';
+  const hintItems = (view: RunView, text: string) => {
+    if (!ctx.hints && ctx.session.difficulty === 'expert') return nothing;
+    const number = view.updates.length + 1;
+    const review = reviewUpdate(text, number);
+    const items = [
+      ...review.missing.map((f) => ({ key: `missing-${f}`, className: 'missing', text: `Missing: ${UPDATE_FIELD_LABELS[f]}` })),
+      ...review.vague.map((f) => ({ key: `vague-${f}`, className: 'vague', text: `Vague: ${UPDATE_FIELD_LABELS[f]}${f === 'impact' ? ' (say who or what is affected)' : f === 'number' ? ` (this is update #${number})` : ''}` })),
+    ];
+    if (items.length === 0) return html`<li class="ok">Every template field is there.</li>`;
+    return repeat(
+      items,
+      (item) => item.key,
+      (item) => html`<li class=${item.className}>${item.text}</li>`,
+    );
+  };
+
+  const messageItem = (view: RunView, message: Message) => {
+    const open = message.respondBy !== null && !message.answered;
+    return html`<li class=${open ? 'message needs-answer' : 'message'}>
+      <p><span class="time">${formatClock(message.at)}</span> <strong>${message.from ?? 'Alert'}</strong>: ${message.message}</p>
+      ${message.respondBy === null ? nothing : message.answered ? html`<p class="status done">You answered:</p><pre>${message.answer ?? ''}</pre>` : answerForm(view, message, message.respondBy)}
+    </li>`;
+  };
+
+  const answerForm = (view: RunView, message: Message, respondBy: number) => {
+    const id = `answer-${message.inject}`;
+    const onInput = (event: Event) => {
+      const text = fieldText(event);
+      answers.set(message.inject, text);
+      writeDraft(answerDraft(message.inject), text);
+    };
+    const send = () => {
+      const text = answerText(message.inject).trim();
+      if (!text) {
+        ctx.announce('Write an answer first.');
+        return;
+      }
+      if (ctx.send({ type: 'respond', inject: message.inject, text })) {
+        answers.delete(message.inject);
+        writeDraft(answerDraft(message.inject), '');
+        ctx.announce(`Answered ${message.from ?? 'the message'}.`);
+      }
+    };
+    return html`<p class="status due">Answer by ${formatClock(respondBy)}</p>
+      <label for=${id} class="visually-hidden">Answer to ${message.from ?? 'the message'}</label>
+      <textarea id=${id} rows="3" data-key=${id} placeholder="Your answer" .value=${live(answerText(message.inject))} @input=${onInput}></textarea>
+      <button type="button" data-key="${id}-send" ?disabled=${!view.available.includes('respond')} @click=${send}>Answer</button>`;
+  };
+
+  const channelItems = (view: RunView) => {
+    const items = [
+      ...view.updates.map((u) => ({ key: `update-${u.number}`, at: u.at, content: html`<li class="sent"><p><span class="time">${formatClock(u.at)}</span> You sent update #${u.number}</p><pre>${u.text}</pre></li>` })),
+      ...view.messages.map((m) => ({ key: `message-${m.inject}`, at: m.at, content: messageItem(view, m) })),
+    ].sort((a, b) => a.at - b.at);
+    if (items.length === 0) return html`<li class="muted">No messages yet.</li>`;
+    return repeat(
+      items,
+      (item) => item.key,
+      (item) => item.content,
+    );
+  };
+
+  const template = (view: RunView, text: string) => html`
+    <form class="composer" aria-labelledby="composer-heading" @submit=${sendUpdate}>
+      <h3 id="composer-heading"><label for="status-update">Status update</label></h3>
+      <textarea id="status-update" data-key="status-update" rows="8" aria-describedby="update-hints" spellcheck="true" .value=${live(text)} @input=${onComposerInput} ${ref(composer)}></textarea>
+      <ul id="update-hints" class="field-hints" aria-live="polite" aria-label="Template check">${hintItems(view, text)}</ul>
+      <div class="row">
+        <button type="submit" class="primary" data-key="send-update" ?disabled=${!view.available.includes('status-update')}>Send to stakeholders</button>
+        <button type="button" class="secondary" data-key="reset-update" @click=${startOver}>Start from the template</button>
+      </div>
+    </form>
+    <section aria-labelledby="channel-heading">
+      <h3 id="channel-heading">Stakeholder channel</h3>
+      <ol class="channel" aria-label="Stakeholder channel">${channelItems(view)}</ol>
+    </section>
+  `;
+
   return {
     id: 'comms',
     title: 'Comms',
     key: '4',
     element,
     update(view: RunView) {
-      const fresh = lastView === null;
       lastView = view;
-      if (fresh && composer.value === '') {
+      if (composerText === null) {
         const draft = readDraft(DRAFT);
-        composer.value = draft || template(view);
+        composerText = draft || fromTemplate(view);
         pristine = !draft;
-      } else if (pristine && document.activeElement !== composer) composer.value = template(view);
-      refreshHints();
-      send.disabled = !view.available.includes('status-update');
-      const signature = `${view.messages.map((m) => `${m.inject}:${m.answered}`).join()}|${view.updates.length}|${view.available.includes('respond')}`;
-      if (signature === rendered) return;
-      rendered = signature;
-      const items: Array<{ at: number; node: HTMLElement }> = [
-        ...view.updates.map((u) => ({ at: u.at, node: h('li', { class: 'sent' }, h('p', {}, h('span', { class: 'time' }, formatClock(u.at)), ` You sent update #${u.number}`), h('pre', {}, u.text)) })),
-        ...view.messages.map((m) => ({ at: m.at, node: messageItem(ctx, view, m) })),
-      ];
-      items.sort((a, b) => a.at - b.at);
-      replaceKeepingFocus(channel, items.length > 0 ? items.map((i) => i.node) : [h('li', { class: 'muted' }, 'No messages yet.')]);
+      } else if (pristine && document.activeElement !== composer.value) composerText = fromTemplate(view);
+      paint();
     },
   };
-}
-
-function messageItem(ctx: PanelContext, view: RunView, message: RunView['messages'][number]): HTMLElement {
-  const item = h('li', { class: message.respondBy !== null && !message.answered ? 'message needs-answer' : 'message' }, h('p', {}, h('span', { class: 'time' }, formatClock(message.at)), ' ', h('strong', {}, message.from ?? 'Alert'), ': ', message.message));
-  if (message.respondBy === null) return item;
-  if (message.answered) {
-    item.append(h('p', { class: 'status done' }, 'You answered:'), h('pre', {}, message.answer ?? ''));
-    return item;
-  }
-  const id = `answer-${message.inject}`;
-  const box = h('textarea', { id, rows: 3, 'data-key': id, placeholder: 'Your answer' });
-  const draftName = `answer:${message.inject}`;
-  box.value = readDraft(draftName) ?? '';
-  box.addEventListener('input', () => writeDraft(draftName, box.value));
-  const answer = h('button', { type: 'button', 'data-key': `${id}-send`, disabled: !view.available.includes('respond') }, 'Answer');
-  answer.addEventListener('click', () => {
-    const text = box.value.trim();
-    if (!text) {
-      ctx.announce('Write an answer first.');
-      return;
-    }
-    if (ctx.send({ type: 'respond', inject: message.inject, text })) {
-      writeDraft(draftName, '');
-      ctx.announce(`Answered ${message.from ?? 'the message'}.`);
-    }
-  });
-  item.append(h('p', { class: 'status due' }, `Answer by ${formatClock(message.respondBy)}`), h('label', { for: id, class: 'visually-hidden' }, `Answer to ${message.from ?? 'the message'}`), box, answer);
-  return item;
 }

@@ -1,3 +1,6 @@
+import { html } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { CommandInput, RunView } from '../../engine/index';
 import type { Session } from '../session';
 
@@ -13,6 +16,15 @@ export interface PanelContext {
   confirm(title: string, body: string, action: string): Promise<boolean>;
 }
 
+/**
+ * A panel renders with lit-html into its own element, once per update, and lit-html changes only what the view
+ * changed: the elements stay, so focus stays where it was.
+ *
+ * What the player is writing or choosing is theirs, never the view's. Text they type and radios they tick live in
+ * the DOM, where nothing binds them, so an update cannot touch them. A panel keeps a draft of its own only for text
+ * it must fill in itself (a template, a draft kept across reloads) and binds it with `live()`, which writes only when
+ * the draft differs from what is on screen; selects keep the player's pick in `Picks`.
+ */
 export interface Panel {
   id: string;
   title: string;
@@ -22,28 +34,53 @@ export interface Panel {
   update(view: RunView): void;
 }
 
-/**
- * Replaces a region's children but keeps keyboard focus on the element with the same `data-key`, so re-rendering
- * as the incident moves never throws the player's focus away.
- */
-export function replaceKeepingFocus(container: HTMLElement, children: Node[]): void {
-  const active = document.activeElement as HTMLElement | null;
-  const key = active && container.contains(active) ? active.dataset.key : undefined;
-  // What the player chose in a list or typed in a field survives the re-render too.
-  const values = new Map<string, string>();
-  for (const field of container.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select[data-key], input[data-key]')) values.set(field.dataset.key!, field.value);
-  container.replaceChildren(...children);
-  for (const field of container.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select[data-key], input[data-key]')) {
-    const kept = values.get(field.dataset.key!);
-    if (kept === undefined) continue;
-    if (field instanceof HTMLSelectElement ? [...field.options].some((o) => o.value === kept) : true) field.value = kept;
-  }
-  if (key) container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+/** The element a panel renders into. */
+export function panelBody(): HTMLDivElement {
+  const element = document.createElement('div');
+  element.className = 'panel-body';
+  return element;
 }
 
-export function responderName(view: RunView, id: string | null): string {
-  if (!id) return 'nobody';
-  return view.responders.find((r) => r.id === id)?.name ?? view.stakeholders.find((s) => s.id === id)?.name ?? id;
+/**
+ * What the player picked in a panel's selects, by the select's key. The view supplies only the options: a pick
+ * stands while its option is offered. Once it is not, the select falls back to the panel's default and the pick is
+ * forgotten, so the choice never jumps back later without the player doing anything.
+ */
+export class Picks {
+  private readonly picked = new Map<string, string>();
+
+  /** The option a select shows: the player's pick while it is offered, else the fallback if offered, else the first. */
+  chosen(key: string, options: readonly string[], fallback: string | null = null): string | undefined {
+    const pick = this.picked.get(key);
+    if (pick !== undefined && options.includes(pick)) return pick;
+    this.picked.delete(key);
+    return fallback !== null && options.includes(fallback) ? fallback : options[0];
+  }
+
+  /** The select's change listener: records what the player picked. */
+  onChange(key: string): (event: Event) => void {
+    return (event) => {
+      if (event.currentTarget instanceof HTMLSelectElement) this.picked.set(key, event.currentTarget.value);
+    };
+  }
+}
+
+/**
+ * A select's options, keyed so they update in place. `live` compares with the element itself, not with the last
+ * render, so the option shown is always `chosen` (the player's pick, or the fallback once the pick is gone).
+ */
+export function optionList(options: ReadonlyArray<{ value: string; label: string }>, chosen: string | undefined): ReturnType<typeof repeat> {
+  return repeat(
+    options,
+    (option) => option.value,
+    (option) => html`<option value=${option.value} .selected=${live(option.value === chosen)}>${option.label}</option>`,
+  );
+}
+
+/** The text a field holds, for a listener bound to it. */
+export function fieldText(event: Event): string {
+  const field = event.currentTarget;
+  return field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement ? field.value : '';
 }
 
 export { formatMinute as formatClock } from '../../engine/index';

@@ -1,65 +1,94 @@
+import { html, render } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { RunView } from '../../engine/index';
-import { h } from '../dom';
 import { readDraft, writeDraft } from '../storage';
-import type { Panel, PanelContext } from './panel';
+import { fieldText, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
+
+const DRAFT = 'runbook';
+const TARGET = 'runbook-target';
+/** The runbook-target option for a runbook the team does not have yet. */
+const NEW_RUNBOOK = 'new-runbook';
+const PARTS = ['detection', 'diagnosis', 'resolution', 'escalation'] as const;
+
+type Runbook = RunView['runbooks'][number];
 
 /** The runbooks the responders have, in the module's shape, and a place to record what the incident showed missing. */
 export function runbookPanel(ctx: PanelContext): Panel {
-  const books = h('div', { class: 'runbooks' });
-  const target = h('select', { id: 'runbook-target', 'data-key': 'runbook-target' });
-  const change = h('textarea', { id: 'runbook-change', rows: 5, 'data-key': 'runbook-change', placeholder: 'What the runbook should say, e.g. the step that was missing' });
-  change.value = readDraft('runbook') ?? '';
-  change.addEventListener('input', () => writeDraft('runbook', change.value));
-  const save = h('button', { type: 'submit', 'data-key': 'runbook-save' }, 'Record the runbook change');
-  const form = h(
-    'form',
-    { class: 'runbook-form', 'aria-labelledby': 'runbook-change-heading' },
-    h('h3', { id: 'runbook-change-heading' }, 'Update a runbook'),
-    h('label', { for: 'runbook-target' }, 'Runbook'),
-    target,
-    h('label', { for: 'runbook-change' }, 'Change'),
-    change,
-    save,
-  );
-  form.addEventListener('submit', (event) => {
+  const element = panelBody();
+  const picks = new Picks();
+  /** The change being written, kept across reloads. */
+  let change = readDraft(DRAFT) ?? '';
+  let lastView: RunView | null = null;
+  const paint = () => {
+    if (lastView) render(template(lastView), element);
+  };
+
+  const targets = (view: RunView) => [...view.runbooks.map((r) => ({ value: r.id, label: r.title })), { value: NEW_RUNBOOK, label: 'A new runbook' }];
+  const onInput = (event: Event) => {
+    change = fieldText(event);
+    writeDraft(DRAFT, change);
+  };
+  const save = (event: SubmitEvent) => {
     event.preventDefault();
-    const text = change.value.trim();
+    const text = change.trim();
     if (!text) {
       ctx.announce('Write the change first.');
       return;
     }
-    if (ctx.send({ type: 'update-runbook', runbook: target.value, text })) {
-      change.value = '';
-      writeDraft('runbook', '');
+    const runbook = lastView ? picks.chosen(TARGET, targets(lastView).map((t) => t.value)) : undefined;
+    if (runbook === undefined) return;
+    if (ctx.send({ type: 'update-runbook', runbook, text })) {
+      change = '';
+      writeDraft(DRAFT, '');
+      paint();
       ctx.announce('Runbook change recorded.');
     }
-  });
-  const element = h('div', { class: 'panel-body' }, books, form);
-  let rendered = false;
+  };
+
+  const runbookArticle = (r: Runbook) => html`<article class="runbook" aria-label=${r.title}>
+    <h3>${r.title}</h3>
+    ${PARTS.map(
+      (part) => html`<section>
+        <h4>${part[0]!.toUpperCase() + part.slice(1)}</h4>
+        ${part === 'diagnosis' ? html`<ol>${r[part].map((step) => html`<li>${step}</li>`)}</ol>` : html`<ul>${r[part].map((step) => html`<li>${step}</li>`)}</ul>`}
+      </section>`,
+    )}
+  </article>`;
+
+  const template = (view: RunView) => {
+    const options = targets(view);
+    return html`
+      <div class="runbooks">
+        ${view.runbooks.length === 0
+          ? html`<p class="muted">The team has no runbook for this. That is worth noting in the postmortem.</p>`
+          : repeat(
+              view.runbooks,
+              (r) => r.id,
+              (r) => runbookArticle(r),
+            )}
+      </div>
+      <form class="runbook-form" aria-labelledby="runbook-change-heading" @submit=${save}>
+        <h3 id="runbook-change-heading">Update a runbook</h3>
+        <label for="runbook-target">Runbook</label>
+        <select id="runbook-target" data-key="runbook-target" @change=${picks.onChange(TARGET)}>
+          ${optionList(options, picks.chosen(TARGET, options.map((o) => o.value)))}
+        </select>
+        <label for="runbook-change">Change</label>
+        <textarea id="runbook-change" rows="5" data-key="runbook-change" placeholder="What the runbook should say, e.g. the step that was missing" .value=${live(change)} @input=${onInput}></textarea>
+        <button type="submit" data-key="runbook-save" ?disabled=${!view.available.includes('update-runbook')}>Record the runbook change</button>
+      </form>
+    `;
+  };
+
   return {
     id: 'runbook',
     title: 'Runbook',
     key: '6',
     element,
     update(view: RunView) {
-      save.disabled = !view.available.includes('update-runbook');
-      if (rendered) return;
-      rendered = true;
-      target.replaceChildren(...view.runbooks.map((r) => h('option', { value: r.id }, r.title)), h('option', { value: 'new-runbook' }, 'A new runbook'));
-      books.replaceChildren(
-        ...(view.runbooks.length === 0
-          ? [h('p', { class: 'muted' }, 'The team has no runbook for this. That is worth noting in the postmortem.')]
-          : view.runbooks.map((r) =>
-              h(
-                'article',
-                { class: 'runbook', 'aria-label': r.title },
-                h('h3', {}, r.title),
-                ...(['detection', 'diagnosis', 'resolution', 'escalation'] as const).map((part) =>
-                  h('section', {}, h('h4', {}, part[0]!.toUpperCase() + part.slice(1)), h(part === 'diagnosis' ? 'ol' : 'ul', {}, ...r[part].map((step) => h('li', {}, step)))),
-                ),
-              ),
-            )),
-      );
+      lastView = view;
+      paint();
     },
   };
 }
