@@ -1,19 +1,8 @@
-import { CATEGORIES, CATEGORY_LABELS, grade, loadRubric, type Rubric } from '../grading/index';
+import { CATEGORIES, CATEGORY_LABELS, grade } from '../grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../report/index';
-import defaultRubricText from '../../scenarios/rubrics/default.json?raw';
 import type { Catalog } from './catalog';
 import { h } from './dom';
 import type { Session } from './session';
-
-let rubric: Rubric | null = null;
-function defaultRubric(): Rubric {
-  if (!rubric) {
-    const loaded = loadRubric(defaultRubricText, 'scenarios/rubrics/default.json');
-    if (!loaded.ok) throw new Error('the bundled default rubric is invalid');
-    rubric = loaded.value;
-  }
-  return rubric;
-}
 
 /**
  * The debrief: the score and its evidence, the blameless report with its charts, downloads of the report in every
@@ -22,7 +11,8 @@ function defaultRubric(): Rubric {
 export function renderDebrief(session: Session, catalog: Catalog, onDone: () => void): HTMLElement {
   const { scenario } = session;
   const journal = session.run.journal();
-  const score = grade(scenario, journal, defaultRubric());
+  // Graded by the rubric the run was played under: the deadlines the player saw came from the same policy.
+  const score = grade(scenario, journal, session.run.rubric);
   const report = buildReport(scenario, journal, score, {
     seed: session.run.seed,
     date: session.startedOn || null,

@@ -2,7 +2,7 @@
  * A drill in the browser: the engine's run, driven by real time at the chosen speed, saved after every command.
  * It holds no game rules: it only moves the clock and passes commands to the engine.
  */
-import { createRun, loadSave, type CommandInput, type Run, type RunView, type Scenario, type SendResult } from '../engine/index';
+import { createRun, loadSave, playerSeat, type CommandInput, type LiveView, type Run, type Scenario, type Seat, type SeatView, type SendResult } from '../engine/index';
 import type { CatalogEntry } from './catalog';
 import { DIFFICULTY_SETTINGS, type Difficulty } from './difficulty';
 import { writeActiveRun } from './storage';
@@ -72,8 +72,19 @@ export class Session {
     return this.run.now();
   }
 
-  view(): RunView {
-    return this.run.view({ noiseScale: DIFFICULTY_SETTINGS[this.difficulty].noiseScale });
+  /** The solo player's seat: the paged primary on-call, holding every team seat. */
+  get seat(): Seat {
+    return playerSeat(this.player);
+  }
+
+  /** What the player may know, from the journal (the run rebuilds it only when the journal grows). */
+  view(): SeatView {
+    return this.run.view(this.seat);
+  }
+
+  /** What moves with the clock: dashboards, countdowns, deploys so far. */
+  live(): LiveView {
+    return this.run.live(this.seat, { noiseScale: DIFFICULTY_SETTINGS[this.difficulty].noiseScale });
   }
 
   send(by: string, command: CommandInput): SendResult {
@@ -119,7 +130,7 @@ export class Session {
     if (this.run.isOver()) return this.run.now();
     const now = this.run.now();
     const next = this.run.nextEventAt();
-    const due = Object.values(this.run.context().deadlines).map((d) => d.dueAt).filter((at) => at > now + 1e-9);
+    const due = this.view().deadlines.map((d) => d.dueAt).filter((at) => at > now + 1e-9);
     const candidates = [...(next === undefined ? [] : [next]), ...due];
     const target = candidates.length === 0 ? now + 10 : Math.max(now, Math.min(...candidates));
     this.run.advanceTo(target);

@@ -1,4 +1,4 @@
-import type { CommandInput, RunView } from '../engine/index';
+import type { CommandInput, SeatView } from '../engine/index';
 import { DIFFICULTY_SETTINGS } from './difficulty';
 import { h } from './dom';
 import { actionsPanel } from './panels/actions-panel';
@@ -231,7 +231,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
   let lastMessages = 0;
   let lastMissed = session.run.journal().length;
   const render = () => {
-    const view: RunView = session.view();
+    const view: SeatView = session.view();
     for (const panel of panels) panel.update(view);
     const unanswered = view.messages.filter((m) => m.respondBy !== null && !m.answered).length;
     tabs[3]!.textContent = unanswered > 0 ? `Comms (${unanswered})` : 'Comms';
@@ -265,8 +265,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     if (event === 'journal') render();
     if (event === 'controls') renderControls();
     clock.textContent = formatClock(session.run.now());
-    const deadline = session.run.context().deadlines;
-    const soonest = Object.values(deadline).sort((a, b) => a.dueAt - b.dueAt)[0];
+    const soonest = session.view().deadlines[0];
     nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
   });
 
@@ -334,6 +333,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
         canvasHost,
         {
           view: () => session.view(),
+          live: () => session.live(),
           status: () => ({ speed: session.speed, paused: session.paused }),
           acknowledge: () => ctx.send({ type: 'acknowledge' }) && announce('Page acknowledged.'),
         },

@@ -27,7 +27,7 @@ const state = (page: Page) =>
       messages: view.messages.map((m) => ({ inject: m.inject, answered: m.answered })),
       present: view.responders.filter((r) => r.status === 'present').map((r) => r.id),
       actions: Object.fromEntries(view.actions.map((a) => [a.id, a.status])),
-      recovered: view.dashboards[0]!.metrics[0]!.current < 1,
+      recovered: session.live().dashboards[0]!.metrics[0]!.current < 1,
       journal: session.run.journal().length,
       rejected: session.run.journal().filter((e) => e.kind === 'event' && e.event.type === 'command.rejected').length,
     };

@@ -1,6 +1,6 @@
 import { html, nothing, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { personName, type ActionView, type RunView } from '../../engine/index';
+import { personName, type ActionView, type SeatView } from '../../engine/index';
 import { formatClock, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
 /**
@@ -24,7 +24,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
       </details>`
     : nothing;
 
-  const actionRow = (view: RunView, action: ActionView, allowed: boolean) => {
+  const actionRow = (view: SeatView, action: ActionView, allowed: boolean) => {
     const who = action.skills.length > 0 ? `needs ${action.skills.join(' or ')}` : 'anyone';
     return html`<li class="action action-${action.status}">
       <div class="action-head"><strong>${action.label}</strong><span class="muted">${action.minutes} min · ${who}</span></div>
@@ -32,7 +32,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
     </li>`;
   };
 
-  const actionState = (view: RunView, action: ActionView, allowed: boolean) => {
+  const actionState = (view: SeatView, action: ActionView, allowed: boolean) => {
     if (action.status === 'done') return html`<p class="status done">Done by ${name(action.performer)}.</p>`;
     if (action.status === 'running') return html`<p class="status running">${name(action.performer)} is on it, until ${formatClock(action.until ?? ctx.session.now())}.</p>`;
     if (action.status === 'blocked') return html`<p class="status blocked">First: ${action.needs.join(', ')}.</p>`;
@@ -54,7 +54,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
     </div>`;
   };
 
-  const findingsSection = (view: RunView) =>
+  const findingsSection = (view: SeatView) =>
     html`<section aria-labelledby="findings-heading">
       <h3 id="findings-heading">Findings</h3>
       <ol class="findings" aria-label="Findings">
@@ -72,7 +72,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
       </ol>
     </section>`;
 
-  const template = (view: RunView) => {
+  const template = (view: SeatView) => {
     const allowed = view.available.includes(kind === 'diagnosis' ? 'diagnose' : 'apply');
     const hint =
       kind === 'diagnosis'
@@ -97,7 +97,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
     title: kind === 'diagnosis' ? 'Diagnose' : 'Fix',
     key: kind === 'diagnosis' ? '2' : '3',
     element,
-    update(view: RunView) {
+    update(view: SeatView) {
       render(template(view), element);
     },
   };

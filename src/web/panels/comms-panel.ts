@@ -2,7 +2,7 @@ import { html, nothing, render } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { statusUpdateTemplate, type PolicyView, type RunView, type Severity } from '../../engine/index';
+import { statusUpdateTemplate, type PolicyView, type SeatView, type Severity } from '../../engine/index';
 import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/index';
 import { readDraft, writeDraft } from '../storage';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
@@ -22,7 +22,7 @@ export function nextUpdateMinutes(policy: PolicyView, severity: Severity | null)
   return (severity === null ? null : cadence(severity)) ?? cadence('SEV1') ?? CADENCE_WHEN_POLICY_SETS_NONE;
 }
 
-type Message = RunView['messages'][number];
+type Message = SeatView['messages'][number];
 
 /**
  * The status update composer (the module's template pre-filled, live hints on missing or vague fields, drafts kept
@@ -31,7 +31,7 @@ type Message = RunView['messages'][number];
 export function commsPanel(ctx: PanelContext): Panel {
   const element = panelBody();
   const composer = createRef<HTMLTextAreaElement>();
-  let lastView: RunView | null = null;
+  let lastView: SeatView | null = null;
   /** The update being written: filled from the saved draft or the template, then the player's. */
   let composerText: string | null = null;
   // While the player has not typed, the template follows the incident (time, severity, update number).
@@ -48,7 +48,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     return text;
   };
 
-  const fromTemplate = (view: RunView) =>
+  const fromTemplate = (view: SeatView) =>
     statusUpdateTemplate({ time: formatClock(ctx.session.now()).slice(2), severity: view.severity, number: view.updates.length + 1, nextUpdateMinutes: nextUpdateMinutes(view.policy, view.severity) });
   const paint = () => {
     if (lastView) render(template(lastView, composerText ?? ''), element);
@@ -85,7 +85,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     }
   };
 
-  const hintItems = (view: RunView, text: string) => {
+  const hintItems = (view: SeatView, text: string) => {
     if (!ctx.hints && ctx.session.difficulty === 'expert') return nothing;
     const number = view.updates.length + 1;
     const review = reviewUpdate(text, number);
@@ -101,7 +101,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     );
   };
 
-  const messageItem = (view: RunView, message: Message) => {
+  const messageItem = (view: SeatView, message: Message) => {
     const open = message.respondBy !== null && !message.answered;
     return html`<li class=${open ? 'message needs-answer' : 'message'}>
       <p><span class="time">${formatClock(message.at)}</span> <strong>${message.from ?? 'Alert'}</strong>: ${message.message}</p>
@@ -109,7 +109,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     </li>`;
   };
 
-  const answerForm = (view: RunView, message: Message, respondBy: number) => {
+  const answerForm = (view: SeatView, message: Message, respondBy: number) => {
     const id = `answer-${message.inject}`;
     const onInput = (event: Event) => {
       const text = fieldText(event);
@@ -134,7 +134,7 @@ export function commsPanel(ctx: PanelContext): Panel {
       <button type="button" data-key="${id}-send" ?disabled=${!view.available.includes('respond')} @click=${send}>Answer</button>`;
   };
 
-  const channelItems = (view: RunView) => {
+  const channelItems = (view: SeatView) => {
     const items = [
       ...view.updates.map((u) => ({ key: `update-${u.number}`, at: u.at, content: html`<li class="sent"><p><span class="time">${formatClock(u.at)}</span> You sent update #${u.number}</p><pre>${u.text}</pre></li>` })),
       ...view.messages.map((m) => ({ key: `message-${m.inject}`, at: m.at, content: messageItem(view, m) })),
@@ -147,7 +147,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     );
   };
 
-  const template = (view: RunView, text: string) => html`
+  const template = (view: SeatView, text: string) => html`
     <form class="composer" aria-labelledby="composer-heading" @submit=${sendUpdate}>
       <h3 id="composer-heading"><label for="status-update">Status update</label></h3>
       <textarea id="status-update" data-key="status-update" rows="8" aria-describedby="update-hints" spellcheck="true" .value=${live(text)} @input=${onComposerInput} ${ref(composer)}></textarea>
@@ -168,7 +168,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     title: 'Comms',
     key: '4',
     element,
-    update(view: RunView) {
+    update(view: SeatView) {
       lastView = view;
       if (composerText === null) {
         const draft = readDraft(DRAFT);

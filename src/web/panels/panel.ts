@@ -1,7 +1,7 @@
 import { html } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { CommandInput, RunView } from '../../engine/index';
+import type { CommandInput, SeatView } from '../../engine/index';
 import type { Session } from '../session';
 
 /** What every panel gets: the session to read, and one way to send a command and show its outcome. */
@@ -31,7 +31,7 @@ export interface Panel {
   /** The key that opens this panel (with Alt), shown in the help overlay. */
   key: string;
   element: HTMLElement;
-  update(view: RunView): void;
+  update(view: SeatView): void;
 }
 
 /** The element a panel renders into. */

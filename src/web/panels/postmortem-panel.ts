@@ -2,7 +2,7 @@ import { html, render } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { Postmortem, RunView } from '../../engine/index';
+import type { Postmortem, SeatView } from '../../engine/index';
 import { POSTMORTEM_SECTIONS } from '../../grading/index';
 import { readDraft, writeDraft } from '../storage';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
@@ -39,7 +39,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
   /** Null until the postmortem opens: then it is restored from the saved draft, or started from the journal. */
   let draft: Draft | null = null;
   let nextRowKey = 1;
-  let lastView: RunView | null = null;
+  let lastView: SeatView | null = null;
   const paint = () => {
     if (lastView) render(template(lastView), element);
   };
@@ -50,7 +50,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
     if (draft) writeDraft(DRAFT, JSON.stringify(toPostmortem(draft)));
   };
 
-  const open = (view: RunView): Draft => {
+  const open = (view: SeatView): Draft => {
     const saved = parseDraft(readDraft(DRAFT));
     const text = (section: Section) => savedText(saved, section);
     const sections: Record<Section, string> = {
@@ -129,7 +129,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
     </tr>`;
   };
 
-  const template = (view: RunView) => {
+  const template = (view: SeatView) => {
     const isOpen = view.available.includes('postmortem');
     const canFinish = view.available.includes('finish');
     return html`
@@ -173,7 +173,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
     title: 'Postmortem',
     key: '7',
     element,
-    update(view: RunView) {
+    update(view: SeatView) {
       lastView = view;
       if (draft === null && view.available.includes('postmortem')) draft = open(view);
       paint();
@@ -182,7 +182,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
 }
 
 /** The timeline as the journal tells it, without the attempts that were refused. */
-function journalTimeline(view: RunView): string {
+function journalTimeline(view: SeatView): string {
   return view.timeline
     .filter((t) => !t.text.startsWith('✗ Refused'))
     .map((t) => `${formatClock(t.at)} ${t.text}`)

@@ -1,7 +1,7 @@
 import { html, render } from 'lit-html';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { describeMinutes, personName, ROLES, SEVERITIES, type PolicyView, type Role, type RunView, type Severity } from '../../engine/index';
+import { describeMinutes, personName, ROLES, SEVERITIES, type PolicyView, type Role, type SeatView, type Severity } from '../../engine/index';
 import { fieldText, formatClock, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
 const ROLE_LABELS: Record<Role, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
@@ -14,9 +14,9 @@ type Verdict = (typeof VERDICTS)[number][0];
 
 const REWRITE_PLACEHOLDER = 'Title: …\nContext: … (threshold …)\nRunbook: …\nDashboard: …';
 
-type Command = RunView['available'][number];
-type QueuedAlert = RunView['alertQueue'][number];
-type Responder = RunView['responders'][number];
+type Command = SeatView['available'][number];
+type QueuedAlert = SeatView['alertQueue'][number];
+type Responder = SeatView['responders'][number];
 
 /** Acknowledge, declare severity, take command, assign roles, escalate, announce changes, sort the alert queue. */
 export function respondPanel(ctx: PanelContext): Panel {
@@ -50,7 +50,7 @@ export function respondPanel(ctx: PanelContext): Panel {
     }
   };
 
-  const roleRow = (view: RunView, role: Role, can: (type: Command) => boolean) => {
+  const roleRow = (view: SeatView, role: Role, can: (type: Command) => boolean) => {
     const holder = view.roles[role];
     const present = view.responders.filter((r) => r.status === 'present');
     const ids = present.map((r) => r.id);
@@ -110,7 +110,7 @@ export function respondPanel(ctx: PanelContext): Panel {
     </div>`;
   };
 
-  const template = (view: RunView) => {
+  const template = (view: SeatView) => {
     const can = (type: Command) => view.available.includes(type);
     const runbook = view.page.runbook ? (view.runbooks.find((r) => r.id === view.page.runbook)?.title.replace(/^Runbook:\s*/, '') ?? view.page.runbook) : 'none';
     const dashboard = view.page.dashboard ? (view.dashboards.find((d) => d.id === view.page.dashboard)?.title ?? view.page.dashboard) : 'none';
@@ -194,14 +194,14 @@ export function respondPanel(ctx: PanelContext): Panel {
     title: 'Respond',
     key: '1',
     element,
-    update(view: RunView) {
+    update(view: SeatView) {
       render(template(view), element);
     },
   };
 }
 
 /** Guided mode's hint: the next step the module's practice suggests, from what the view shows. */
-function nextStepHint(view: RunView): string {
+function nextStepHint(view: SeatView): string {
   if (view.page.acknowledgedAt === null) return `Hint: acknowledge the page first${acknowledgeLimit(view.policy)}.`;
   if (view.severity === null) return 'Hint: judge the impact and declare a severity; the table shows each level’s response time.';
   if (view.roles.commander === null) return 'Hint: name an incident commander before anyone starts debugging. The commander coordinates and delegates.';

@@ -1,7 +1,7 @@
 import { html, render } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { RunView } from '../../engine/index';
+import type { SeatView } from '../../engine/index';
 import { readDraft, writeDraft } from '../storage';
 import { fieldText, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
@@ -11,7 +11,7 @@ const TARGET = 'runbook-target';
 const NEW_RUNBOOK = 'new-runbook';
 const PARTS = ['detection', 'diagnosis', 'resolution', 'escalation'] as const;
 
-type Runbook = RunView['runbooks'][number];
+type Runbook = SeatView['runbooks'][number];
 
 /** The runbooks the responders have, in the module's shape, and a place to record what the incident showed missing. */
 export function runbookPanel(ctx: PanelContext): Panel {
@@ -19,12 +19,12 @@ export function runbookPanel(ctx: PanelContext): Panel {
   const picks = new Picks();
   /** The change being written, kept across reloads. */
   let change = readDraft(DRAFT) ?? '';
-  let lastView: RunView | null = null;
+  let lastView: SeatView | null = null;
   const paint = () => {
     if (lastView) render(template(lastView), element);
   };
 
-  const targets = (view: RunView) => [...view.runbooks.map((r) => ({ value: r.id, label: r.title })), { value: NEW_RUNBOOK, label: 'A new runbook' }];
+  const targets = (view: SeatView) => [...view.runbooks.map((r) => ({ value: r.id, label: r.title })), { value: NEW_RUNBOOK, label: 'A new runbook' }];
   const onInput = (event: Event) => {
     change = fieldText(event);
     writeDraft(DRAFT, change);
@@ -56,7 +56,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
     )}
   </article>`;
 
-  const template = (view: RunView) => {
+  const template = (view: SeatView) => {
     const options = targets(view);
     return html`
       <div class="runbooks">
@@ -86,7 +86,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
     title: 'Runbook',
     key: '6',
     element,
-    update(view: RunView) {
+    update(view: SeatView) {
       lastView = view;
       paint();
     },

@@ -1,6 +1,6 @@
 import { html, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { RunView, VerificationItem } from '../../engine/index';
+import type { SeatView, VerificationItem } from '../../engine/index';
 import { formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
 const ITEM_LABELS: Record<VerificationItem, string> = {
@@ -10,7 +10,7 @@ const ITEM_LABELS: Record<VerificationItem, string> = {
   'stakeholders-notified': 'Stakeholders notified of recovery',
 };
 
-type Verification = RunView['verification'][number];
+type Verification = SeatView['verification'][number];
 
 /** The module's resolution checklist: check each item against the live system, then resolve. */
 export function verifyPanel(ctx: PanelContext): Panel {
@@ -35,7 +35,7 @@ export function verifyPanel(ctx: PanelContext): Panel {
     </li>`;
   };
 
-  const template = (view: RunView) => html`
+  const template = (view: SeatView) => html`
     <p class="hint" ?hidden=${!ctx.hints}>Hint: the incident is not over when the fix is deployed. Check every item, watch for regressions, then resolve.</p>
     <ul class="checklist" aria-label="Resolution checklist">
       ${repeat(
@@ -65,7 +65,7 @@ export function verifyPanel(ctx: PanelContext): Panel {
     title: 'Verify',
     key: '5',
     element,
-    update(view: RunView) {
+    update(view: SeatView) {
       render(template(view), element);
     },
   };

@@ -1,10 +1,13 @@
 import { GameObjects, Scene } from 'phaser';
-import { formatMinute as formatClock, type RunView } from '../../engine/index';
+import { formatMetric, formatMinute as formatClock, type LiveView, type SeatView } from '../../engine/index';
 import { FONT, HEIGHT, PALETTE, WIDTH } from './palette';
 
 /** What the scene needs from the page: the run's view to draw, and a way to send the one command it offers. */
 export interface WarRoomSource {
-  view(): RunView;
+  /** What happened (rebuilt by the run only when its journal grows). */
+  view(): SeatView;
+  /** What moves with the clock: the dashboards' values and the countdowns. */
+  live(): LiveView;
   status(): { speed: number; paused: boolean };
   acknowledge(): void;
 }
@@ -74,13 +77,14 @@ export class WarRoomScene extends Scene {
 
   private draw(): void {
     const view = this.source.view();
+    const live = this.source.live();
     const g = this.graphics;
     g.clear();
-    this.drawHeader(view);
-    this.drawPager(view, g);
-    this.drawDeadlines(view, g);
-    this.drawResponders(view, g);
-    this.drawDashboards(view, g);
+    this.drawHeader(view, live);
+    this.drawPager(view, live, g);
+    this.drawDeadlines(live, g);
+    this.drawResponders(view, live, g);
+    this.drawDashboards(view, live, g);
     this.drawRibbon(view, g);
     if (this.firstFrame) {
       this.firstFrame = false;
@@ -89,17 +93,17 @@ export class WarRoomScene extends Scene {
     }
   }
 
-  private drawHeader(view: RunView): void {
+  private drawHeader(view: SeatView, live: LiveView): void {
     const { speed, paused } = this.source.status();
-    this.text('clock', 16, 12, formatClock(view.now), { size: 26, bold: true });
+    this.text('clock', 16, 12, formatClock(live.now), { size: 26, bold: true });
     this.text('phase', 150, 20, view.phaseLabel.toUpperCase(), { size: 14, color: PALETTE.muted, bold: true });
     this.text('speed', WIDTH - 16, 18, paused ? 'PAUSED' : `${speed}×`, { size: 16, color: paused ? PALETTE.warnText : PALETTE.muted, bold: true, align: 'right' });
     this.text('severity', WIDTH - 110, 18, view.severity ?? 'SEV ?', { size: 16, color: view.severity ? PALETTE.accentText : PALETTE.muted, bold: true, align: 'right' });
   }
 
-  private drawPager(view: RunView, g: GameObjects.Graphics): void {
+  private drawPager(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
     const acked = view.page.acknowledgedAt !== null;
-    const blink = !acked && Math.floor(view.now * 6) % 2 === 0;
+    const blink = !acked && Math.floor(live.now * 6) % 2 === 0;
     g.fillStyle(PALETTE.panel, 1);
     g.fillRoundedRect(10, 56, 320, 110, 8);
     g.lineStyle(2, acked ? PALETTE.panelEdge : blink ? PALETTE.bad : PALETTE.accent, 1);
@@ -109,11 +113,11 @@ export class WarRoomScene extends Scene {
     this.text('page-context', 84, 124, view.page.context, { size: 12, color: PALETTE.muted, wrap: 236 });
   }
 
-  private drawDeadlines(view: RunView, g: GameObjects.Graphics): void {
+  private drawDeadlines(live: LiveView, g: GameObjects.Graphics): void {
     g.fillStyle(PALETTE.panel, 1);
     g.fillRoundedRect(10, 176, 320, 176, 8);
     this.text('deadlines-title', 22, 184, 'DEADLINES (GAME TIME)', { size: 12, color: PALETTE.muted, bold: true });
-    const shown = view.deadlines.slice(0, 5);
+    const shown = live.deadlines.slice(0, 5);
     shown.forEach((d, i) => {
       const y = 206 + i * 29;
       const urgent = d.remaining < 3;
@@ -125,7 +129,7 @@ export class WarRoomScene extends Scene {
     if (shown.length === 0) this.text('deadline0:label', 22, 206, 'Nothing due.', { size: 12, color: PALETTE.muted });
   }
 
-  private drawResponders(view: RunView, g: GameObjects.Graphics): void {
+  private drawResponders(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
     g.fillStyle(PALETTE.panel, 1);
     g.fillRoundedRect(10, 362, 320, 160, 8);
     this.text('responders-title', 22, 370, 'RESPONDERS', { size: 12, color: PALETTE.muted, bold: true });
@@ -138,14 +142,17 @@ export class WarRoomScene extends Scene {
       g.fillCircle(x + 18, y + 16, 16);
       this.text(`person${i}:initials`, x + 18 - 9, y + 7, initials(r.name), { size: 13, bold: true, color: '#0f1420' });
       this.text(`person${i}:name`, x, y + 34, r.name.split(' ')[0] ?? r.name, { size: 11 });
-      const badge = r.roles.map((role) => ROLE_BADGES[role]).join(' ') || (r.status === 'on-the-way' ? `joins ${formatClock(r.joinsAt ?? view.now)}` : r.busyWith ? 'busy' : '');
+      const badge = r.roles.map((role) => ROLE_BADGES[role]).join(' ') || (r.status === 'on-the-way' ? `joins ${formatClock(r.joinsAt ?? live.now)}` : r.busyWith ? 'busy' : '');
       this.text(`person${i}:badge`, x, y + 48, badge, { size: 10, bold: true, color: r.roles.length > 0 ? PALETTE.accentText : PALETTE.muted });
     });
     this.hideFrom('person', people.length);
   }
 
-  private drawDashboards(view: RunView, g: GameObjects.Graphics): void {
-    const metrics = view.dashboards.flatMap((d) => d.metrics.map((m) => ({ ...m, dashboard: d.title }))).slice(0, 4);
+  private drawDashboards(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
+    const values = new Map(live.dashboards.flatMap((d) => d.metrics.map((m) => [`${d.id}/${m.id}`, m] as const)));
+    const metrics = view.dashboards
+      .flatMap((d) => d.metrics.map((m) => ({ ...m, dashboard: d.title, ...values.get(`${d.id}/${m.id}`)! })))
+      .slice(0, 4);
     metrics.forEach((m, i) => {
       const x = 340 + (i % 2) * 308;
       const y = 56 + Math.floor(i / 2) * 234;
@@ -157,8 +164,8 @@ export class WarRoomScene extends Scene {
       this.text(`metric${i}:label`, x + 12, y + 8, truncate(`${m.dashboard} · ${m.label}`, 40), { size: 12, color: PALETTE.muted, bold: true });
       this.text(`metric${i}:value`, x + 12, y + 28, formatMetric(m.current, m.unit), { size: 22, bold: true, color: breached ? PALETTE.badText : PALETTE.text });
       const chart = { x: x + 12, y: y + 64, w: w - 24, h: h - 84 };
-      const values = m.series.map(([, v]) => v);
-      const top = Math.max(...values, m.threshold ?? 0) * 1.15 || 1;
+      const points = m.series.map(([, v]) => v);
+      const top = Math.max(...points, m.threshold ?? 0) * 1.15 || 1;
       const px = (index: number) => chart.x + (index / Math.max(1, m.series.length - 1)) * chart.w;
       const py = (value: number) => chart.y + chart.h - (value / top) * chart.h;
       g.lineStyle(1, PALETTE.panelEdge, 1);
@@ -176,7 +183,7 @@ export class WarRoomScene extends Scene {
     this.hideFrom('metric', metrics.length);
   }
 
-  private drawRibbon(view: RunView, g: GameObjects.Graphics): void {
+  private drawRibbon(view: SeatView, g: GameObjects.Graphics): void {
     g.fillStyle(PALETTE.panel, 1);
     g.fillRoundedRect(10, 532, WIDTH - 20, 58, 8);
     const recent = view.timeline.slice(-3);
@@ -194,10 +201,6 @@ function formatCountdown(minutes: number): string {
   return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
 }
 
-function formatMetric(value: number, unit: string): string {
-  const rounded = Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en') : (Math.round(value * 10) / 10).toString();
-  return unit === '%' ? `${rounded}%` : unit ? `${rounded} ${unit}` : rounded;
-}
 
 function initials(name: string): string {
   return name
