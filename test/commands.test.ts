@@ -17,6 +17,14 @@ describe('the command registry', () => {
     }
   });
 
+  it('should refuse, at typecheck, a command definition that lacks a part', async () => {
+    const { z } = await import('zod');
+    const { defineCommand } = await import('../src/engine/commands/define');
+    // @ts-expect-error -- no `apply`, `describe` or `check`: `npm run typecheck` fails if this ever compiles.
+    const incomplete = defineCommand({ type: 'wave', schema: z.strictObject({ type: z.literal('wave') }), summary: 'waves', fields: '', who: ['anyone'], accepted: [{ in: 'active' }], samples: () => ({ type: 'wave' }) });
+    expect(incomplete.type).toBe('wave');
+  });
+
   it('should keep docs/commands.md in step with the registry (run `npm run docs` after changing a command)', () => {
     const docs = readFileSync(join(ROOT, 'docs/commands.md'), 'utf8');
     expect(docs).toContain(commandReference());

@@ -81,6 +81,21 @@ describe('seats and views', () => {
     expect(team.view(playerSeat('alex')).available).toContain('status-update');
   });
 
+  it('should move the live view with the clock and rebuild the graphs only when a game minute passes', () => {
+    const scenario = loadValid('scenarios/checkout-launch.json');
+    const run = createRun({ scenario, seed: 1 });
+    run.advanceTo(10.2);
+    const a = run.live(playerSeat('alex'));
+    run.advanceTo(10.7);
+    const b = run.live(playerSeat('alex'));
+    expect(b.now).toBe(10.7);
+    expect(b.dashboards[0]!.metrics[0]!.series).toBe(a.dashboards[0]!.metrics[0]!.series);
+    run.advanceTo(11.1);
+    const c = run.live(playerSeat('alex'));
+    expect(c.dashboards[0]!.metrics[0]!.series).not.toBe(a.dashboards[0]!.metrics[0]!.series);
+    expect(c.dashboards[0]!.metrics[0]!.series.at(-1)![0]).toBe(11);
+  });
+
   it('should build each seat’s view once per journal change', () => {
     const scenario = loadValid('scenarios/checkout-launch.json');
     const run = createRun({ scenario, seed: 1 });

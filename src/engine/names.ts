@@ -19,6 +19,6 @@ export function formatMinute(minute: number): string {
 
 /** A metric's value with its unit, as dashboards, checks and reports print it ("12.5%", "140 req/min"). */
 export function formatMetric(value: number, unit: string): string {
-  const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  const rounded = Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en') : String(Math.round(value * 10) / 10);
   return `${rounded}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
 }

@@ -13,10 +13,10 @@ import { acceptedEvents, compileScenario, phaseOf, type IncidentMachine, type Ma
 import { initialStep, restoreSnapshot, step, type LifecycleSnapshot, type Stepped } from './lifecycle/step-machine';
 import { defaultRubric } from './policy/default-rubric';
 import type { Rubric } from './policy/rubric';
-import type { RunContext, Seating } from './rules';
+import type { ImpactHistory, RunContext, Seating } from './rules';
 import { scenarioHash } from './scenario/load';
 import type { Scenario } from './scenario/schema';
-import { buildLiveView, buildSeatView, buildSharedView, type LiveView, type LiveViewOptions, type Seat, type SeatView, type SharedView } from './view';
+import { buildLiveView, buildSeatView, buildSharedView, dashboardSeries, type DashboardSeries, type LiveView, type LiveViewOptions, type Seat, type SeatView, type SharedView } from './view';
 
 export interface RunOptions {
   scenario: Scenario;
@@ -90,6 +90,7 @@ class IncidentRun implements Run {
   private readonly machine: IncidentMachine;
   private readonly input: MachineInput;
   private readonly listeners = new Set<() => void>();
+  private seriesCache: { impact: ImpactHistory; minute: number; noiseScale: number; series: DashboardSeries } | null = null;
   private viewCache: { length: number; shared: SharedView | null; views: Map<string, SeatView> } = { length: -1, shared: null, views: new Map() };
 
   constructor(
@@ -223,8 +224,15 @@ class IncidentRun implements Run {
     return view;
   }
 
-  live(seat: Seat, options?: LiveViewOptions): LiveView {
-    return buildLiveView(this.scenario, this.context, this.minute, seat, options);
+  live(_seat: Seat, options: LiveViewOptions = {}): LiveView {
+    // Every seat sees the same dashboards; their graphs change once a game minute, or when the impact does.
+    const noiseScale = options.noiseScale ?? 1;
+    const minute = Math.floor(this.minute);
+    const cached = this.seriesCache;
+    if (!cached || cached.impact !== this.context.impact || cached.minute !== minute || cached.noiseScale !== noiseScale) {
+      this.seriesCache = { impact: this.context.impact, minute, noiseScale, series: dashboardSeries(this.scenario, this.context, this.minute, noiseScale) };
+    }
+    return buildLiveView(this.scenario, this.context, this.minute, this.seriesCache!.series, options);
   }
 
   /** The command types the lifecycle accepts now that this seat may issue (the engine still checks each one). */

@@ -253,17 +253,28 @@ function buildTruth(scenario: Scenario, ctx: RunContext): TruthView {
   };
 }
 
-export function buildLiveView(scenario: Scenario, ctx: RunContext, now: number, _seat: Seat, options: LiveViewOptions = {}): LiveView {
+/** Each dashboard metric's last GRAPH_WINDOW_MINUTES whole minutes: they change once a game minute, not every frame. */
+export type DashboardSeries = Map<string, Array<[minute: number, value: number]>>;
+
+export function dashboardSeries(scenario: Scenario, ctx: RunContext, now: number, noiseScale: number): DashboardSeries {
+  const series: DashboardSeries = new Map();
+  for (const d of scenario.service.dashboards) {
+    for (const m of d.metrics) {
+      const points: Array<[number, number]> = [];
+      for (let minute = Math.floor(now) - GRAPH_WINDOW_MINUTES; minute <= Math.floor(now); minute++) points.push([minute, metricValue(ctx, m, minute, noiseScale)]);
+      series.set(`${d.id}/${m.id}`, points);
+    }
+  }
+  return series;
+}
+
+export function buildLiveView(scenario: Scenario, ctx: RunContext, now: number, series: DashboardSeries, options: LiveViewOptions = {}): LiveView {
   const noiseScale = options.noiseScale ?? 1;
   return {
     now,
     dashboards: scenario.service.dashboards.map((d) => ({
       id: d.id,
-      metrics: d.metrics.map((m) => {
-        const series: Array<[number, number]> = [];
-        for (let minute = Math.ceil(now) - GRAPH_WINDOW_MINUTES; minute <= now; minute++) series.push([minute, metricValue(ctx, m, minute, noiseScale)]);
-        return { id: m.id, current: metricValue(ctx, m, now, noiseScale), series };
-      }),
+      metrics: d.metrics.map((m) => ({ id: m.id, current: metricValue(ctx, m, now, noiseScale), series: series.get(`${d.id}/${m.id}`) ?? [] })),
     })),
     deadlines: Object.entries(ctx.deadlines)
       .map(([id, d]) => ({ id, label: d.label, dueAt: d.dueAt, remaining: d.dueAt - now }))
