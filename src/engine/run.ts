@@ -100,7 +100,7 @@ class IncidentRun implements Run {
     private minute: number,
   ) {
     this.machine = compileScenario(scenario);
-    const { seed, rubric, seating } = snapshot.context;
+    const { seed, rubric, seating } = snapshot.context.world;
     this.input = { seed, rubric, seating };
   }
 
@@ -113,19 +113,19 @@ class IncidentRun implements Run {
   }
 
   get seed(): string {
-    return this.snapshot.context.seed;
+    return this.snapshot.context.world.seed;
   }
 
   get rubric(): Rubric {
-    return this.snapshot.context.rubric;
+    return this.snapshot.context.world.rubric;
   }
 
   get seating(): Seating {
-    return this.snapshot.context.seating;
+    return this.snapshot.context.world.seating;
   }
 
   private get context(): RunContext {
-    return this.snapshot.context;
+    return this.snapshot.context.world;
   }
 
   /** Journals a step's events at the current minute, and the phase change it made. */
@@ -148,7 +148,7 @@ class IncidentRun implements Run {
       if (!timer || timer.due > target) return;
       this.minute = Math.max(this.minute, timer.due);
       const stepped = step(this.machine, this.snapshot, { ...timer.event, timer: timer.id, at: timer.due }, this.input);
-      if (stepped.snapshot.context.timers[0] === timer) throw new Error(`the incident engine failed: timer "${timer.id}" did not fire`);
+      if (stepped.snapshot.context.world.timers[0] === timer) throw new Error(`the incident engine failed: timer "${timer.id}" did not fire`);
       this.record(stepped, this.phase());
     }
   }

@@ -35,6 +35,13 @@ export type CommandEvent = { type: CommandType; by: string; command: Command; at
 export type TimerFired = TimerEvent & { timer: string; at: number };
 export type MachineEvent = CommandEvent | TimerFired;
 export type MachineInput = RunSetup;
+/**
+ * The machine's context holds the world under one key: XState copies a context key by key on every assign, and the
+ * world has dozens of keys, while the rules already make the world's next value themselves.
+ */
+export interface LifecycleContext {
+  world: RunContext;
+}
 
 
 const compiled = new WeakMap<Scenario, IncidentMachine>();
@@ -82,18 +89,18 @@ function commandTransitions(state: LifecycleState) {
 
 function buildMachine(scenario: Scenario, emitted: GameEvent[]) {
   /** Runs one rule on a copy of the context: returns the next context and collects what the rule journals. */
-  const apply = (context: RunContext, event: MachineEvent | undefined, now: number, rule: (step: Step) => void): RunContext => {
-    const step = new Step(context, scenario, now);
+  const apply = ({ world }: LifecycleContext, event: MachineEvent | undefined, now: number, rule: (step: Step) => void): LifecycleContext => {
+    const step = new Step(world, scenario, now);
     // A timer's own event removes it from the pending list, whichever rule handles it.
     if (event && 'timer' in event) step.cancel(event.timer);
     rule(step);
     emitted.push(...step.events);
-    return step.ctx;
+    return { world: step.ctx };
   };
-  const allowed = (context: RunContext, event: MachineEvent) => 'command' in event && commandAllowed(scenario, context, event.by, event.command, event.at) === null;
+  const allowed = ({ world }: LifecycleContext, event: MachineEvent) => 'command' in event && commandAllowed(scenario, world, event.by, event.command, event.at) === null;
 
   return setup({
-    types: {} as { context: RunContext; events: MachineEvent; input: MachineInput },
+    types: {} as { context: LifecycleContext; events: MachineEvent; input: MachineInput },
     actions: {
       startRun: assign(({ context }) => apply(context, undefined, 0, startRun)),
       applyCommand: assign(({ context, event }) => ('command' in event ? apply(context, event, event.at, (step) => applyCommand(step, event.by, event.command)) : context)),
@@ -120,17 +127,17 @@ function buildMachine(scenario: Scenario, emitted: GameEvent[]) {
     },
     guards: {
       commandAllowed: ({ context, event }) => allowed(context, event),
-      severityDeclared: ({ context }) => context.severity !== null,
-      commanderAssigned: ({ context }) => context.roles.commander !== undefined,
+      severityDeclared: ({ context }) => context.world.severity !== null,
+      commanderAssigned: ({ context }) => context.world.roles.commander !== undefined,
       // A premature resolution resurfaces if the service still fails when the check falls due.
-      impactPersists: ({ context, event }) => !context.timeLimitReached && impactPersists(context, event.at),
-      finishingWhileFailing: ({ context, event }) => allowed(context, event) && !context.timeLimitReached && impactPersists(context, event.at),
+      impactPersists: ({ context: { world }, event }) => !world.timeLimitReached && impactPersists(world, event.at),
+      finishingWhileFailing: ({ context, event }) => allowed(context, event) && !context.world.timeLimitReached && impactPersists(context.world, event.at),
       // The time limit sends an unfinished incident to the postmortem; a resolved one is left where it is.
-      stillResponding: ({ context }) => context.resolvedAt === null,
+      stillResponding: ({ context }) => context.world.resolvedAt === null,
     },
   }).createMachine({
     id: 'incident',
-    context: ({ input }) => initialContext(scenario, input),
+    context: ({ input }) => ({ world: initialContext(scenario, input) }),
     entry: 'startRun',
     on: {
       'action.done': { actions: 'worldMoves' },

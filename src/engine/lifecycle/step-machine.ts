@@ -65,5 +65,5 @@ export function step(machine: IncidentMachine, snapshot: LifecycleSnapshot, even
 
 /** A snapshot rebuilt from its plain parts. */
 export function restoreSnapshot(machine: IncidentMachine, value: StateValue, context: RunContext): LifecycleSnapshot {
-  return machine.resolveState({ value, context });
+  return machine.resolveState({ value, context: { world: context } });
 }
