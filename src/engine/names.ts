@@ -13,12 +13,15 @@ export function actionLabel(scenario: Scenario, id: string): string {
 
 /** Game time as "T+HH:MM", minutes since the page. */
 export function formatMinute(minute: number): string {
+  // Loaders bound every minute; this keeps a stray non-number from ever reading "T+NaN:NaN".
+  if (!Number.isFinite(minute)) return 'T+—';
   const whole = Math.max(0, Math.floor(minute));
   return `T+${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 /** A metric's value with its unit, as dashboards, checks and reports print it ("12.5%", "140 req/min"). */
 export function formatMetric(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return '—';
   const rounded = Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en') : String(Math.round(value * 10) / 10);
   return `${rounded}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
 }

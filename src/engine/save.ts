@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ScriptEntrySchema } from './commands/registry';
+import { ScriptSchema } from './commands/registry';
+import { MAX_ID_CHARS, MAX_MINUTE, MAX_RUN_CHARS, shorten } from './limits';
 import { defaultRubric } from './policy/default-rubric';
 import { RubricSchema } from './policy/rubric';
 import { replay, SAVE_FORMAT_VERSION, ScriptError, type Run, type SaveFile } from './run';
@@ -10,11 +11,11 @@ import type { Scenario } from './scenario/schema';
 
 const SaveSchema = z.strictObject({
   formatVersion: z.number().int(),
-  scenarioId: z.string().min(1),
-  scenarioHash: z.string().min(1),
-  seed: z.union([z.string(), z.number()]).transform(String),
-  commands: z.array(ScriptEntrySchema),
-  minute: z.number().min(0).optional(),
+  scenarioId: z.string().min(1).max(MAX_ID_CHARS),
+  scenarioHash: z.string().min(1).max(MAX_ID_CHARS),
+  seed: z.union([z.string().min(1).max(MAX_ID_CHARS), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).transform(String),
+  commands: ScriptSchema,
+  minute: z.number().min(0).max(MAX_MINUTE).optional(),
   // Absent in format 1, whose runs were all solo under the default rubric.
   seating: z.enum(['solo', 'team']).default('solo'),
   rubric: RubricSchema.optional(),
@@ -30,7 +31,7 @@ export type LoadedSave = { ok: true; run: Run; save: SaveFile } | { ok: false; p
  * different version of the scenario or of the format is refused with a clear reason rather than replayed wrongly.
  */
 export function loadSave(text: string, file: string, findScenario: (id: string) => { scenario: Scenario; hash: string } | undefined): LoadedSave {
-  const doc = readJsonDocument(file, text);
+  const doc = readJsonDocument(file, text, MAX_RUN_CHARS);
   const at = (message: string, path = '(top level)'): Problem => ({ file, line: 1, column: 1, path, message });
   if (doc.syntaxProblems.length > 0 || !doc.root) return { ok: false, reason: 'corrupt', problems: doc.syntaxProblems };
   const parsed = SaveSchema.safeParse(doc.value);
@@ -40,7 +41,7 @@ export function loadSave(text: string, file: string, findScenario: (id: string) 
     return { ok: false, reason: 'outdated', problems: [at(`this save uses format version ${save.formatVersion}; this Firedrill reads versions ${READABLE_FORMATS.join(" and ")}`, 'formatVersion')] };
   }
   const found = findScenario(save.scenarioId);
-  if (!found) return { ok: false, reason: 'unknown-scenario', problems: [at(`no scenario "${save.scenarioId}" is installed`, 'scenarioId')] };
+  if (!found) return { ok: false, reason: 'unknown-scenario', problems: [at(`no scenario "${shorten(save.scenarioId)}" is installed`, 'scenarioId')] };
   if (found.hash !== save.scenarioHash) {
     return { ok: false, reason: 'outdated', problems: [at(`this save was made with another version of "${save.scenarioId}"; replaying it could give a different run`, 'scenarioHash')] };
   }

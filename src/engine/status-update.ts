@@ -11,6 +11,7 @@
  * "Current Status:", "Next update in 15 min", labels in any case, bullet points) so players are graded on what
  * they said, not on typography.
  */
+import { MAX_PROMISE_MINUTES } from './limits';
 import type { Severity } from './scenario/schema';
 
 export interface ParsedStatusUpdate {
@@ -72,7 +73,9 @@ export function parseStatusUpdate(text: string): ParsedStatusUpdate {
     const inline = /(?:next\s+update|(?:post|update|write)\s+again)\s*[:\-–]?\s*((?:in|by|at)\s+[^.;\n]*|[^.;\n]*)/i.exec(text);
     if (inline && inline[1]!.trim() !== '') result.nextUpdate = inline[1]!.trim();
   }
-  result.nextUpdateMinutes = result.nextUpdate === null ? null : minutesFrom(result.nextUpdate, result.time);
+  const promised = result.nextUpdate === null ? null : minutesFrom(result.nextUpdate, result.time);
+  // A promise beyond a week (or beyond counting) is no concrete promise: it sets no deadline.
+  result.nextUpdateMinutes = promised !== null && Number.isFinite(promised) && promised <= MAX_PROMISE_MINUTES ? promised : null;
   return result;
 }
 

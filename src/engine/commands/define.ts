@@ -4,6 +4,7 @@
  * commands available now, the refusals and `docs/commands.md` all derive from these definitions.
  */
 import { z } from 'zod';
+import { MAX_ID_CHARS, MAX_PLAYER_TEXT } from '../limits';
 import type { RunContext, Step } from '../rules';
 import type { Role, Scenario } from '../scenario/schema';
 import type { LifecycleState, TransitionGuard } from '../lifecycle/states';
@@ -78,5 +79,5 @@ export function defineCommand<T extends string, S extends z.ZodType<{ type: T }>
   return definition;
 }
 
-export const Id = z.string().min(1);
-export const PlayerText = z.string().max(20_000, { error: 'is too long (20,000 characters at most)' });
+export const Id = z.string().min(1).max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` });
+export const PlayerText = z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${MAX_PLAYER_TEXT.toLocaleString('en')} characters at most)` });

@@ -5,6 +5,7 @@
  * against the union its own schemas make.
  */
 import { z } from 'zod';
+import { MAX_COMMANDS, MAX_MINUTE } from '../limits';
 import { acknowledge } from './acknowledge';
 import { announce } from './announce';
 import { apply } from './apply';
@@ -81,13 +82,13 @@ export const COMMAND_TYPES: readonly CommandType[] = CommandSchema.options.map((
 
 /** One line of a command script, and the shape the journal stores for commands. */
 export const ScriptEntrySchema = z.strictObject({
-  at: z.number().min(0).describe('Game minute the command is issued.'),
+  at: z.number().min(0).max(MAX_MINUTE).describe('Game minute the command is issued.'),
   by: Id.describe('Responder id of whoever issues it, or "facilitator".'),
   command: CommandSchema,
 });
 export type ScriptEntry = z.output<typeof ScriptEntrySchema>;
 export type ScriptEntryInput = z.input<typeof ScriptEntrySchema>;
 
-export const ScriptSchema = z.array(ScriptEntrySchema);
+export const ScriptSchema = z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${MAX_COMMANDS.toLocaleString('en')} commands` });
 
 export const FACILITATOR = 'facilitator';

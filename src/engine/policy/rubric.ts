@@ -93,7 +93,8 @@ export type Rubric = z.output<typeof RubricSchema>;
 export function loadRubric(text: string, file: string): { ok: true; value: Rubric } | { ok: false; problems: Problem[] } {
   const doc = readJsonDocument(file, text);
   const problems = [...doc.syntaxProblems];
-  if (doc.root) {
+  // Past a syntax error the structure is unreliable: report the syntax alone.
+  if (doc.root && problems.length === 0) {
     const parsed = RubricSchema.safeParse(doc.value);
     if (!parsed.success) problems.push(...schemaProblems(doc, RubricSchema, parsed.error.issues));
     // Read the levels from the raw document so this is reported together with any schema problems.

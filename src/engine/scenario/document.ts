@@ -4,6 +4,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
+import { MAX_NESTING, MAX_SCENARIO_CHARS, shorten } from '../limits';
 import { didYouMean, formatPath, type PathSegment, type Problem } from './problems';
 
 export interface JsonDocument {
@@ -19,8 +20,16 @@ export interface JsonDocument {
  * that say so. A byte-order mark (which some editors add) is ignored. Duplicate field names are mistakes too:
  * JSON would silently keep only the last one.
  */
-export function readJsonDocument(file: string, raw: string): JsonDocument {
+export function readJsonDocument(file: string, raw: string, maxChars = MAX_SCENARIO_CHARS): JsonDocument {
   const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
+  // Refused before parsing: the parser and every walk after it recurse once per level of nesting.
+  if (text.length > maxChars) {
+    return { file, text, root: undefined, value: undefined, syntaxProblems: [{ file, line: 1, column: 1, path: '(top level)', message: `the file is too large: ${text.length.toLocaleString('en')} characters, at most ${maxChars.toLocaleString('en')}` }] };
+  }
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep !== null) {
+    return { file, text, root: undefined, value: undefined, syntaxProblems: [{ file, ...position(computeLineStarts(text), tooDeep), path: '(structure)', message: `objects and lists are nested more than ${MAX_NESTING} levels deep here` }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const lineStarts = computeLineStarts(text);
@@ -34,7 +43,7 @@ export function readJsonDocument(file: string, raw: string): JsonDocument {
   if (root === undefined && syntaxProblems.length === 0) {
     syntaxProblems.push({ file, line: 1, column: 1, path: '(syntax)', message: 'the file is empty' });
   }
-  if (root) duplicateKeys(root, [], (node, path, key) => syntaxProblems.push({ file, ...position(lineStarts, node.offset), path: formatPath([...path, key]), message: `duplicate field "${key}": JSON keeps only the last one, so the first is lost` }));
+  if (root) duplicateKeys(root, [], (node, path, key) => syntaxProblems.push({ file, ...position(lineStarts, node.offset), path: formatPath([...path, key]), message: `duplicate field "${shorten(key)}": JSON keeps only the last one, so the first is lost` }));
   return { file, text, root, value: root ? nodeValue(root) : undefined, syntaxProblems };
 }
 
@@ -52,6 +61,28 @@ function duplicateKeys(node: Node, path: PathSegment[], report: (node: Node, pat
   } else if (node.type === 'array') {
     (node.children ?? []).forEach((child, index) => duplicateKeys(child, [...path, index], report));
   }
+}
+
+/**
+ * The offset where nesting first goes deeper than `max`, or null. One pass, no recursion: brackets inside strings
+ * (with their escapes) do not count.
+ */
+function nestingBeyond(text: string, max: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return null;
 }
 
 function endOfPreviousToken(text: string, offset: number): number {
@@ -101,9 +132,17 @@ function nodeValue(node: Node): unknown {
   }
 }
 
+/** Where each line starts. A line ends at LF, CRLF or a lone CR, as editors count them. */
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 
@@ -157,7 +196,7 @@ export function schemaProblems(doc: JsonDocument, schema: z.ZodType, issues: rea
       case 'unrecognized_keys': {
         const known = Object.keys(objectShapeAt(schema, path) ?? {});
         for (const key of issue.keys) {
-          problems.push(problemAt(doc, [...path, key], `unknown field "${key}"${didYouMean(key, known)}`, true));
+          problems.push(problemAt(doc, [...path, key], `unknown field "${shorten(key)}"${didYouMean(key, known)}`, true));
         }
         return;
       }
@@ -167,6 +206,7 @@ export function schemaProblems(doc: JsonDocument, schema: z.ZodType, issues: rea
           const value = valueAt(doc.value, path);
           const options = discriminated.options.map(String);
           const hint = typeof value === 'string' ? didYouMean(value, options) : '';
+          // The kind is quoted shortened: a hostile value may be megabytes long.
           problems.push(problemAt(doc, path, value === undefined ? `missing required field "${discriminated.discriminator}"` : `unknown ${discriminated.discriminator} ${describeValue(value).replace(/^the text /, '')}${hint}; it must be one of ${options.map((o) => `"${o}"`).join(', ')}`));
           return;
         }
@@ -176,7 +216,8 @@ export function schemaProblems(doc: JsonDocument, schema: z.ZodType, issues: rea
         if (best && depth(best) > 0) {
           for (const inner of best) visit(inner, path);
         } else {
-          problems.push(problemAt(doc, path, `expected ${describeUnion(schemaAt(schema, path))}, found ${describeValue(valueAt(doc.value, path))}`));
+          const value = valueAt(doc.value, path);
+          problems.push(problemAt(doc, path, value === undefined && path.length > 0 ? `missing required field "${String(path[path.length - 1])}"` : `expected ${describeUnion(schemaAt(schema, path))}, found ${describeValue(value)}`));
         }
         return;
       }

@@ -50,6 +50,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 export function didYouMean(name: string, candidates: Iterable<string>): string {
+  // Beyond a typo's length a guess means nothing, and comparing costs length × length.
+  if (name.length > 64) return '';
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;

@@ -4,6 +4,7 @@
  * and the author sees every problem in one pass.
  */
 import { problemAt, type JsonDocument } from './document';
+import { shorten } from '../limits';
 import { didYouMean, type PathSegment, type Problem } from './problems';
 
 type Obj = Record<string, unknown>;
@@ -51,7 +52,7 @@ export function referenceProblems(doc: JsonDocument): Problem[] {
     if (ids !== null && typeof id === 'string' && VALID_ID.test(id) && !ids.has(id)) {
       // With no close match, list what there is (when that is short enough to read).
       const hint = didYouMean(id, ids) || (ids.size > 0 && ids.size <= 10 ? ` (known: ${[...ids].join(', ')})` : '');
-      report(path, `unknown ${label} "${id}"${hint}`, atKey);
+      report(path, `unknown ${label} "${shorten(id)}"${hint}`, atKey);
     }
   };
   const listed = (parent: unknown, key: string) => isObj(parent) && Array.isArray(parent[key]);

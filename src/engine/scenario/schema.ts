@@ -4,6 +4,7 @@
  * that editors show through the generated JSON Schema.
  */
 import { z } from 'zod';
+import { MAX_ID_CHARS } from '../limits';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -20,6 +21,7 @@ export const DEPENDENCY_STATUSES = ['operational', 'degraded', 'outage'] as cons
 
 const Id = z
   .string()
+  .max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` })
   .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids use lowercase letters, digits and dashes, like "check-deploys" or "alex"' })
   .describe('An identifier: lowercase letters, digits and dashes.');
 
@@ -46,15 +48,21 @@ const variantOverrides = <T extends z.ZodType>(shape: T) =>
     .optional()
     .describe('Per seeded variant (keyed by variant id): what differs from the default in that variant.');
 
+/** When a deploy went out: up to ten days before the page, and no later than a day after. */
+const DeployMinute = z.number().min(-10 * DAY).max(DAY);
+
+/** A dashboard value: bounded, so no arithmetic on it can overflow into Infinity or NaN on a player's screen. */
+const MetricValue = z.number().min(-1e9).max(1e9);
+
 const Metric = z.strictObject({
   id: Id,
   label: Text.describe('What the graph is titled, e.g. "Checkout error rate".'),
   unit: z.string().default('').describe('Unit shown after values, e.g. "%" or "ms".'),
-  baseline: z.number().describe('The healthy value.'),
-  noise: z.number().min(0).default(0).describe('How much the line wobbles around its value (same unit).'),
-  threshold: z.number().optional().describe('The alerting threshold, drawn as a line.'),
-  incident: z.number().describe('The value when the incident is at full impact (impact level 1).'),
-  byVariant: variantOverrides(z.strictObject({ incident: z.number() })),
+  baseline: MetricValue.describe('The healthy value.'),
+  noise: z.number().min(0).max(1e9).default(0).describe('How much the line wobbles around its value (same unit).'),
+  threshold: MetricValue.optional().describe('The alerting threshold, drawn as a line.'),
+  incident: MetricValue.describe('The value when the incident is at full impact (impact level 1).'),
+  byVariant: variantOverrides(z.strictObject({ incident: MetricValue })),
 });
 
 const Dashboard = z.strictObject({
@@ -74,9 +82,9 @@ const Deploy = z.strictObject({
   id: Id,
   component: Id,
   version: Text,
-  minute: z.number().min(-10 * DAY).max(DAY).describe('When it went out, in game minutes; negative means before the page.'),
+  minute: DeployMinute.describe('When it went out, in game minutes; negative means before the page.'),
   description: Text,
-  byVariant: variantOverrides(z.strictObject({ minute: z.number().optional(), description: Text.optional() })),
+  byVariant: variantOverrides(z.strictObject({ minute: DeployMinute.optional(), description: Text.optional() })),
 });
 
 const ExternalDependency = z.strictObject({
