@@ -17,6 +17,8 @@ try {
     err: (text) => process.stderr.write(text),
   });
 } catch (error) {
-  process.stderr.write(`firedrill: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  // Shown escaped, like everything else the CLI prints: the message may quote input.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  process.stderr.write(`firedrill: internal error: ${message.slice(0, 2000)}\n`);
   process.exitCode = 3;
 }

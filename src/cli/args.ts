@@ -1,4 +1,5 @@
 /** Argument parsing for the subcommands: every mistake becomes a one-line usage error. */
+import { shorten } from '../engine/limits';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './exit';
 
@@ -16,14 +17,14 @@ export function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: st
     throw new UsageError(clean.charAt(0).toLowerCase() + clean.slice(1));
   }
   if (positionals === 'many' ? parsed.positionals.length === 0 : parsed.positionals.length !== positionals) {
-    throw new UsageError(positionals === 0 ? `unexpected argument "${parsed.positionals[0]}"` : positionals === 'many' ? 'give at least one file' : `expected ${positionals} file${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
+    throw new UsageError(positionals === 0 ? `unexpected argument "${shorten(parsed.positionals[0] ?? '')}"` : positionals === 'many' ? 'give at least one file' : `expected ${positionals} file${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
   }
   return parsed;
 }
 
 export function seedArgument(value: string | undefined): string {
   if (value === undefined) throw new UsageError('--seed is required (a whole number, e.g. --seed 1)');
-  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`--seed must be a whole number, got "${value}"`);
+  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`--seed must be a whole number, got "${shorten(value)}"`);
   // "001" and "1" are the same seed to a person, so they must be the same run.
   return String(Number(value));
 }

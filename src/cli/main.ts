@@ -5,6 +5,7 @@
  * This is the entry: it picks the subcommand (one module each under commands/), prints the usage, and turns a usage
  * error into its one line and exit 2. bin/firedrill.js adds exit 3 for anything else and survives a closed pipe.
  */
+import { shorten } from '../engine/limits';
 import { check } from './commands/check';
 import { graph } from './commands/graph';
 import { play } from './commands/play';
@@ -13,6 +14,7 @@ import { schema } from './commands/schema';
 import { validate } from './commands/validate';
 import { EXIT, UsageError } from './exit';
 import type { Io } from './io';
+import { safeIo } from './terminal';
 
 export type { Io };
 export { EXIT };
@@ -35,7 +37,9 @@ Commands:
 
 Run "firedrill help" for this text.`;
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], terminal: Io): Promise<number> {
+  // Everything printed passes through one filter, so no player or scenario text can drive the terminal.
+  const io = safeIo(terminal);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -58,7 +62,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(`${USAGE}\n`);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: validate, check, play, report, graph, schema)`);
+        throw new UsageError(`unknown command "${shorten(command)}" (commands: validate, check, play, report, graph, schema)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

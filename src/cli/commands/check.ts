@@ -2,6 +2,7 @@
  * `firedrill check`: validates scenarios, then proves each sound by exploring its reachable states per variant and
  * grading its expert script.
  */
+import { shorten } from '../../engine/limits';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, loadScenario, loadScript, replay, type Scenario } from '../../engine/index';
@@ -21,7 +22,7 @@ const DEFAULT_MAX_STATES = 20_000;
 export function check(argv: string[], io: Io): number {
   const { positionals, values } = args(argv, { 'max-states': { type: 'string' } }, 'many');
   const maxStates = values['max-states'] === undefined ? DEFAULT_MAX_STATES : Number(values['max-states']);
-  if (!Number.isInteger(maxStates) || maxStates < 1) throw new UsageError(`--max-states must be a whole number from 1, got "${values['max-states']}"`);
+  if (!Number.isInteger(maxStates) || maxStates < 1) throw new UsageError(`--max-states must be a whole number from 1, got "${shorten(String(values['max-states']))}"`);
   const rubric = loadRubric(readText(DEFAULT_RUBRIC), DEFAULT_RUBRIC_NAME);
   if (!rubric.ok) throw new Error('the default rubric is invalid');
   let failed = 0;

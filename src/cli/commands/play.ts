@@ -3,6 +3,7 @@ import { describeJournal } from '../../engine/timeline';
 import { FACILITATOR_SEAT } from '../../engine/seats';
 import { formatMinute, personName } from '../../engine/names';
 import { scenarioHash } from '../../engine/scenario/load';
+import { MAX_MINUTE, shorten } from '../../engine/limits';
 import { args, seedArgument } from '../args';
 import { EXIT, UsageError } from '../exit';
 import type { Io } from '../io';
@@ -15,7 +16,7 @@ export function play(argv: string[], io: Io): number {
   let until: number | undefined;
   if (values.until !== undefined) {
     until = Number(values.until);
-    if (!Number.isFinite(until) || until < 0) throw new UsageError(`--until must be a minute (a number from 0), got "${values.until}"`);
+    if (!Number.isFinite(until) || until < 0 || until > MAX_MINUTE) throw new UsageError(`--until must be a minute from 0 to ${MAX_MINUTE.toLocaleString('en')}, got "${shorten(values.until)}"`);
   }
   const run = playScript(positionals[0]!, seed, values.script, io, until);
   if (!run) return EXIT.invalid;

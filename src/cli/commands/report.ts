@@ -1,4 +1,5 @@
 /** `firedrill report`: grades a run and prints its blameless debrief as Markdown, HTML or JSON. */
+import { shorten } from '../../engine/limits';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadScenario } from '../../engine/index';
@@ -19,7 +20,7 @@ export function report(argv: string[], io: Io): number {
     1,
   );
   const format = (values.format ?? 'md') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${values.format}"`);
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${shorten(String(values.format))}"`);
   if (!values.script) throw new UsageError('--script is required (a command script, or a run saved from the browser)');
   const seed = values.seed === undefined ? undefined : seedArgument(values.seed);
   const rubricFile = values.rubric ?? DEFAULT_RUBRIC;
