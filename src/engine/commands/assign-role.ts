@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../scenario/schema';
-import { responseAssembled } from '../rules';
-import { responderReady } from './checks';
+import { giveRole, responderReady } from './checks';
 import { defineCommand, Id } from './define';
 
 export const assignRole = defineCommand({
@@ -12,13 +11,7 @@ export const assignRole = defineCommand({
   who: ['commander', 'facilitator'],
   accepted: [{ in: 'active' }],
   check: ({ scenario, ctx, command }) => responderReady(scenario, ctx, command.responder, false),
-  apply(step, _by, command) {
-    const { ctx } = step;
-    const previous = ctx.roles[command.role] ?? null;
-    ctx.roles = { ...ctx.roles, [command.role]: command.responder };
-    step.emit({ type: 'role.assigned', role: command.role, responder: command.responder, previous, handOff: false });
-    if (responseAssembled(ctx)) step.meetDeadline('response');
-  },
+  apply: (step, _by, command) => giveRole(step, command.role, command.responder, false),
   describe: (command, words) => `assigned ${command.role} to ${words.name(command.responder)}`,
   samples: (scenario, pick) => ({ type: 'assign-role', role: pick(ROLES), responder: pick([...scenario.roster.responders.map((r) => r.id), 'nobody']) }),
 });

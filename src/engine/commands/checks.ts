@@ -1,5 +1,6 @@
-/** Checks several commands share: is a responder on the roster, in the incident, free. */
-import { findAction, findResponder, type RunContext } from '../rules';
+/** What several commands share: is a responder on the roster, in the incident, free; giving someone a role. */
+import { findAction, findResponder, responseAssembled, type RunContext, type Step } from '../rules';
+import type { Role } from '../scenario/schema';
 import type { Scenario } from '../scenario/schema';
 
 export const isPresent = (ctx: RunContext, id: string) => id in ctx.joined;
@@ -12,4 +13,13 @@ export function responderReady(scenario: Scenario, ctx: RunContext, id: string, 
   const busyWith = ctx.busy[id];
   if (free && busyWith) return `${r.name} is busy with "${findAction(scenario, busyWith)?.label ?? busyWith}"`;
   return null;
+}
+
+/** Gives `role` to `responder` (by assignment or hand-off); naming a commander may complete the response. */
+export function giveRole(step: Step, role: Role, responder: string, handOff: boolean): void {
+  const { ctx } = step;
+  const previous = ctx.roles[role] ?? null;
+  ctx.roles = { ...ctx.roles, [role]: responder };
+  step.emit({ type: 'role.assigned', role, responder, previous, handOff });
+  if (responseAssembled(ctx)) step.meetDeadline('response');
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { findResponder, responseAssembled } from '../rules';
+import { findResponder } from '../rules';
 import { ROLES } from '../scenario/schema';
-import { responderReady } from './checks';
+import { giveRole, responderReady } from './checks';
 import { defineCommand, Id, PlayerText } from './define';
 
 export const handOff = defineCommand({
@@ -17,13 +17,7 @@ export const handOff = defineCommand({
     if (holder === command.to) return `${findResponder(scenario, holder)?.name ?? holder} already holds the ${command.role} role`;
     return responderReady(scenario, ctx, command.to, false);
   },
-  apply(step, _by, command) {
-    const { ctx } = step;
-    const previous = ctx.roles[command.role] ?? null;
-    ctx.roles = { ...ctx.roles, [command.role]: command.to };
-    step.emit({ type: 'role.assigned', role: command.role, responder: command.to, previous, handOff: true });
-    if (responseAssembled(ctx)) step.meetDeadline('response');
-  },
+  apply: (step, _by, command) => giveRole(step, command.role, command.to, true),
   describe: (command, words) => `handed ${command.role} off to ${words.name(command.to)}`,
   samples: (scenario, pick) => ({ type: 'hand-off', role: 'commander', to: pick([...scenario.roster.responders.map((r) => r.id), 'nobody']), notes: 'over to you' }),
 });
