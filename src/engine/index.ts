@@ -19,7 +19,7 @@ export { describeEntry, describeJournal, wordsFor, type EntryWords } from './tim
 export { parseStatusUpdate, statusUpdateTemplate, type ParsedStatusUpdate } from './status-update';
 export { scenarioGraph } from './graph';
 export { actionLabel, formatMinute, formatMetric, personName } from './names';
-export type { Seating } from './rules';
+export { DIFFICULTIES, type Difficulty, type Seating } from './rules';
 export { loadRubric, RubricSchema, CATEGORIES, CATEGORY_LABELS, CHECKS, type Category, type Rubric } from './policy/rubric';
 export { defaultRubric, DEFAULT_RUBRIC_FILE } from './policy/default-rubric';
 export { policyView, severityPolicy, describeMinutes, type PolicyView, type SeverityPolicy } from './policy/policy';

@@ -32,6 +32,14 @@ export const DEADLINE_GRACE_MINUTES = 0.5;
  */
 export type Seating = 'solo' | 'team';
 
+/**
+ * How a drill is presented: Guided adds hints (what a finding suggests doing next); Standard and Expert show only
+ * what was observed, and Expert makes the dashboards noisier. The rules and the grading are the same for all three;
+ * the run records which was played so a score is read with it.
+ */
+export const DIFFICULTIES = ['guided', 'standard', 'expert'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
 /** Something the world will do at a minute: an action ending, an inject, a deadline. Plain data, kept in order. */
 export type TimerEvent =
   | { type: 'action.done'; action: string }
@@ -59,6 +67,7 @@ export interface RunContext {
   /** The team's policy in force, from the rubric the run is played under. */
   rubric: Rubric;
   seating: Seating;
+  difficulty: Difficulty;
   /** Pending timers, sorted by due minute then order. */
   timers: Timer[];
   timerOrder: number;
@@ -181,7 +190,7 @@ export const findResponder = (s: Scenario, id: string) => s.roster.responders.fi
 
 export function diagnosisFor(action: Diagnosis, variant: string) {
   const o = action.byVariant?.[variant];
-  return { finding: o?.finding ?? action.finding, redHerring: o?.redHerring ?? action.redHerring, log: o?.log ?? action.log };
+  return { finding: o?.finding ?? action.finding, hint: o?.hint ?? action.hint ?? null, redHerring: o?.redHerring ?? action.redHerring, log: o?.log ?? action.log };
 }
 
 export function effectFor(action: Resolution, variant: string): Effect {
@@ -213,9 +222,10 @@ export interface RunSetup {
   seed: string;
   rubric: Rubric;
   seating: Seating;
+  difficulty: Difficulty;
 }
 
-export function initialContext(scenario: Scenario, { seed, rubric, seating }: RunSetup): RunContext {
+export function initialContext(scenario: Scenario, { seed, rubric, seating, difficulty }: RunSetup): RunContext {
   let rng = initialRandomState(seed);
   const next = () => {
     const [value, state] = draw(rng);
@@ -238,6 +248,7 @@ export function initialContext(scenario: Scenario, { seed, rubric, seating }: Ru
     seed,
     rubric,
     seating,
+    difficulty,
     timers: [],
     timerOrder: 0,
     variant,

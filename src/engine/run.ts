@@ -13,7 +13,7 @@ import { acceptedEvents, compileScenario, phaseOf, type IncidentMachine, type Ma
 import { initialStep, restoreSnapshot, step, type LifecycleSnapshot, type Stepped } from './lifecycle/step-machine';
 import { defaultRubric } from './policy/default-rubric';
 import type { Rubric } from './policy/rubric';
-import type { ImpactHistory, RunContext, Seating } from './rules';
+import type { Difficulty, ImpactHistory, RunContext, Seating } from './rules';
 import { scenarioHash } from './scenario/load';
 import type { Scenario } from './scenario/schema';
 import { buildLiveView, buildSeatView, buildSharedView, dashboardSeries, type DashboardSeries, type LiveView, type LiveViewOptions, type Seat, type SeatView, type SharedView } from './view';
@@ -25,6 +25,8 @@ export interface RunOptions {
   rubric?: Rubric;
   /** Solo (one player holds every seat, the default) or a team drill where each command's issuer is checked. */
   seating?: Seating;
+  /** How the drill is presented (default: standard); recorded with the run. */
+  difficulty?: Difficulty;
 }
 
 export type SendResult = { ok: true; seq: number } | { ok: false; seq: number | null; reason: string };
@@ -42,6 +44,7 @@ export interface Run {
   readonly seed: string;
   readonly rubric: Rubric;
   readonly seating: Seating;
+  readonly difficulty: Difficulty;
   /** Issues a command at the current game minute, on behalf of `by`. Never throws for bad commands. */
   send(by: string, command: CommandInput | unknown): SendResult;
   /** Moves game time forward, letting every deadline, inject and action due on the way (or now) happen in order. */
@@ -79,6 +82,7 @@ export interface SaveFile {
   scenarioHash: string;
   seed: string;
   seating: Seating;
+  difficulty: Difficulty;
   /** The rubric the run is played under: its policy set the deadlines the player saw. */
   rubric: Rubric;
   commands: ScriptEntry[];
@@ -100,8 +104,8 @@ class IncidentRun implements Run {
     private minute: number,
   ) {
     this.machine = compileScenario(scenario);
-    const { seed, rubric, seating } = snapshot.context.world;
-    this.input = { seed, rubric, seating };
+    const { seed, rubric, seating, difficulty } = snapshot.context.world;
+    this.input = { seed, rubric, seating, difficulty };
   }
 
   static start(scenario: Scenario, input: MachineInput): IncidentRun {
@@ -122,6 +126,10 @@ class IncidentRun implements Run {
 
   get seating(): Seating {
     return this.snapshot.context.world.seating;
+  }
+
+  get difficulty(): Difficulty {
+    return this.snapshot.context.world.difficulty;
   }
 
   private get context(): RunContext {
@@ -287,6 +295,7 @@ class IncidentRun implements Run {
       scenarioHash: scenarioHash(this.scenario),
       seed: this.seed,
       seating: this.seating,
+      difficulty: this.difficulty,
       rubric: this.rubric,
       commands: this.commands(),
       minute: this.minute,
@@ -306,8 +315,8 @@ export function peekContext(run: Run): Readonly<RunContext> {
   return run.peekContext();
 }
 
-export function createRun({ scenario, seed, rubric, seating }: RunOptions): Run {
-  return IncidentRun.start(scenario, { seed: String(seed), rubric: rubric ?? defaultRubric(), seating: seating ?? 'solo' });
+export function createRun({ scenario, seed, rubric, seating, difficulty }: RunOptions): Run {
+  return IncidentRun.start(scenario, { seed: String(seed), rubric: rubric ?? defaultRubric(), seating: seating ?? 'solo', difficulty: difficulty ?? 'standard' });
 }
 
 /** A run rebuilt from its plain state (see `Run.state()`), with no replay. */

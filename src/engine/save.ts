@@ -3,6 +3,7 @@ import { ScriptSchema } from './commands/registry';
 import { MAX_ID_CHARS, MAX_MINUTE, MAX_RUN_CHARS, shorten } from './limits';
 import { defaultRubric } from './policy/default-rubric';
 import { RubricSchema } from './policy/rubric';
+import { DIFFICULTIES, type Difficulty } from './rules';
 import { replay, SAVE_FORMAT_VERSION, ScriptError, type Run, type SaveFile } from './run';
 import { readJsonDocument, schemaProblems } from './scenario/document';
 import { sortProblems } from './scenario/load';
@@ -18,6 +19,8 @@ const SaveSchema = z.strictObject({
   minute: z.number().min(0).max(MAX_MINUTE).optional(),
   // Absent in format 1, whose runs were all solo under the default rubric.
   seating: z.enum(['solo', 'team']).default('solo'),
+  // Absent in format 1; browser saves of format 1 kept it beside the save, and the caller may pass it on.
+  difficulty: z.enum(DIFFICULTIES).optional(),
   rubric: RubricSchema.optional(),
 });
 
@@ -30,7 +33,7 @@ export type LoadedSave = { ok: true; run: Run; save: SaveFile } | { ok: false; p
  * Loads a save by replaying it, so pending deadlines and timers come back exactly as they were. A save made with a
  * different version of the scenario or of the format is refused with a clear reason rather than replayed wrongly.
  */
-export function loadSave(text: string, file: string, findScenario: (id: string) => { scenario: Scenario; hash: string } | undefined): LoadedSave {
+export function loadSave(text: string, file: string, findScenario: (id: string) => { scenario: Scenario; hash: string } | undefined, fallbackDifficulty: Difficulty = 'standard'): LoadedSave {
   const doc = readJsonDocument(file, text, MAX_RUN_CHARS);
   const at = (message: string, path = '(top level)'): Problem => ({ file, line: 1, column: 1, path, message });
   if (doc.syntaxProblems.length > 0 || !doc.root) return { ok: false, reason: 'corrupt', problems: doc.syntaxProblems };
@@ -46,7 +49,7 @@ export function loadSave(text: string, file: string, findScenario: (id: string) 
     return { ok: false, reason: 'outdated', problems: [at(`this save was made with another version of "${save.scenarioId}"; replaying it could give a different run`, 'scenarioHash')] };
   }
   try {
-    const run = replay(found.scenario, save.seed, save.commands, save.minute, { rubric: save.rubric ?? defaultRubric(), seating: save.seating });
+    const run = replay(found.scenario, save.seed, save.commands, save.minute, { rubric: save.rubric ?? defaultRubric(), seating: save.seating, difficulty: save.difficulty ?? fallbackDifficulty });
     return { ok: true, run, save: run.save() };
   } catch (error) {
     if (error instanceof ScriptError) return { ok: false, reason: 'corrupt', problems: [at(error.message, `commands[${error.index}]`)] };

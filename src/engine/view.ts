@@ -60,7 +60,8 @@ export interface SharedView {
   }>;
   stakeholders: Array<{ id: string; name: string; title: string }>;
   actions: ActionView[];
-  findings: Array<{ at: number; action: string; label: string; text: string; log: string[] | null }>;
+  /** What completed diagnosis steps showed; `hint` (what it suggests doing) only on Guided difficulty. */
+  findings: Array<{ at: number; action: string; label: string; text: string; hint: string | null; log: string[] | null }>;
   /** Open deadlines; `LiveView.deadlines` adds the time remaining. */
   deadlines: Array<{ id: string; label: string; dueAt: number }>;
   messages: Array<{ at: number; inject: string; from: string | null; message: string; respondBy: number | null; answered: boolean; answer: string | null }>;
@@ -136,9 +137,10 @@ export function buildSharedView(scenario: Scenario, ctx: RunContext, journal: re
     const e = entry.event;
     if (e.type === 'action.completed' && e.kind === 'diagnosis') {
       const action = scenario.diagnosis.find((d) => d.id === e.action);
-      const logId = action ? diagnosisFor(action, ctx.variant).log : undefined;
-      const log = logId ? scenario.service.logs.find((l) => l.id === logId) : undefined;
-      findings.push({ at: entry.at, action: e.action, label: label(e.action), text: e.finding ?? '', log: log ? (log.byVariant?.[ctx.variant]?.lines ?? log.lines) : null });
+      const result = action ? diagnosisFor(action, ctx.variant) : undefined;
+      const log = result?.log ? scenario.service.logs.find((l) => l.id === result.log) : undefined;
+      const hint = ctx.difficulty === 'guided' ? (result?.hint ?? null) : null;
+      findings.push({ at: entry.at, action: e.action, label: label(e.action), text: e.finding ?? '', hint, log: log ? (log.byVariant?.[ctx.variant]?.lines ?? log.lines) : null });
     }
     if (e.type === 'inject.fired') messages.push({ at: entry.at, inject: e.inject, from: e.from ? words.name(e.from) : null, message: e.message, respondBy: e.respondBy, answered: false, answer: null });
     if (e.type === 'verification.checked') checks.push({ at: entry.at, item: e.item, ok: e.ok, detail: e.detail });

@@ -169,6 +169,7 @@ const Roster = z.strictObject({
 
 const DiagnosisOverride = z.strictObject({
   finding: Text.optional(),
+  hint: Text.optional(),
   log: Id.optional(),
   redHerring: z.boolean().optional(),
 });
@@ -179,7 +180,8 @@ const Diagnosis = z.strictObject({
   minutes: Span.describe('Game minutes it takes.'),
   skills: z.array(Id).default([]).describe('Anyone with one of these skills may do it; empty means anyone.'),
   requires: z.array(Id).default([]).describe('Ids of actions that must be completed first.'),
-  finding: Text.describe('What it reveals.'),
+  finding: Text.describe('What it reveals: what a responder would observe, never what to do next.'),
+  hint: Text.optional().describe('Guidance that follows from the finding (what to do next), shown only on Guided difficulty.'),
   log: Id.optional().describe('Id of a log excerpt it shows the player.'),
   redHerring: z.boolean().default(false).describe('It leads away from the cause.'),
   byVariant: variantOverrides(DiagnosisOverride),
