@@ -77,6 +77,15 @@ describe('messages say what is wrong where it is', () => {
     expect(script.problems.every((p) => p.path === '(syntax)')).toBe(true);
   });
 
+  it('should guess what a misspelt id in a command meant', () => {
+    const scenario = loadScenario(minimalText, 'minimal.json');
+    if (!scenario.ok) throw new Error('minimal must load');
+    const run = createRun({ scenario: scenario.value, seed: 1 });
+    run.send('ada', { type: 'acknowledge' });
+    expect(run.send('ada', { type: 'diagnose', action: 'lok', performer: 'ada' })).toMatchObject({ reason: 'there is no diagnosis step "lok" (did you mean "look"?)' });
+    expect(run.send('adda', { type: 'announce', text: 'hi' })).toMatchObject({ reason: '"adda" is not on this incident\'s roster (did you mean "ada"?)' });
+  });
+
   it('should bound a variant’s deploy minute like the base one, and dashboard values', () => {
     const raw = JSON.parse(minimalText);
     raw.service.deploys = [{ id: 'd1', component: 'api', version: 'v2', minute: -30, description: 'A deploy', byVariant: { only: { minute: 1e308 } } }];

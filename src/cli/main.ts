@@ -23,7 +23,8 @@ const USAGE = `Usage: firedrill <command> [options]
 
 Commands:
   validate <files...>                      check scenario files; exit 1 with every problem when any is invalid
-  check <files...> [--max-states N]        validate, then prove each scenario sound by exploring its reachable
+  check <files...> [--max-states N] [--script FILE]
+                                           validate, then prove each scenario sound by exploring its reachable
                                            states: no dead end, every action, inject and variant reachable,
                                            and its expert script (test/scripts/<id>/expert.json) scores 95+
   play <scenario> --seed N --script FILE   play a command script headless and print the timeline and final state

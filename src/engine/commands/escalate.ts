@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findResponder } from '../rules';
-import { isPresent } from './checks';
+import { isPresent, notOnRoster } from './checks';
 import { defineCommand, Id } from './define';
 
 export const escalate = defineCommand({
@@ -12,7 +12,7 @@ export const escalate = defineCommand({
   accepted: [{ in: 'active' }],
   check({ scenario, ctx, command }) {
     const r = findResponder(scenario, command.to);
-    if (!r) return `"${command.to}" is not on this incident's roster`;
+    if (!r) return notOnRoster(scenario, command.to);
     if (isPresent(ctx, command.to)) return `${r.name} is already in the incident`;
     if (command.to in ctx.paged) return `${r.name} has already been paged`;
     return null;

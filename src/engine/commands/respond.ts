@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, Id, PlayerText } from './define';
+import { shorten } from '../limits';
+import { didYouMean } from '../scenario/problems';
 
 export const respond = defineCommand({
   type: 'respond',
@@ -10,7 +12,7 @@ export const respond = defineCommand({
   accepted: [{ in: 'active' }],
   check({ scenario, ctx, command }) {
     const inject = scenario.injects.find((i) => i.id === command.inject);
-    if (!inject || !(command.inject in ctx.fired)) return `there is no message "${command.inject}" to answer`;
+    if (!inject || !(command.inject in ctx.fired)) return `there is no message "${shorten(command.inject)}" to answer${didYouMean(command.inject, Object.keys(ctx.open))}`;
     if (!(command.inject in ctx.open)) return `"${command.inject}" does not need an answer, or has one already`;
     return null;
   },

@@ -3,6 +3,8 @@ import type { ActionKind } from '../events';
 import { findAction, findDiagnosis, findResolution, findResponder, type RunContext, type Step } from '../rules';
 import type { Scenario } from '../scenario/schema';
 import { responderReady } from './checks';
+import { shorten } from '../limits';
+import { didYouMean } from '../scenario/problems';
 import type { Words } from './define';
 
 interface ActionCommand {
@@ -12,7 +14,10 @@ interface ActionCommand {
 
 export function checkStartAction(kind: ActionKind, scenario: Scenario, ctx: RunContext, command: ActionCommand): string | null {
   const action = kind === 'diagnosis' ? findDiagnosis(scenario, command.action) : findResolution(scenario, command.action);
-  if (!action) return `there is no ${kind === 'diagnosis' ? 'diagnosis step' : 'resolution action'} "${command.action}"`;
+  if (!action) {
+    const known = (kind === 'diagnosis' ? scenario.diagnosis : scenario.resolution).map((a) => a.id);
+    return `there is no ${kind === 'diagnosis' ? 'diagnosis step' : 'resolution action'} "${shorten(command.action)}"${didYouMean(command.action, known)}`;
+  }
   if (command.action in ctx.inProgress) return `"${action.label}" is already under way`;
   if (command.action in ctx.completed) return `"${action.label}" has already been done`;
   const missing = action.requires.filter((id) => !(id in ctx.completed));

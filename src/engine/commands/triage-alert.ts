@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, Id, PlayerText } from './define';
+import { shorten } from '../limits';
+import { didYouMean } from '../scenario/problems';
 
 export const triageAlert = defineCommand({
   type: 'triage-alert',
@@ -8,7 +10,8 @@ export const triageAlert = defineCommand({
   fields: '`alert`: an id from the scenario’s alert queue; `verdict`: `actionable` or `noise`; `rewrite`',
   who: ['anyone'],
   accepted: [{ in: 'active' }],
-  check: ({ scenario, command }) => (scenario.alertQueue.some((a) => a.id === command.alert) ? null : `there is no alert "${command.alert}" in the queue`),
+  check: ({ scenario, command }) =>
+    scenario.alertQueue.some((a) => a.id === command.alert) ? null : `there is no alert "${shorten(command.alert)}" in the queue${didYouMean(command.alert, scenario.alertQueue.map((a) => a.id))}`,
   apply: () => {},
   describe: (command) => `sorted an alert as ${command.verdict}`,
   samples: (scenario, pick) => ({ type: 'triage-alert', alert: pick([...scenario.alertQueue.map((a) => a.id), 'no-such-alert']), verdict: pick(['actionable', 'noise'] as const) }),

@@ -2,7 +2,7 @@
  * Who may issue a command, and whether it may be taken now: the engine's one authority. The lifecycle machine asks
  * it before any command's transition; views ask it what a seat may do.
  */
-import { isPresent } from '../commands/checks';
+import { isPresent, notOnRoster } from '../commands/checks';
 import type { Issuer } from '../commands/define';
 import { FACILITATOR, REGISTRY, type CommandOf, type CommandType } from '../commands/registry';
 import { findResponder, type RunContext } from '../rules';
@@ -16,7 +16,7 @@ export function issuerRefusal(scenario: Scenario, ctx: RunContext, by: string, t
     return `the facilitator does not ${type.replace(/-/g, ' ')} in a team drill: ${describeIssuers(who)} does`;
   }
   const issuer = findResponder(scenario, by);
-  if (!issuer) return `"${by}" is not on this incident's roster`;
+  if (!issuer) return notOnRoster(scenario, by);
   if (!isPresent(ctx, by)) return `${issuer.name} has not joined the incident yet`;
   if (ctx.seating === 'solo') return null;
   if (mayIssue(scenario, ctx, by, who, performer)) return null;
