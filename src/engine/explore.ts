@@ -36,6 +36,8 @@ export interface Exploration {
   injectsFired: Set<string>;
   shortestMinutes: number | null;
   longestMinutes: number | null;
+  /** The earliest minute any explored path had a fix or mitigation land, or null when none did. */
+  fastestMitigationMinutes: number | null;
 }
 
 interface Node {
@@ -169,8 +171,11 @@ export function explore(scenario: Scenario, options: ExploreOptions): Exploratio
   // Completed actions that shape the future: prerequisites, inject triggers, and every resolution action.
   const relevant = new Set<string>([...scenario.resolution.map((a) => a.id), ...[...scenario.diagnosis, ...scenario.resolution].flatMap((a) => a.requires), ...scenario.injects.flatMap((i) => (i.after ? [i.after.action] : []))]);
   const stateOf = (run: Run) => canonicalState(run, peekContext(run), relevant);
+  let fastestMitigation: number | null = null;
   const visit = (run: Run): string => {
     const c = peekContext(run);
+    const mitigatedAt = c.mitigatedAt;
+    if (mitigatedAt !== null && (fastestMitigation === null || mitigatedAt < fastestMitigation)) fastestMitigation = mitigatedAt;
     const state = canonicalState(run, c, relevant);
     const key = keyOf(state);
     for (const id of Object.keys(c.completed)) actionsStarted.add(id);
@@ -234,7 +239,7 @@ export function explore(scenario: Scenario, options: ExploreOptions): Exploratio
     }
   }
   const deadEnds = truncated ? [] : [...nodes.values()].filter((n) => expanded.has(n.key) && !reaches.has(n.key)).map((n) => describeState(states.get(n.key)!));
-  return { seed: options.seed, variant, states: nodes.size, truncated, deadEnds, actionsStarted, injectsFired, shortestMinutes: shortest, longestMinutes: longest };
+  return { seed: options.seed, variant, states: nodes.size, truncated, deadEnds, actionsStarted, injectsFired, shortestMinutes: shortest, longestMinutes: longest, fastestMitigationMinutes: fastestMitigation };
 }
 
 /** A seed that draws each variant, trying seeds in order. */

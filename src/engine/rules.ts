@@ -88,6 +88,8 @@ export interface RunContext {
   completed: Record<string, { at: number; performer: string }>;
   impact: ImpactHistory;
   mitigated: boolean;
+  /** When a fix or mitigation first landed. */
+  mitigatedAt: number | null;
   /** Impact the players' own harmful changes added on top of the scenario's level, until a fix or mitigation. */
   worsened: number;
   fixedAt: number | null;
@@ -264,6 +266,7 @@ export function initialContext(scenario: Scenario, { seed, rubric, seating, diff
     completed: {},
     impact: [{ at: scenario.impact.onset, level: 1 }],
     mitigated: false,
+    mitigatedAt: null,
     worsened: 0,
     fixedAt: null,
     dependencies,
@@ -405,12 +408,14 @@ export function landEffect(step: Step, actionId: string): void {
     case 'fixes':
       level = 0;
       ctx.mitigated = true;
+      ctx.mitigatedAt ??= now;
       ctx.worsened = 0;
       ctx.fixedAt = now;
       break;
     case 'mitigates':
       level = Math.min(current, effect.level ?? 0.25);
       ctx.mitigated = true;
+      ctx.mitigatedAt ??= now;
       ctx.worsened = 0;
       break;
     case 'worsens': {

@@ -72,6 +72,8 @@ function checkScenario(scenario: Scenario, expertFile: string, maxStates: number
   let states = 0;
   let shortest: number | null = null;
   let longest: number | null = null;
+  // The mitigation target must be reachable in every variant: the slowest variant's fastest mitigation.
+  let achievable: { minutes: number; variant: string } | null = null;
   for (const [variant, seed] of seeds) {
     const result = explore(scenario, { seed, maxStates });
     states += result.states;
@@ -83,6 +85,7 @@ function checkScenario(scenario: Scenario, expertFile: string, maxStates: number
     result.actionsStarted.forEach((a) => actions.add(a));
     result.injectsFired.forEach((i) => injects.add(i));
     if (result.shortestMinutes !== null) shortest = shortest === null ? result.shortestMinutes : Math.min(shortest, result.shortestMinutes);
+    if (result.fastestMitigationMinutes !== null && (achievable === null || result.fastestMitigationMinutes > achievable.minutes)) achievable = { minutes: result.fastestMitigationMinutes, variant };
     if (result.longestMinutes !== null) longest = longest === null ? result.longestMinutes : Math.max(longest, result.longestMinutes);
   }
   const truncated = problems.some((p) => p.includes('passes the bound'));
@@ -90,6 +93,12 @@ function checkScenario(scenario: Scenario, expertFile: string, maxStates: number
     for (const action of [...scenario.diagnosis, ...scenario.resolution]) if (!actions.has(action.id)) problems.push(`action "${action.id}" is never reachable in play`);
     for (const inject of scenario.injects) if (!injects.has(inject.id)) problems.push(`inject "${inject.id}" never fires in play`);
     if (shortest === null) problems.push('no explored path reaches the debrief');
+    const target = scenario.grading.mitigateWithinMinutes ?? rubric.mitigateMinutes[scenario.severity.true];
+    if (achievable !== null && target !== null && achievable.minutes > target) {
+      problems.push(
+        `the fastest mitigation found takes ${Math.ceil(achievable.minutes)} minutes (variant "${achievable.variant}"), beyond the ${target}-minute target ${scenario.grading.mitigateWithinMinutes === undefined ? `the rubric sets for ${scenario.severity.true}` : 'in grading.mitigateWithinMinutes'}: set grading.mitigateWithinMinutes to at least ${Math.ceil(achievable.minutes)}, so a run can earn full credit`,
+      );
+    }
   }
   let expert = 'no expert script';
   try {
@@ -105,7 +114,7 @@ function checkScenario(scenario: Scenario, expertFile: string, maxStates: number
     problems.push(`no expert script at ${expertFile}: write the model run for seed 1 there, or name it with --script`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const paths = shortest === null ? 'no path to the debrief' : `shortest path ${Math.round(shortest)} min, longest ${Math.round(longest ?? shortest)} min to the debrief`;
+  const paths = shortest === null ? 'no path to the debrief' : `shortest path ${Math.round(shortest)} min, longest ${Math.round(longest ?? shortest)} min to the debrief${achievable === null ? '' : `, mitigation possible by ${Math.ceil(achievable.minutes)} min`}`;
   io.out(`${problems.length === 0 ? '✓' : '✗'} ${scenario.id}: ${states.toLocaleString('en')} states over ${seeds.size} variant${seeds.size === 1 ? '' : 's'} in ${seconds} s; ${paths}; ${expert}\n`);
   return problems;
 }

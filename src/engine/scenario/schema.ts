@@ -264,6 +264,12 @@ const Grading = z.strictObject({
   notify: z.array(Id).default([]).describe('Stakeholders who must be kept informed.'),
   alertQuality: z.enum(['good', 'bad']).optional().describe('How the page rates as an alert, when it is graded.'),
   runbookGap: z.string().optional().describe('What the runbook lacked, when the incident shows a gap.'),
+  mitigateWithinMinutes: z
+    .number()
+    .positive()
+    .max(DAY)
+    .optional()
+    .describe('Minutes from the page within which mitigation earns full credit here, when this incident cannot be mitigated within the rubric’s target for its severity (firedrill check says so).'),
 });
 
 export const ScenarioSchema = z
