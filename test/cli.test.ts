@@ -210,7 +210,7 @@ describe('firedrill check', () => {
   it('should prove a scenario sound and print its states, time and path lengths', () => {
     const { code, stdout } = firedrill('check', 'scenarios/filters-broken.json');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ filters-broken: [\d,]+ states over 2 variants in [\d.]+ s; shortest path \d+ min, longest \d+ min to the debrief; expert \d+/);
+    expect(stdout).toMatch(/✓ filters-broken: [\d,]+ states over 2 variants in [\d.]+ s; shortest path \d+ min, longest \d+ min to the debrief, mitigation possible by \d+ min; expert \d+/);
     expect(stdout).toContain('1 of 1 scenario proven sound');
   });
 
