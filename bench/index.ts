@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActor, setup, SimulatedClock } from 'xstate';
-import { createRun, FACILITATOR_SEAT, loadScenario, loadScript, OBSERVER_SEAT, playerSeat, replay, type Run, type Scenario, type ScriptEntry, type Seat } from '../src/engine/index';
-import { grade, loadRubric } from '../src/grading/index';
+import { createRun, FACILITATOR_SEAT, loadScenario, loadScript, OBSERVER_SEAT, playerSeat, replay, type JournalEntry, type Run, type Scenario, type ScriptEntry, type Seat } from '../src/engine/index';
+import { grade, loadRubric, type Rubric } from '../src/grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../src/report/index';
 import { browserBenchmarks } from './browser';
 
@@ -85,6 +85,68 @@ function seatViewsRun(scenario: Scenario, script: ScriptEntry[], seats: Seat[]):
   return built;
 }
 
+/** A clock reading for a status update's header, from a game minute (the drill starts at 09:00). */
+function clockAt(minute: number): string {
+  const total = 9 * 60 + minute;
+  return `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The expert script with `pairs` minutes appended after its postmortem, each with a status update (in the module's
+ * template, numbered on) and an announcement; the drill finishes after the last of them.
+ */
+function longScript(script: ScriptEntry[], pairs: number): ScriptEntry[] {
+  const finish = script.find((e) => e.command.type === 'finish');
+  const played = script.filter((e) => e.command.type !== 'finish');
+  const from = Math.ceil(played.at(-1)?.at ?? 0) + 1;
+  const updatesSoFar = played.filter((e) => e.command.type === 'status-update').length;
+  const extra: ScriptEntry[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const at = from + i;
+    const text = `[${clockAt(at)}] [SEV-1] Update #${updatesSoFar + i + 1}\nCurrent Status: Resolved; checkout is healthy and being watched\nImpact: None since 09:15; purchases succeeding normally\nActions: Watching error rates and support tickets\nNext Update: In 30 minutes`;
+    extra.push({ at, by: 'sarah', command: { type: 'status-update', text } });
+    extra.push({ at, by: 'alex', command: { type: 'announce', text: `Still watching checkout: error rate normal at ${clockAt(at)}.` } });
+  }
+  return [...played, ...extra, ...(finish ? [{ ...finish, at: from + pairs }] : [])];
+}
+
+/**
+ * Journals of about each size in `sizes` (in entries): the expert run with as many appended minutes of updates as
+ * it takes. Built by replaying the script, which is quick next to what is measured.
+ */
+function longJournals(scenario: Scenario, script: ScriptEntry[], sizes: readonly number[]): Array<readonly JournalEntry[]> {
+  const base = replay(scenario, 1, longScript(script, 0)).journal().length;
+  const perPair = (replay(scenario, 1, longScript(script, 100)).journal().length - base) / 100;
+  return sizes.map((size) => replay(scenario, 1, longScript(script, Math.max(0, Math.round((size - base) / perPair)))).journal());
+}
+
+/** Grading and all three report formats, as `firedrill report` and the debrief screen do it. */
+function gradeAndRender(scenario: Scenario, journal: readonly JournalEntry[], rubric: Rubric): void {
+  const report = buildReport(scenario, journal, grade(scenario, journal, rubric), { seed: '1' });
+  renderMarkdown(report);
+  renderHtml(report);
+  safeJson(report);
+}
+
+/**
+ * How grading and the report scale: the time for journals of about 1,000, 10,000 and 100,000 entries, and the
+ * ratio between neighbours. Linear work gives ratios near 10. Lines are printed as each size finishes, so a slow
+ * size still shows the ones before it.
+ */
+function scalingLines(scenario: Scenario, script: ScriptEntry[], rubric: Rubric): void {
+  const sizes = [1_000, 10_000, 100_000] as const;
+  const journals = longJournals(scenario, script, sizes);
+  console.log('grading + debrief report (Markdown, HTML and JSON) of long runs: the expert run plus a status update and an announcement a minute');
+  let previous: { entries: number; ms: number } | null = null;
+  for (const journal of journals) {
+    const ms = 1000 / measure(() => gradeAndRender(scenario, journal, rubric), 1);
+    const ratio = previous ? `  ratio to the previous: ×${(ms / previous.ms).toFixed(1)} time for ×${(journal.length / previous.entries).toFixed(1)} entries` : '';
+    console.log(`  ${journal.length.toLocaleString('en-US').padStart(8)} entries: ${ms.toFixed(1).padStart(9)} ms per run${ratio}`);
+    previous = { entries: journal.length, ms };
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
   const { scenario, script } = load();
   const end = scenario.durationMinutes;
@@ -151,6 +213,7 @@ async function main(): Promise<void> {
     console.log(`  ratio:     ${(r.perSecond / r.baselinePerSecond).toFixed(3)}  (ours takes ${(r.baselinePerSecond / r.perSecond).toFixed(1)}× as long as the baseline)\n`);
   }
   console.log(`memory: about ${perRunKb.toFixed(0)} KiB of heap per finished run held in memory (journal of ${sample.journal().length} entries)\n`);
+  scalingLines(scenario, script, rubric.value);
   if (process.argv.includes('--no-browser')) return;
   console.log('building the game and a bare Phaser page for the browser measurements…\n');
   for (const line of await browserBenchmarks()) console.log(line);
