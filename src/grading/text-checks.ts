@@ -3,7 +3,7 @@
  * against blameless practice.
  */
 import type { Scenario } from '../engine/scenario/schema';
-import { parseStatusUpdate } from '../engine/status-update';
+import { parseStatusUpdate, type ParsedStatusUpdate } from '../engine/status-update';
 
 export const UPDATE_FIELDS = ['time', 'severity', 'number', 'currentStatus', 'impact', 'actions', 'nextUpdate'] as const;
 export type UpdateField = (typeof UPDATE_FIELDS)[number];
@@ -27,7 +27,11 @@ export interface UpdateReview {
 
 /** Names each template field an update lacks or leaves vague. `expectedNumber` checks the update's numbering. */
 export function reviewUpdate(text: string, expectedNumber: number): UpdateReview {
-  const parsed = parseStatusUpdate(text);
+  return reviewParsedUpdate(parseStatusUpdate(text), expectedNumber);
+}
+
+/** `reviewUpdate` for an update already parsed. */
+export function reviewParsedUpdate(parsed: ParsedStatusUpdate, expectedNumber: number): UpdateReview {
   const missing: UpdateField[] = [];
   const vague: UpdateField[] = [];
   if (parsed.time === null) missing.push('time');
