@@ -101,20 +101,7 @@ export function blameFlags(text: string, scenario: Scenario): BlameFlag[] {
   };
   const negated = (index: number) => /\b(?:not|n't|no one|nobody|never)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, index - 20), index));
 
-  const names = new Set<string>();
-  for (const person of [...scenario.roster.responders, ...scenario.roster.stakeholders]) {
-    names.add(person.name);
-    const first = person.name.split(/\s+/)[0];
-    if (first && first.length > 2) names.add(first);
-  }
-  const person = `(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|the (?:engineer|developer|on-?call(?:er)?|author|reviewer)|someone|somebody)`;
-  const personal: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-    [new RegExp(`\\b${person}(?:\\s+who\\s+[^,.;]{1,50}?)?\\s+(?:(?:had|has|just|accidentally|clearly|simply|then)\\s+)?(?:${FAILURES.join('|')})`, 'gi'), (m) => `make the system the subject: instead of "${m[0].trim()}", say what allowed it, e.g. "a change reached production without a check that would have caught it"`],
-    [new RegExp(`\\b${person}'s\\s+(?:fault|mistake|error|carelessness|oversight)\\b`, 'gi'), () => 'focus on what in the system let this happen, not on whose fault it was'],
-    [new RegExp(`\\bif\\s+${person}\\s+had\\b`, 'gi'), () => 'ask which safeguard would have caught it, rather than what a person should have done'],
-    [new RegExp(`\\broot cause\\s+(?:is|was)\\s+${person}\\b`, 'gi'), () => 'a person is never a root cause: name the technical cause and the conditions that allowed it'],
-  ];
-  for (const [pattern, suggest] of personal) {
+  for (const [pattern, suggest] of personalPatterns(scenario)) {
     for (const match of text.matchAll(pattern)) add(match as RegExpExecArray, suggest(match as RegExpExecArray));
   }
   for (const [pattern, suggestion] of JUDGEMENTS) {
@@ -123,6 +110,33 @@ export function blameFlags(text: string, scenario: Scenario): BlameFlag[] {
   const toBlame = /\bto blame\b/gi;
   for (const match of text.matchAll(toBlame)) if (!negated(match.index ?? 0)) add(match as RegExpExecArray, 'focus on what in the system let this happen, not on who is to blame');
   return flags;
+}
+
+type PersonalPattern = [RegExp, (m: RegExpExecArray) => string];
+
+// The patterns name the scenario's people, so they are built per scenario; a run's thousands of messages share them.
+// (matchAll works on a copy of a global pattern, so sharing one across calls is safe.)
+const personalPatternsByScenario = new WeakMap<Scenario, PersonalPattern[]>();
+
+/** Patterns for a person (a name, "the engineer", "someone") as the subject of a failure, at fault, or the cause. */
+function personalPatterns(scenario: Scenario): PersonalPattern[] {
+  const known = personalPatternsByScenario.get(scenario);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const person of [...scenario.roster.responders, ...scenario.roster.stakeholders]) {
+    names.add(person.name);
+    const first = person.name.split(/\s+/)[0];
+    if (first && first.length > 2) names.add(first);
+  }
+  const person = `(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|the (?:engineer|developer|on-?call(?:er)?|author|reviewer)|someone|somebody)`;
+  const personal: PersonalPattern[] = [
+    [new RegExp(`\\b${person}(?:\\s+who\\s+[^,.;]{1,50}?)?\\s+(?:(?:had|has|just|accidentally|clearly|simply|then)\\s+)?(?:${FAILURES.join('|')})`, 'gi'), (m) => `make the system the subject: instead of "${m[0].trim()}", say what allowed it, e.g. "a change reached production without a check that would have caught it"`],
+    [new RegExp(`\\b${person}'s\\s+(?:fault|mistake|error|carelessness|oversight)\\b`, 'gi'), () => 'focus on what in the system let this happen, not on whose fault it was'],
+    [new RegExp(`\\bif\\s+${person}\\s+had\\b`, 'gi'), () => 'ask which safeguard would have caught it, rather than what a person should have done'],
+    [new RegExp(`\\broot cause\\s+(?:is|was)\\s+${person}\\b`, 'gi'), () => 'a person is never a root cause: name the technical cause and the conditions that allowed it'],
+  ];
+  personalPatternsByScenario.set(scenario, personal);
+  return personal;
 }
 
 const ALERT_PARTS: Array<[string, RegExp]> = [
