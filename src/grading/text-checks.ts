@@ -91,25 +91,39 @@ const FAILURES = [
  */
 export function blameFlags(text: string, scenario: Scenario): BlameFlag[] {
   const flags: BlameFlag[] = [];
-  const taken: Array<[number, number]> = [];
-  const add = (match: RegExpExecArray, suggestion: string) => {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (taken.some(([a, b]) => start < b && end > a)) return;
-    taken.push([start, end]);
-    flags.push({ phrase: match[0].trim(), suggestion });
+  // The spans already flagged, by start; they never overlap. One pattern's matches come in order, so each pattern
+  // walks the spans once rather than comparing every match with every span (a long text can hold thousands).
+  let taken: Array<[number, number]> = [];
+  const flagAll = (matches: Iterable<RegExpMatchArray>, suggestionFor: (match: RegExpMatchArray) => string | null) => {
+    const added: Array<[number, number]> = [];
+    let next = 0;
+    for (const match of matches) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      while (next < taken.length && taken[next]![1] <= start) next++;
+      if (next < taken.length && taken[next]![0] < end) continue;
+      const suggestion = suggestionFor(match);
+      if (suggestion === null) continue;
+      added.push([start, end]);
+      flags.push({ phrase: match[0].trim(), suggestion });
+    }
+    if (added.length > 0) taken = mergeSpans(taken, added);
   };
   const negated = (index: number) => /\b(?:not|n't|no one|nobody|never)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, index - 20), index));
 
-  for (const [pattern, suggest] of personalPatterns(scenario)) {
-    for (const match of text.matchAll(pattern)) add(match as RegExpExecArray, suggest(match as RegExpExecArray));
-  }
-  for (const [pattern, suggestion] of JUDGEMENTS) {
-    for (const match of text.matchAll(pattern)) if (!negated(match.index ?? 0)) add(match as RegExpExecArray, suggestion);
-  }
-  const toBlame = /\bto blame\b/gi;
-  for (const match of text.matchAll(toBlame)) if (!negated(match.index ?? 0)) add(match as RegExpExecArray, 'focus on what in the system let this happen, not on who is to blame');
+  for (const [pattern, suggest] of personalPatterns(scenario)) flagAll(text.matchAll(pattern), (match) => suggest(match as RegExpExecArray));
+  for (const [pattern, suggestion] of JUDGEMENTS) flagAll(text.matchAll(pattern), (match) => (negated(match.index ?? 0) ? null : suggestion));
+  flagAll(text.matchAll(/\bto blame\b/gi), (match) => (negated(match.index ?? 0) ? null : 'focus on what in the system let this happen, not on who is to blame'));
   return flags;
+}
+
+/** Two lists of spans, each sorted by start, as one sorted list. */
+function mergeSpans(a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]![0] <= b[j]![0]) ? a[i++]! : b[j++]!);
+  return merged;
 }
 
 type PersonalPattern = [RegExp, (m: RegExpExecArray) => string];
