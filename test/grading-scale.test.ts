@@ -5,8 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { replay, type JournalEntry, type ScriptEntry } from '../src/engine/index';
 import { impactAt, RECOVERED_LEVEL } from '../src/engine/rules';
+import seedrandom from 'seedrandom';
+import { parseStatusUpdate } from '../src/engine/status-update';
 import { grade } from '../src/grading/index';
 import { Facts } from '../src/grading/facts';
+import { blameFlags, missingAlertParts, reviewUpdate } from '../src/grading/text-checks';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../src/report/index';
 import { PER_MINUTE_CHART_LIMIT } from '../src/report/model';
 import { randomScript } from './support/random-player';
@@ -115,7 +118,9 @@ describe('the impact timeline searched by minute', () => {
     for (const journal of runs) {
       const facts = new Facts(scenario, journal);
       const history = [...facts.impactHistory()];
-      for (let minute = -10; minute <= facts.end + 5; minute += 0.25) expect(facts.impactAt(minute)).toBe(impactAt(history, minute));
+      const differ: number[] = [];
+      for (let minute = -10; minute <= facts.end + 5; minute += 0.25) if (!Object.is(facts.impactAt(minute), impactAt(history, minute))) differ.push(minute);
+      expect(differ).toEqual([]);
     }
   });
 
@@ -133,5 +138,55 @@ describe('the impact timeline searched by minute', () => {
         }
       }
     }
+  });
+});
+
+describe('long player texts', () => {
+  // The patterns as first written: the reference the faster ones must agree with, on texts short enough for them.
+  const CONTEXT_AS_WRITTEN = /\bcontext\s*:.*\d.*\(\s*threshold\b.*\d|\bcontext\s*:.*\d+(?:\.\d+)?\s*%?.*(?:threshold|>|above|over)\s*\d/i;
+  const VAGUE_AS_WRITTEN = /^(?:-+|\?+|n\/?a|tbd|tbc|unknown|none|some|various|issues?|problems?|stuff|things|working on it|looking into it|investigating|ongoing|see above|same as before|same)\.?$/i;
+  const VAGUE_IMPACT_AS_WRITTEN = /^(?:some|a few|many|several)?\s*(?:users?|customers?|people|things|services?)?\s*(?:are|may be|might be)?\s*(?:affected|impacted|having issues|seeing issues|seeing errors)?\.?$/i;
+  const CONTEXT_PART = 'context with the value against its threshold';
+  const impactUpdate = (impact: string) => `[09:00] [SEV-1] Update #1\nCurrent Status: Rolling back\nImpact: ${impact}\nActions: Rollback\nNext Update: In 10 minutes`;
+
+  it('should judge an alert context as the pattern first written does', () => {
+    const rng = seedrandom('alert context');
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)]!;
+    const parts = ['context', ':', ' ', '\n', '\r\n', '\t', '\u00a0', '\u2028', '5', '12', '.', '3.5', '%', '(', ')', '(threshold', 'threshold', 'thresholds', '>', 'above', 'over', 'x', ' > 5', '(threshold 4)'];
+    let withContext = 0;
+    for (let i = 0; i < 5_000; i++) {
+      const text = (rng() < 0.8 ? pick(['context:', 'Context :', 'context\n:', 'x context: ']) : '') + Array.from({ length: 1 + Math.floor(rng() * 10) }, () => pick(parts)).join('');
+      const expected = CONTEXT_AS_WRITTEN.test(text);
+      if (expected) withContext++;
+      expect(!missingAlertParts(text).includes(CONTEXT_PART), JSON.stringify(text)).toBe(expected);
+    }
+    expect(withContext).toBeGreaterThan(500);
+  });
+
+  it('should judge an impact vague as the pattern first written does', () => {
+    const rng = seedrandom('vague impact');
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)]!;
+    const words = ['some', 'a few', 'a', 'few', 'many', 'several', 'users', 'user', 'customers', 'people', 'things', 'services', 'are', 'may be', 'might be', 'be', 'affected', 'impacted', 'having issues', 'seeing errors', ' ', '  ', '\t', '.', 'x', 'Some', 'AFFECTED'];
+    let vague = 0;
+    for (let i = 0; i < 5_000; i++) {
+      const update = impactUpdate(Array.from({ length: 1 + Math.floor(rng() * 7) }, () => pick(words)).join(''));
+      const impact = parseStatusUpdate(update).impact?.trim() ?? '';
+      const expected = impact !== '' && (VAGUE_AS_WRITTEN.test(impact) || VAGUE_IMPACT_AS_WRITTEN.test(impact));
+      if (expected) vague++;
+      expect(reviewUpdate(update, 1).vague.includes('impact'), JSON.stringify(update)).toBe(expected);
+    }
+    expect(vague).toBeGreaterThan(500);
+  });
+
+  it('should read texts at the length limit, however they are built', () => {
+    const limit = 20_000;
+    expect(missingAlertParts(`Title: Checkout errors\nContext: ${'1'.repeat(limit)}`)).toContain(CONTEXT_PART);
+    expect(missingAlertParts(`Title: Checkout errors\nContext: error rate 12% (threshold 5%)${' '.repeat(limit)}x`)).not.toContain(CONTEXT_PART);
+    expect(reviewUpdate(impactUpdate(`users${' '.repeat(limit)}x`), 1).vague).not.toContain('impact');
+    expect(reviewUpdate(impactUpdate(`some users${' '.repeat(limit)}affected`), 1).vague).toContain('impact');
+    // Every occurrence is flagged once, however many there are.
+    const careless = 'A careless change. '.repeat(1_000);
+    expect(careless.length).toBeLessThanOrEqual(limit);
+    expect(blameFlags(careless, scenario)).toHaveLength(1_000);
   });
 });

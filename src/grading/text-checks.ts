@@ -18,7 +18,12 @@ export const UPDATE_FIELD_LABELS: Record<UpdateField, string> = {
 };
 
 const VAGUE = /^(?:-+|\?+|n\/?a|tbd|tbc|unknown|none|some|various|issues?|problems?|stuff|things|working on it|looking into it|investigating|ongoing|see above|same as before|same)\.?$/i;
-const VAGUE_IMPACT = /^(?:some|a few|many|several)?\s*(?:users?|customers?|people|things|services?)?\s*(?:are|may be|might be)?\s*(?:affected|impacted|having issues|seeing issues|seeing errors)?\.?$/i;
+/**
+ * "Some users affected" and the like. Written as `A?(\s*B)?(\s*C)?(\s*D|\s*)\.?`, which matches exactly what
+ * `A?\s*B?\s*C?\s*D?\.?` does, rather than that: there, a long run of spaces could be split between the `\s*`s in
+ * every way before failing, which took seconds for one long line.
+ */
+const VAGUE_IMPACT = /^(?:some|a few|many|several)?(?:\s*(?:users?|customers?|people|things|services?))?(?:\s*(?:are|may be|might be))?(?:\s*(?:affected|impacted|having issues|seeing issues|seeing errors)|\s*)\.?$/i;
 
 export interface UpdateReview {
   missing: UpdateField[];
@@ -153,9 +158,18 @@ function personalPatterns(scenario: Scenario): PersonalPattern[] {
   return personal;
 }
 
+/**
+ * "Context:" with a number and then its threshold: "(threshold 5%)", or "above 5" on the same line or, when the line
+ * ends in the number, on the next line with words. This matches exactly what
+ * `context\s*:.*\d.*\(\s*threshold\b.*\d|context\s*:.*\d+(?:\.\d+)?\s*%?.*(?:threshold|>|above|over)\s*\d` does, but
+ * takes the first digit on the line rather than trying every digit with every split of the line around it, which
+ * took seconds for a line of a few thousand characters and grew with its cube.
+ */
+const CONTEXT_WITH_THRESHOLD = /\bcontext\s*:(?:[^\d\n\r\u2028\u2029]*\d(?:.*\(\s*threshold\b.*\d|.*(?:threshold|>|above|over)\s*\d)|.*\d[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029]\s*(?=\S).*(?:threshold|>|above|over)\s*\d)/i;
+
 const ALERT_PARTS: Array<[string, RegExp]> = [
   ['a specific title', /\btitle\s*:\s*\S.{8,}/i],
-  ['context with the value against its threshold', /\bcontext\s*:.*\d.*\(\s*threshold\b.*\d|\bcontext\s*:.*\d+(?:\.\d+)?\s*%?.*(?:threshold|>|above|over)\s*\d/i],
+  ['context with the value against its threshold', CONTEXT_WITH_THRESHOLD],
   ['a runbook link', /\brunbook\s*:\s*(?!none\b)\S+/i],
   ['a dashboard link', /\bdashboard\s*:\s*(?!none\b)\S+/i],
 ];
