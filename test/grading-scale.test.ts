@@ -85,7 +85,13 @@ describe('grading at scale', () => {
   it('should grade and report a journal whose last command is at minute 1e12, as the same drill it was', () => {
     const far = 1e12;
     const updatesBefore = played.filter((e) => e.command.type === 'status-update').length;
-    const journal = replay(scenario, 1, [...played, update(updatesBefore + 1, far), { at: far, by: 'alex', command: { type: 'finish' } }]).journal();
+    // Played on from the script rather than scripted: a script may not name a minute this late, but a run's clock can
+    // reach it and the grader must cope with whatever journal it is given.
+    const run = replay(scenario, 1, played);
+    run.advanceTo(far);
+    expect(run.send('sarah', update(updatesBefore + 1, far).command).ok).toBe(true);
+    expect(run.send('alex', { type: 'finish' }).ok).toBe(true);
+    const journal = run.journal();
     expect(journal.at(-1)!.at).toBe(far);
 
     const { score, report, md, html, json } = debriefAll(journal);
