@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActor, setup, SimulatedClock } from 'xstate';
-import { createRun, FACILITATOR_SEAT, loadScenario, loadScript, OBSERVER_SEAT, playerSeat, replay, type Run, type Scenario, type ScriptEntry, type Seat } from '../src/engine/index';
-import { grade, loadRubric } from '../src/grading/index';
+import { createRun, FACILITATOR_SEAT, loadScenario, loadScript, OBSERVER_SEAT, playerSeat, replay, type JournalEntry, type Run, type Scenario, type ScriptEntry, type Seat } from '../src/engine/index';
+import { grade, loadRubric, type Rubric } from '../src/grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../src/report/index';
 import { browserBenchmarks } from './browser';
 
@@ -85,6 +85,91 @@ function seatViewsRun(scenario: Scenario, script: ScriptEntry[], seats: Seat[]):
   return built;
 }
 
+/** A clock reading for a status update's header, from a game minute (the drill starts at 09:00). */
+function clockAt(minute: number): string {
+  const total = 9 * 60 + minute;
+  return `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The expert script with `pairs` minutes appended after its postmortem, each with a status update (in the module's
+ * template, numbered on) and an announcement; the drill finishes after the last of them.
+ */
+function longScript(script: ScriptEntry[], pairs: number): ScriptEntry[] {
+  const finish = script.find((e) => e.command.type === 'finish');
+  const played = script.filter((e) => e.command.type !== 'finish');
+  const from = Math.ceil(played.at(-1)?.at ?? 0) + 1;
+  const updatesSoFar = played.filter((e) => e.command.type === 'status-update').length;
+  const extra: ScriptEntry[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const at = from + i;
+    const text = `[${clockAt(at)}] [SEV-1] Update #${updatesSoFar + i + 1}\nCurrent Status: Resolved; checkout is healthy and being watched\nImpact: None since 09:15; purchases succeeding normally\nActions: Watching error rates and support tickets\nNext Update: In 30 minutes`;
+    extra.push({ at, by: 'sarah', command: { type: 'status-update', text } });
+    extra.push({ at, by: 'alex', command: { type: 'announce', text: `Still watching checkout: error rate normal at ${clockAt(at)}.` } });
+  }
+  return [...played, ...extra, ...(finish ? [{ ...finish, at: from + pairs }] : [])];
+}
+
+/**
+ * Journals of about each size in `sizes` (in entries): the expert run with as many appended minutes of updates as
+ * it takes. Built by replaying the script, which is quick next to what is measured.
+ */
+function longJournals(scenario: Scenario, script: ScriptEntry[], sizes: readonly number[]): Array<readonly JournalEntry[]> {
+  const base = replay(scenario, 1, longScript(script, 0)).journal().length;
+  const perPair = (replay(scenario, 1, longScript(script, 100)).journal().length - base) / 100;
+  return sizes.map((size) => replay(scenario, 1, longScript(script, Math.max(0, Math.round((size - base) / perPair)))).journal());
+}
+
+/** Grading and all three report formats, as `firedrill report` and the debrief screen do it. */
+function gradeAndRender(scenario: Scenario, journal: readonly JournalEntry[], rubric: Rubric): void {
+  const report = buildReport(scenario, journal, grade(scenario, journal, rubric), { seed: '1' });
+  renderMarkdown(report);
+  renderHtml(report);
+  safeJson(report);
+}
+
+/**
+ * The fastest of at least `runs` calls of `fn` (and as many more as fit in `seconds`), each after a full collection,
+ * in milliseconds of wall time and of this process's CPU time (all its threads, so the collector's helpers count).
+ * The fastest call is the one least disturbed by other work on the machine and by garbage left from the call before;
+ * CPU time leaves out the time other processes held the cores, which on a shared machine can be most of it.
+ */
+function fastest(fn: () => void, runs: number, seconds: number): { wallMs: number; cpuMs: number } {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const until = performance.now() + seconds * 1000;
+  let wallMs = Infinity;
+  let cpuMs = Infinity;
+  for (let run = 0; run < runs || performance.now() < until; run++) {
+    collect?.();
+    const cpuBefore = process.cpuUsage();
+    const start = performance.now();
+    fn();
+    wallMs = Math.min(wallMs, performance.now() - start);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMs = Math.min(cpuMs, (cpu.user + cpu.system) / 1000);
+  }
+  return { wallMs, cpuMs };
+}
+
+/**
+ * How grading and the report scale: the time for journals of about 1,000, 10,000 and 100,000 entries, and the
+ * ratio between neighbours. Linear work gives ratios near 10. Lines are printed as each size finishes, so a slow
+ * size still shows the ones before it.
+ */
+function scalingLines(scenario: Scenario, script: ScriptEntry[], rubric: Rubric): void {
+  const sizes = [1_000, 10_000, 100_000] as const;
+  const journals = longJournals(scenario, script, sizes);
+  console.log('grading + debrief report (Markdown, HTML and JSON) of long runs: the expert run plus a status update and an announcement a minute (fastest of 3 or more runs; ratio = this size / the one before)');
+  let previous: { entries: number; wallMs: number; cpuMs: number } | null = null;
+  for (const journal of journals) {
+    const { wallMs, cpuMs } = fastest(() => gradeAndRender(scenario, journal, rubric), 3, 2);
+    const ratio = previous ? `  ratio: ×${(wallMs / previous.wallMs).toFixed(1)} wall, ×${(cpuMs / previous.cpuMs).toFixed(1)} CPU for ×${(journal.length / previous.entries).toFixed(1)} entries` : '';
+    console.log(`  ${journal.length.toLocaleString('en-US').padStart(8)} entries: ${wallMs.toFixed(1).padStart(9)} ms wall, ${cpuMs.toFixed(1).padStart(9)} ms CPU per run${ratio}`);
+    previous = { entries: journal.length, wallMs, cpuMs };
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
   const { scenario, script } = load();
   const end = scenario.durationMinutes;
@@ -151,6 +236,7 @@ async function main(): Promise<void> {
     console.log(`  ratio:     ${(r.perSecond / r.baselinePerSecond).toFixed(3)}  (ours takes ${(r.baselinePerSecond / r.perSecond).toFixed(1)}× as long as the baseline)\n`);
   }
   console.log(`memory: about ${perRunKb.toFixed(0)} KiB of heap per finished run held in memory (journal of ${sample.journal().length} entries)\n`);
+  scalingLines(scenario, script, rubric.value);
   if (process.argv.includes('--no-browser')) return;
   console.log('building the game and a bare Phaser page for the browser measurements…\n');
   for (const line of await browserBenchmarks()) console.log(line);

@@ -1,4 +1,5 @@
 import { minutes, plural, type Check, type Part } from './check';
+import { firstByKey } from './search';
 
 export const commandChecks: Record<string, Check> = {
   'commander-before-diagnosis': (facts) => {
@@ -37,7 +38,7 @@ export const commandChecks: Record<string, Check> = {
       share: 1,
       earned: Math.max(0, 1 - personal.length / 2),
       message: `The incident commander personally did ${plural(personal.length, 'action')} (${personal.map((e) => facts.label(e.event.action)).join(', ')}): commanders coordinate and delegate rather than debug or change systems.`,
-      evidence: facts.evidence(...personal),
+      evidence: facts.evidenceOf(personal),
     }];
   },
 
@@ -65,32 +66,42 @@ export const commandChecks: Record<string, Check> = {
     const small = rubric.rolesExpected[facts.scenario.severity.true].length === 0;
     const beyond = pages.filter((p) => chain.indexOf(p.command.to) > 0);
     if (small && beyond.length > 0) {
-      return [{ share: 1, earned: 0, message: `Over-escalation: a ${facts.scenario.severity.true} does not need ${beyond.map((p) => facts.name(p.command.to)).join(' or ')} paged; it spends people the incident does not need.`, evidence: facts.evidence(...beyond) }];
+      return [{ share: 1, earned: 0, message: `Over-escalation: a ${facts.scenario.severity.true} does not need ${beyond.map((p) => facts.name(p.command.to)).join(' or ')} paged; it spends people the incident does not need.`, evidence: facts.evidenceOf(beyond) }];
     }
+    // A page skips the chain when someone earlier in it had not been paged before it.
+    const firstPaged = firstByKey(pages, (p) => p.command.to);
     const skipped = pages.filter((page) => {
       const rank = chain.indexOf(page.command.to);
-      return chain.slice(0, rank).some((earlier) => !pages.some((p) => p.command.to === earlier && p.seq < page.seq));
+      return chain.slice(0, rank).some((earlier) => (firstPaged.get(earlier)?.seq ?? Infinity) >= page.seq);
     });
-    if (skipped.length === 0) return [{ share: 1, earned: 1, message: `Escalation followed the chain (${pages.map((p) => facts.name(p.command.to)).join(', then ')}).`, evidence: facts.evidence(...pages) }];
+    if (skipped.length === 0) return [{ share: 1, earned: 1, message: `Escalation followed the chain (${pages.map((p) => facts.name(p.command.to)).join(', then ')}).`, evidence: facts.evidenceOf(pages) }];
     return [{
       share: 1,
       earned: 0,
       message: `Escalation skipped the chain: ${skipped.map((p) => facts.name(p.command.to)).join(', ')} was paged before ${chain.slice(0, chain.indexOf(skipped[0]!.command.to)).map((id) => facts.name(id)).join(' and ')}.`,
-      evidence: facts.evidence(...skipped),
+      evidence: facts.evidenceOf(skipped),
     }];
   },
 
   'changes-announced': (facts) => {
     const changes = facts.commands('apply');
     if (changes.length === 0) return null;
+    // Each change looks only at the commands since the change before it, so one pass over the accepted commands
+    // serves every change.
+    let next = 0;
     const parts = changes.map((change, index): Part => {
       const since = index === 0 ? -1 : changes[index - 1]!.seq;
+      const label = facts.label(change.command.action);
       // An announcement counts when it names the change it announces, not just any message before it.
-      const announcement = facts.accepted.find((e) => e.seq > since && e.seq < change.seq && (e.command.type === 'announce' || e.command.type === 'status-update') && namesChange(e.command.text, facts.label(change.command.action)));
+      let announcement: (typeof facts.accepted)[number] | undefined;
+      for (; next < facts.accepted.length && facts.accepted[next]!.seq < change.seq; next++) {
+        const e = facts.accepted[next]!;
+        if (announcement === undefined && e.seq > since && (e.command.type === 'announce' || e.command.type === 'status-update') && namesChange(e.command.text, label)) announcement = e;
+      }
       return {
         share: 1 / changes.length,
         earned: announcement ? 1 : 0,
-        message: announcement ? `"${facts.label(change.command.action)}" was announced before it was made.` : `"${facts.label(change.command.action)}" was made without announcing it first.`,
+        message: announcement ? `"${label}" was announced before it was made.` : `"${label}" was made without announcing it first.`,
         evidence: facts.evidence(announcement, change),
       };
     });

@@ -1,7 +1,8 @@
 import { DEADLINE_GRACE_MINUTES } from '../engine/rules';
 import { minutes, plural, type Check, type Part } from './check';
+import { firstByKey } from './search';
 import type { Facts } from './facts';
-import { reviewUpdate, UPDATE_FIELD_LABELS, UPDATE_FIELDS } from './text-checks';
+import { reviewParsedUpdate, UPDATE_FIELD_LABELS, UPDATE_FIELDS } from './text-checks';
 
 /** The minute the incident stopped needing updates: its last resolution, or the end of the drill. */
 function closedAt(facts: Facts): number {
@@ -52,7 +53,7 @@ export const communicationChecks: Record<string, Check> = {
         ...(kept ? {} : { mistake: 'silent-updates' as const }),
       });
     });
-    if (parts.length === 0) return [{ share: 1, earned: 1, message: `${plural(updates.length, 'status update')} kept stakeholders informed until the incident closed.`, evidence: facts.evidence(...updates.map((u) => u.entry)) }];
+    if (parts.length === 0) return [{ share: 1, earned: 1, message: `${plural(updates.length, 'status update')} kept stakeholders informed until the incident closed.`, evidence: facts.evidenceOf(updates.map((u) => u.entry)) }];
     return parts.map((p) => ({ ...p, share: 1 / parts.length }));
   },
 
@@ -60,7 +61,7 @@ export const communicationChecks: Record<string, Check> = {
     const updates = facts.updates();
     if (updates.length === 0) return silent(facts);
     return updates.map((update, index): Part => {
-      const review = reviewUpdate(update.entry.command.text, index + 1);
+      const review = reviewParsedUpdate(update.parsed, index + 1);
       const lost = review.missing.length + review.vague.length * 0.5;
       const names = (fields: readonly string[]) => fields.map((f) => UPDATE_FIELD_LABELS[f as keyof typeof UPDATE_FIELD_LABELS]).join(', ');
       const problems = [review.missing.length > 0 ? `missing ${names(review.missing)}` : '', review.vague.length > 0 ? `vague ${names(review.vague)}` : ''].filter(Boolean).join('; ');
@@ -76,8 +77,9 @@ export const communicationChecks: Record<string, Check> = {
   'stakeholders-answered': (facts) => {
     const asked = facts.events('inject.fired').filter((e) => e.event.respondBy !== null);
     if (asked.length === 0) return null;
+    const firstAnswer = firstByKey(facts.commands('respond'), (r) => r.command.inject);
     return asked.map((inject): Part => {
-      const answer = facts.commands('respond').find((r) => r.command.inject === inject.event.inject);
+      const answer = firstAnswer.get(inject.event.inject);
       const due = inject.event.respondBy! + DEADLINE_GRACE_MINUTES;
       const from = inject.event.from ? facts.scenario.roster.stakeholders.find((s) => s.id === inject.event.from)?.name ?? inject.event.from : 'A stakeholder';
       return {

@@ -1,6 +1,7 @@
 import type { Postmortem } from '../engine/commands/postmortem';
 import { plural, type Check, type Part } from './check';
 import type { Facts } from './facts';
+import { lastByKey } from './search';
 import { blameFlags, missingAlertParts } from './text-checks';
 
 export const POSTMORTEM_SECTIONS: Array<[keyof Postmortem, string]> = [
@@ -93,8 +94,9 @@ export const learningChecks: Record<string, Check> = {
   'alert-queue': (facts) => {
     const queue = facts.scenario.alertQueue;
     if (queue.length === 0) return null;
+    const lastVerdict = lastByKey(facts.commands('triage-alert'), (e) => e.command.alert);
     return queue.map((alert): Part => {
-      const verdict = facts.commands('triage-alert').filter((e) => e.command.alert === alert.id).at(-1);
+      const verdict = lastVerdict.get(alert.id);
       const share = 1 / queue.length;
       if (!verdict) return { share, earned: 0, message: `The alert "${alert.title}" was left unsorted.`, evidence: facts.evidence(facts.last) };
       const right = (verdict.command.verdict === 'actionable') === alert.actionable;

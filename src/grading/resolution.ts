@@ -1,12 +1,15 @@
 import { minutes, plural, type Check, type Part } from './check';
+import { firstByKey } from './search';
 
 export const resolutionChecks: Record<string, Check> = {
   'runbook-first-checks': (facts) => {
     const keys = facts.variant.keyDiagnosis;
     const firstChange = facts.commands('apply')[0];
+    const firstDone = firstByKey(facts.events('action.completed'), (e) => e.event.action);
+    const firstStarted = firstByKey(facts.events('action.started'), (e) => e.event.action);
     return keys.map((id): Part => {
-      const done = facts.events('action.completed').find((e) => e.event.action === id);
-      const started = facts.events('action.started').find((e) => e.event.action === id);
+      const done = firstDone.get(id);
+      const started = firstStarted.get(id);
       // Early means its result was in hand before the first change, not merely that it had begun.
       const early = done !== undefined && (!firstChange || done.seq < firstChange.seq);
       return {
@@ -28,16 +31,17 @@ export const resolutionChecks: Record<string, Check> = {
     const diagnoses = facts.events('action.completed').filter((e) => e.event.kind === 'diagnosis');
     if (diagnoses.length === 0) return null;
     const herrings = diagnoses.filter((e) => e.event.redHerring);
-    if (herrings.length === 0) return [{ share: 1, earned: 1, message: `No time was lost to red herrings (${plural(diagnoses.length, 'diagnosis step')}).`, evidence: facts.evidence(...diagnoses) }];
+    if (herrings.length === 0) return [{ share: 1, earned: 1, message: `No time was lost to red herrings (${plural(diagnoses.length, 'diagnosis step')}).`, evidence: facts.evidenceOf(diagnoses) }];
+    const firstStarted = firstByKey(facts.events('action.started'), (e) => e.event.action);
     const lost = herrings.reduce((sum, e) => {
-      const start = facts.events('action.started').find((s) => s.event.action === e.event.action);
+      const start = firstStarted.get(e.event.action);
       return sum + (start ? e.at - start.at : 0);
     }, 0);
     return [{
       share: 1,
       earned: Math.max(0, 1 - herrings.length / 3),
       message: `${minutes(lost)} went to red herrings (${herrings.map((e) => facts.label(e.event.action)).join(', ')}).`,
-      evidence: facts.evidence(...herrings),
+      evidence: facts.evidenceOf(herrings),
     }];
   },
 

@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity } from '../engine/scenario/schema';
 import { minutes, timeliness, type Check } from './check';
+import { prefixLength } from './search';
 
 const level = (s: Severity) => SEVERITIES.indexOf(s);
 
@@ -58,11 +59,29 @@ export const triageChecks: Record<string, Check> = {
     const moments = facts.events('impact.changed').map((e) => ({ at: e.at, entry: e as typeof e | undefined, truth: e.event.severity }));
     const first = declarations[0];
     if (first && !facts.acceptable(first.event.severity, facts.trueSeverityAt(first.at))) moments.unshift({ at: first.at, entry: undefined, truth: facts.trueSeverityAt(first.at) });
+    // Where each severity was declared (positions in `declarations`), to find the first fitting one after a moment
+    // by a binary search per severity rather than a scan per moment.
+    const positions = new Map<Severity, number[]>();
+    declarations.forEach((d, index) => {
+      const list = positions.get(d.event.severity);
+      if (list) list.push(index);
+      else positions.set(d.event.severity, [index]);
+    });
+    const firstFitting = (from: number, truth: Severity) => {
+      let found = declarations.length;
+      for (const severity of SEVERITIES) {
+        if (!facts.acceptable(severity, truth)) continue;
+        const list = positions.get(severity) ?? [];
+        const index = list[prefixLength(list, (i) => i < from)];
+        if (index !== undefined && index < found) found = index;
+      }
+      return declarations[found];
+    };
     for (const moment of moments) {
-      const declaredThen = [...declarations].reverse().find((d) => d.at <= moment.at)?.event.severity;
+      const declaredThen = declarations[prefixLength(declarations, (d) => d.at <= moment.at) - 1]?.event.severity;
       if (declaredThen === undefined || facts.acceptable(declaredThen, moment.truth)) continue;
       const limit = rubric.responseMinutes[moment.truth] ?? 60;
-      const fix = declarations.find((d) => d.at >= moment.at && facts.acceptable(d.event.severity, moment.truth));
+      const fix = firstFitting(prefixLength(declarations, (d) => d.at < moment.at), moment.truth);
       const late = fix ? fix.at - moment.at : facts.end - moment.at;
       // Correcting one's own wrong call earns less the longer the response ran at the wrong urgency.
       const earned = !fix ? 0 : moment.entry ? timeliness(late, limit) : Math.max(0, 1 - late / limit);

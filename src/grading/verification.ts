@@ -1,6 +1,7 @@
 import { LOGS_SETTLE_MINUTES, RECOVERED_LEVEL } from '../engine/rules';
 import { minutes, type Check, type Part } from './check';
 import type { Facts } from './facts';
+import { firstByKey, lastByKey } from './search';
 
 const firstResolution = (facts: Facts) => facts.events('incident.resolved')[0];
 
@@ -11,9 +12,11 @@ export const verificationChecks: Record<string, Check> = {
     const resolved = firstResolution(facts);
     if (!resolved) return [{ share: 1, earned: 0, message: 'The incident was never resolved, so recovery was never confirmed.', evidence: facts.evidence(facts.last) }];
     const checks = facts.events('verification.checked').filter((e) => e.seq < resolved.seq);
+    const lastOk = lastByKey(checks.filter((e) => e.event.ok), (e) => e.event.item);
+    const firstFailed = firstByKey(checks.filter((e) => !e.event.ok), (e) => e.event.item);
     const parts = items.map((item): Part => {
-      const ok = [...checks].reverse().find((e) => e.event.item === item && e.event.ok);
-      const failed = checks.find((e) => e.event.item === item && !e.event.ok);
+      const ok = lastOk.get(item);
+      const failed = firstFailed.get(item);
       return {
         share: 1 / items.length,
         earned: ok ? 1 : 0,

@@ -5,11 +5,12 @@
  */
 import type { Postmortem } from '../engine/commands/postmortem';
 import type { JournalEntry } from '../engine/events';
-import { metricLevelValue, RECOVERED_LEVEL } from '../engine/rules';
+import { metricLevelValue, RAMP_MINUTES, RECOVERED_LEVEL } from '../engine/rules';
 import { describeJournal } from '../engine/timeline';
 import type { Scenario, Severity } from '../engine/scenario/schema';
 import { MISTAKE_LABELS, type CommonMistake } from '../grading/check';
 import { Facts, formatMinute, type Evidence } from '../grading/facts';
+import { firstByKey, groupByKey, prefixLength } from '../grading/search';
 import type { Finding, Score } from '../grading/grade';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../engine/policy/rubric';
 
@@ -90,30 +91,45 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
   const credits = score.findings.filter((f) => f.points > 0);
   const deductions = score.findings.filter((f) => f.points < 0).sort((a, b) => a.points - b.points);
 
-  const mistakes = new Map<CommonMistake, { messages: string[]; evidence: Evidence[] }>();
+  // Sets beside the lists keep the de-duplication linear when a mistake recurs thousands of times.
+  const mistakes = new Map<CommonMistake, { messages: string[]; evidence: Evidence[]; said: Set<string>; cited: Set<number> }>();
   for (const f of score.findings) {
     if (!f.mistake || f.points >= 0) continue;
-    const m = mistakes.get(f.mistake) ?? { messages: [], evidence: [] };
-    if (!m.messages.includes(f.message)) m.messages.push(f.message);
-    for (const e of f.evidence) if (!m.evidence.some((x) => x.seq === e.seq)) m.evidence.push(e);
+    const m = mistakes.get(f.mistake) ?? { messages: [], evidence: [], said: new Set<string>(), cited: new Set<number>() };
+    if (!m.said.has(f.message)) {
+      m.said.add(f.message);
+      m.messages.push(f.message);
+    }
+    for (const e of f.evidence) {
+      if (m.cited.has(e.seq)) continue;
+      m.cited.add(e.seq);
+      m.evidence.push(e);
+    }
     mistakes.set(f.mistake, m);
   }
 
   const history = facts.impactHistory();
-  const impactPoints: Array<[number, number]> = [];
-  for (let minute = Math.min(0, Math.floor(start)); minute <= Math.ceil(facts.end); minute++) impactPoints.push([minute, round2(facts.impactAt(minute))]);
-  const affectedMinutes = impactPoints.filter(([m, level]) => m >= 0 && level >= RECOVERED_LEVEL).length + Math.max(0, -scenario.impact.onset);
+  const chartFrom = Math.min(0, Math.floor(start));
+  const chartTo = Math.ceil(facts.end);
+  const impactPoints = chartTo - chartFrom <= PER_MINUTE_CHART_LIMIT ? impactEachMinute(facts, chartFrom, chartTo) : impactCorners(facts, chartFrom, chartTo);
+  const affectedMinutes = facts.countMinutes(0, chartTo, (level) => round2(level) >= RECOVERED_LEVEL) + Math.max(0, -scenario.impact.onset);
 
-  const deadlineSets = facts.events('deadline.set');
-  const deadlines = deadlineSets.map((d) => {
-    const missed = facts.events('deadline.missed').some((m) => m.event.deadline === d.event.deadline && m.at >= d.event.dueAt && m.at <= d.event.dueAt + 1);
+  // Deadlines reuse their ids ("next-update" for every promise), so misses and meets are filed by id and searched.
+  const missedById = groupByKey(facts.events('deadline.missed'), (m) => m.event.deadline);
+  const metById = groupByKey(facts.events('deadline.met'), (m) => m.event.deadline);
+  const deadlines = facts.events('deadline.set').map((d) => {
+    const misses = missedById.get(d.event.deadline) ?? [];
+    const missAt = misses[prefixLength(misses, (m) => m.at < d.event.dueAt)]?.at;
+    const missed = missAt !== undefined && missAt <= d.event.dueAt + 1;
     // A deadline met early ends where it was met, not where it would have fallen due.
-    const met = facts.events('deadline.met').find((m) => m.event.deadline === d.event.deadline && m.seq > d.seq);
+    const meets = metById.get(d.event.deadline) ?? [];
+    const met = meets[prefixLength(meets, (m) => m.seq <= d.seq)];
     return { label: d.event.label, setAt: d.at, dueAt: d.event.dueAt, endedAt: missed ? d.event.dueAt : Math.min(d.event.dueAt, met?.at ?? d.event.dueAt), missed };
   });
 
+  const firstDone = firstByKey(facts.events('action.completed'), (c) => c.event.action);
   const actions = facts.events('action.started').map((s) => {
-    const done = facts.events('action.completed').find((c) => c.event.action === s.event.action);
+    const done = firstDone.get(s.event.action);
     return { label: facts.label(s.event.action), from: s.at, to: done?.at ?? facts.end, kind: s.event.kind };
   });
 
@@ -126,7 +142,7 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
   push(facts.events('effect.landed').find((e) => e.event.effect === 'fixes' || e.event.effect === 'mitigates'), 'Mitigated');
   push(resolvedEntries[0], 'Resolved');
 
-  const worstLevel = Math.max(...history.map((h) => h.level));
+  const worstLevel = history.reduce((worst, h) => Math.max(worst, h.level), -Infinity);
   const metrics = scenario.service.dashboards.flatMap((d) => d.metrics).slice(0, 4).map((m) => ({
     label: m.label,
     unit: m.unit,
@@ -160,6 +176,34 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
     practiseNext: practiseNext(scenario, score, options.catalog ?? []),
     chart: { end: Math.ceil(Math.max(facts.end, start + 10)), impact: impactPoints, deadlines, updates: facts.updates().map((u) => u.entry.at), actions, milestones },
   };
+}
+
+/**
+ * Drills up to this many minutes long chart the impact at every minute. A longer journal (a run left open, or a
+ * command at minute 1e12) would make that walk unbounded, so its chart has only the curve's corners instead.
+ */
+export const PER_MINUTE_CHART_LIMIT = 24 * 60;
+
+function impactEachMinute(facts: Facts, from: number, to: number): Array<[number, number]> {
+  const points: Array<[number, number]> = [];
+  // Bounded by PER_MINUTE_CHART_LIMIT: the caller sends longer spans to impactCorners.
+  for (let minute = from; minute <= to; minute++) points.push([minute, round2(facts.impactAt(minute))]);
+  return points;
+}
+
+/**
+ * The impact curve by its corners: where each change begins and where its ramp ends, plus both ends of the chart.
+ * Between corners the level moves in a straight line, so these points draw the same curve as one per minute.
+ */
+function impactCorners(facts: Facts, from: number, to: number): Array<[number, number]> {
+  const minutes = [from, to];
+  for (const change of facts.impactHistory()) {
+    for (const minute of [change.at, change.at + RAMP_MINUTES]) if (minute > from && minute < to) minutes.push(minute);
+  }
+  minutes.sort((a, b) => a - b);
+  const points: Array<[number, number]> = [];
+  for (const minute of minutes) if (points.at(-1)?.[0] !== minute) points.push([minute, round2(facts.impactAt(minute))]);
+  return points;
 }
 
 function isTimelineWorthy(entry: JournalEntry): boolean {

@@ -1,7 +1,7 @@
 /** Inline SVG charts for the HTML report: no scripts, no external files, printable. */
 import { CATEGORIES, CATEGORY_LABELS } from '../engine/policy/rubric';
 import { escapeHtml as x } from './escape';
-import type { DebriefReport } from './model';
+import { PER_MINUTE_CHART_LIMIT, type DebriefReport } from './model';
 
 const WIDTH = 900;
 const LEFT = 110;
@@ -9,7 +9,8 @@ const RIGHT = 20;
 
 export function timelineSvg(report: DebriefReport): string {
   const { chart } = report;
-  const start = Math.min(0, ...chart.impact.map(([m]) => m));
+  // Loops rather than Math.min(...points): a long chart has more points than a call can take arguments.
+  const start = chart.impact.reduce((earliest, [m]) => Math.min(earliest, m), 0);
   const end = Math.max(chart.end, start + 1);
   const sx = (minute: number) => LEFT + ((minute - start) / (end - start)) * (WIDTH - LEFT - RIGHT);
   const ROW = 17;
@@ -31,15 +32,14 @@ export function timelineSvg(report: DebriefReport): string {
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="timeline-title timeline-desc" class="chart">`);
   parts.push(`<title id="timeline-title">Incident timeline</title><desc id="timeline-desc">Impact over time, deadlines (red when missed), status updates, actions and milestones, in game minutes.</desc>`);
-  // Grid every 5 or 10 minutes.
-  const step = end - start > 90 ? 15 : end - start > 40 ? 10 : 5;
+  const step = gridStep(end - start);
   for (let m = Math.ceil(start / step) * step; m <= end; m += step) {
     parts.push(`<line x1="${sx(m)}" y1="10" x2="${sx(m)}" y2="${legendY - 24}" class="grid"/><text x="${sx(m)}" y="${legendY - 10}" class="tick">${m}</text>`);
   }
   const label = (y: number, text: string) => parts.push(`<text x="8" y="${y}" class="lane">${x(text)}</text>`);
   label(lanes.impact + 30, 'Impact');
   const base = lanes.impact + 50;
-  const maxLevel = Math.max(1, ...chart.impact.map(([, l]) => l));
+  const maxLevel = chart.impact.reduce((highest, [, l]) => Math.max(highest, l), 1);
   const points = chart.impact.map(([m, l]) => `${sx(m).toFixed(1)},${(base - (l / maxLevel) * 50).toFixed(1)}`);
   parts.push(`<polygon class="impact" points="${sx(chart.impact[0]?.[0] ?? 0)},${base} ${points.join(' ')} ${sx(chart.impact.at(-1)?.[0] ?? end)},${base}"/>`);
   label(lanes.deadlines + 10, 'Deadlines');
@@ -60,6 +60,22 @@ export function timelineSvg(report: DebriefReport): string {
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** Most grid lines a chart longer than a day gets; a step of minutes is chosen to stay under it. */
+const MAX_GRID_LINES = 24;
+
+/**
+ * Minutes between grid lines: every 5, 10 or 15 minutes for a drill up to a day long, as always; for a longer
+ * journal a round number of hours or days that keeps the grid to MAX_GRID_LINES lines, however long the span.
+ */
+function gridStep(span: number): number {
+  if (span <= PER_MINUTE_CHART_LIMIT) return span > 90 ? 15 : span > 40 ? 10 : 5;
+  for (const hours of [1, 2, 3, 6, 12]) if (span / (hours * 60) <= MAX_GRID_LINES) return hours * 60;
+  for (let days = 1; Number.isFinite(days); days *= 10) {
+    for (const factor of [1, 2, 5]) if (span / (days * factor * 24 * 60) <= MAX_GRID_LINES) return days * factor * 24 * 60;
+  }
+  return span;
 }
 
 export function scoresSvg(report: DebriefReport): string {
