@@ -368,10 +368,13 @@ test('a second tab playing the same drill stops the first, instead of both overw
   await startDrill(page, 9);
   const second = await context.newPage();
   await second.goto('/');
+  // The first tab is playing: the second asks before it plays too.
+  await second.getByRole('alertdialog', { name: 'This drill is open in another tab' }).getByRole('button', { name: 'Take over here' }).click();
   await expect(second.getByRole('button', { name: 'Resume' })).toBeVisible();
-  // The moment the second tab changes the drill, the first stops.
+  // The moment the second tab plays, the first stops.
   await second.getByRole('button', { name: 'Acknowledge the page' }).click();
-  await expect(page.getByRole('alertdialog', { name: 'This drill changed in another tab' })).toBeVisible();
-  await page.getByRole('button', { name: 'Reload here' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'This drill is open in another tab' })).toBeVisible();
+  await page.getByRole('button', { name: 'Take over here' }).click();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(page.locator('.page-status')).toHaveText(/^Acknowledged at/);
 });

@@ -2,6 +2,7 @@ import { html } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { CommandInput, SeatView } from '../../engine/index';
+import type { DraftStore } from '../drafts';
 import type { Session } from '../session';
 
 /** What every panel gets: the session to read, and one way to send a command and show its outcome. */
@@ -14,6 +15,8 @@ export interface PanelContext {
   announce(message: string): void;
   /** Asks before something that cannot be undone; resolves true when the player confirms. */
   confirm(title: string, body: string, action: string): Promise<boolean>;
+  /** Drafts of what the player is writing, kept for this run so a reload brings them back. */
+  drafts: DraftStore;
 }
 
 /**

@@ -4,10 +4,9 @@ import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Postmortem, SeatView } from '../../engine/index';
 import { POSTMORTEM_SECTIONS } from '../../grading/index';
-import { readDraft, writeDraft } from '../storage';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
-const DRAFT = 'postmortem';
+const DRAFT = { name: 'postmortem', label: 'the postmortem' };
 
 type Section = Exclude<keyof Postmortem, 'actionItems'>;
 type ActionItem = Postmortem['actionItems'][number];
@@ -47,11 +46,11 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
   const row = (item: ActionItem = { action: '', owner: '', priority: '', status: '' }) => ({ key: nextRowKey++, item });
   const toPostmortem = (d: Draft): Postmortem => ({ ...d.sections, actionItems: d.rows.map((r) => r.item) });
   const keep = () => {
-    if (draft) writeDraft(DRAFT, JSON.stringify(toPostmortem(draft)));
+    if (draft) ctx.drafts.write(DRAFT, JSON.stringify(toPostmortem(draft)));
   };
 
   const open = (view: SeatView): Draft => {
-    const saved = parseDraft(readDraft(DRAFT));
+    const saved = parseDraft(ctx.drafts.read(DRAFT.name));
     const text = (section: Section) => savedText(saved, section);
     const sections: Record<Section, string> = {
       summary: text('summary'),
