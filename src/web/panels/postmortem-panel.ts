@@ -7,6 +7,10 @@ import { POSTMORTEM_SECTIONS } from '../../grading/index';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
 const DRAFT = { name: 'postmortem', label: 'the postmortem' };
+const ALERT_QUALITY = { name: 'alert-quality', label: 'the alert rating' };
+const ALERT_REWRITE = { name: 'alert-rewrite', label: 'the alert rewrite' };
+const QUALITIES = ['good', 'bad'] as const;
+type Quality = (typeof QUALITIES)[number];
 
 type Section = Exclude<keyof Postmortem, 'actionItems'>;
 type ActionItem = Postmortem['actionItems'][number];
@@ -39,6 +43,10 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
   let draft: Draft | null = null;
   let nextRowKey = 1;
   let lastView: SeatView | null = null;
+  /** The alert rating and rewrite being written, from their drafts. */
+  const savedQuality = ctx.drafts.read(ALERT_QUALITY.name);
+  let quality: Quality | null = QUALITIES.find((q) => q === savedQuality) ?? null;
+  let alertRewrite = ctx.drafts.read(ALERT_REWRITE.name) ?? '';
   const paint = () => {
     if (lastView) render(template(lastView), element);
   };
@@ -83,13 +91,23 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
     addButton.value?.focus();
   };
   const rateAlert = () => {
-    const quality = element.querySelector<HTMLInputElement>('input[name="alert-quality"]:checked')?.value;
-    if (quality !== 'good' && quality !== 'bad') {
+    const chosen = element.querySelector<HTMLInputElement>('input[name="alert-quality"]:checked')?.value;
+    const rating = QUALITIES.find((q) => q === chosen);
+    if (!rating) {
       ctx.announce('Choose good or bad first.');
       return;
     }
     const rewrite = (element.querySelector<HTMLTextAreaElement>('#alert-rewrite')?.value ?? '').trim();
-    if (ctx.send({ type: 'rate-alert', quality, rewrite })) ctx.announce(`Alert rated ${quality}.`);
+    if (ctx.send({ type: 'rate-alert', quality: rating, rewrite })) ctx.announce(`Alert rated ${rating}.`);
+  };
+  const onQuality = (event: Event) => {
+    const chosen = event.currentTarget instanceof HTMLInputElement ? event.currentTarget.value : '';
+    quality = QUALITIES.find((q) => q === chosen) ?? null;
+    ctx.drafts.write(ALERT_QUALITY, quality ?? '');
+  };
+  const onAlertRewrite = (event: Event) => {
+    alertRewrite = fieldText(event);
+    ctx.drafts.write(ALERT_REWRITE, alertRewrite);
   };
   const save = (event: SubmitEvent) => {
     event.preventDefault();
@@ -152,10 +170,10 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
         <button type="button" class="secondary" data-key="pm-add-item" @click=${addItem} ${ref(addButton)}>Add an action item</button>
         <fieldset class="alert-quality">
           <legend>Was the page a good alert?</legend>
-          <label class="radio"><input type="radio" name="alert-quality" value="good" data-key="alert-good" /> Good: specific, with context, runbook and dashboard</label>
-          <label class="radio"><input type="radio" name="alert-quality" value="bad" data-key="alert-bad" /> Bad: it needs rewriting</label>
+          <label class="radio"><input type="radio" name="alert-quality" value="good" data-key="alert-good" ?checked=${quality === 'good'} @change=${onQuality} /> Good: specific, with context, runbook and dashboard</label>
+          <label class="radio"><input type="radio" name="alert-quality" value="bad" data-key="alert-bad" ?checked=${quality === 'bad'} @change=${onQuality} /> Bad: it needs rewriting</label>
           <label for="alert-rewrite">Rewrite (Title, Context with value and threshold, Runbook, Dashboard)</label>
-          <textarea id="alert-rewrite" rows="4" data-key="alert-rewrite"></textarea>
+          <textarea id="alert-rewrite" rows="4" data-key="alert-rewrite" .value=${live(alertRewrite)} @input=${onAlertRewrite}></textarea>
         </fieldset>
         <button type="button" class="secondary" data-key="rate-alert" ?disabled=${!view.available.includes('rate-alert')} @click=${rateAlert}>Record the alert rating</button>
         <div class="row">

@@ -15,7 +15,7 @@ type Runbook = SeatView['runbooks'][number];
 /** The runbooks the responders have, in the module's shape, and a place to record what the incident showed missing. */
 export function runbookPanel(ctx: PanelContext): Panel {
   const element = panelBody();
-  const picks = new Picks();
+  const picks = new Picks(ctx.drafts);
   /** The change being written, kept across reloads. */
   let change = ctx.drafts.read(DRAFT.name) ?? '';
   let lastView: SeatView | null = null;
@@ -70,7 +70,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
       <form class="runbook-form" aria-labelledby="runbook-change-heading" @submit=${save}>
         <h3 id="runbook-change-heading">Update a runbook</h3>
         <label for="runbook-target">Runbook</label>
-        <select id="runbook-target" data-key="runbook-target" @change=${picks.onChange(TARGET)}>
+        <select id="runbook-target" data-key="runbook-target" @change=${picks.onChange(TARGET, 'the runbook to change')}>
           ${optionList(options, picks.chosen(TARGET, options.map((o) => o.value)))}
         </select>
         <label for="runbook-change">Change</label>
