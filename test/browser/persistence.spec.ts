@@ -316,6 +316,41 @@ test('storage full: the player is told at once and can download the run; a parti
   expect(errors).toEqual([]);
 });
 
+/**
+ * Changes the stored save's record as if it had been written that way. The sequence moves on, so the page holding
+ * the run sees a newer save and stops rather than writing its own copy over this one when it unloads.
+ */
+const rewriteRecord = (page: Page, change: Record<string, number>) =>
+  page.evaluate((fields) => {
+    const stored = JSON.parse(localStorage.getItem('firedrill:active-run')!) as { sequence: number; journalLength: number };
+    const changed: Record<string, unknown> = { ...stored, sequence: stored.sequence + 1 };
+    for (const [name, by] of Object.entries(fields)) changed[name] = Number(Reflect.get(stored, name)) + by;
+    localStorage.setItem('firedrill:active-run', JSON.stringify(changed));
+  }, change);
+
+test('a restore that brings back less than its save recorded is announced as partial, and the save is kept aside', async ({ page }) => {
+  const errors = watchConsole(page);
+  await startDrill(page, 'checkout-launch', 14);
+  await page.getByRole('button', { name: 'Acknowledge the page' }).click();
+
+  await rewriteRecord(page, { commandCount: 2 });
+  await page.reload();
+  const partial = page.getByRole('alert').filter({ hasText: 'Only part of your drill came back' });
+  await expect(partial).toContainText('1 of the 3 commands in its save could be replayed');
+  await expect(page.locator('#announcer')).not.toContainText('Resumed where you left off');
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('firedrill:set-aside:')));
+  expect(aside).toHaveLength(1);
+  await expect(partial).toContainText(aside[0]!);
+  expect(await page.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as { commandCount: number }).commandCount, aside[0]!)).toBe(3);
+
+  await rewriteRecord(page, { journalLength: 5 });
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'not exactly as it was saved' })).toContainText('where the save recorded');
+  await expect(page.locator('#announcer')).not.toContainText('Resumed where you left off');
+  expect(await sessionCommands(page)).toEqual(['acknowledge']);
+  expect(errors).toEqual([]);
+});
+
 test('a drill whose save never fitted is reported after a reload, not silently gone', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('/');
