@@ -2,6 +2,7 @@ import { CATEGORIES, CATEGORY_LABELS, grade } from '../grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../report/index';
 import type { Catalog } from './catalog';
 import { h } from './dom';
+import { download as downloadFile, runFile, type DownloadFile } from './download';
 import type { Session } from './session';
 
 /**
@@ -20,22 +21,15 @@ export function renderDebrief(session: Session, catalog: Catalog, onDone: () => 
   });
   const html = renderHtml(report);
   const base = `firedrill-${scenario.id}-seed-${session.run.seed}`;
-  const files = {
+  const files: Record<'markdown' | 'html' | 'json' | 'run', DownloadFile> = {
     markdown: { name: `${base}-debrief.md`, type: 'text/markdown', text: () => renderMarkdown(report) },
     html: { name: `${base}-debrief.html`, type: 'text/html', text: () => html },
     json: { name: `${base}-debrief.json`, type: 'application/json', text: () => safeJson(report) },
-    run: { name: `${base}-run.json`, type: 'application/json', text: () => `${JSON.stringify(session.run.save(), null, 2)}\n` },
+    run: runFile(scenario.id, session.run.seed, () => session.run.save()),
   };
-  const download = (file: (typeof files)[keyof typeof files], label: string) => {
+  const download = (file: DownloadFile, label: string) => {
     const button = h('button', { type: 'button', class: 'secondary', 'data-download': file.name }, label);
-    button.addEventListener('click', () => {
-      const url = URL.createObjectURL(new Blob([file.text()], { type: `${file.type};charset=utf-8` }));
-      const link = h('a', { href: url, download: file.name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    });
+    button.addEventListener('click', () => downloadFile(file));
     return button;
   };
   // No scripts can run in the frame; the report has none and player text in it is escaped.

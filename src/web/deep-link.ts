@@ -2,7 +2,14 @@
 import type { Catalog, CatalogEntry } from './catalog';
 import { isDifficulty, type Difficulty } from './difficulty';
 
-export type DeepLink = { kind: 'none' } | { kind: 'start'; entry: CatalogEntry; seed: string; difficulty: Difficulty } | { kind: 'error'; message: string };
+/**
+ * A link's drill, with whether the link chose its seed (without one, each visit is a new drill); or what is wrong
+ * with it: `problem` says what, `message` adds what to do on the library page.
+ */
+export type DeepLink =
+  | { kind: 'none' }
+  | { kind: 'start'; entry: CatalogEntry; seed: string; seedChosen: boolean; difficulty: Difficulty }
+  | { kind: 'error'; problem: string; message: string };
 
 export const MAX_SEED = 999_999_999_999;
 
@@ -17,17 +24,20 @@ export function readDeepLink(search: string, catalog: Catalog): DeepLink {
   const id = params.get('scenario');
   const seedText = params.get('seed');
   if (id === null && seedText === null) return { kind: 'none' };
-  if (id === null || id.trim() === '') return { kind: 'error', message: 'The link names no scenario: pick one from the library below.' };
+  if (id === null || id.trim() === '') return { kind: 'error', problem: 'The link names no scenario.', message: 'The link names no scenario: pick one from the library below.' };
   const entry = catalog.scenarios.find((s) => s.scenario.id === id);
   if (!entry) {
     const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
-    return { kind: 'error', message: `There is no scenario "${shown}". Pick one from the library below.` };
+    return { kind: 'error', problem: `There is no scenario "${shown}".`, message: `There is no scenario "${shown}". Pick one from the library below.` };
   }
   let seed: string | null = String(1 + Math.floor(Math.random() * MAX_SEED));
   if (seedText !== null) {
     seed = parseSeed(seedText);
-    if (seed === null) return { kind: 'error', message: `The seed in the link must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}; it was "${seedText.slice(0, 30)}". Choose a seed below.` };
+    if (seed === null) {
+      const problem = `The seed in the link must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}; it was "${seedText.slice(0, 30)}".`;
+      return { kind: 'error', problem, message: `${problem} Choose a seed below.` };
+    }
   }
   const difficulty = params.get('difficulty');
-  return { kind: 'start', entry, seed, difficulty: isDifficulty(difficulty) ? difficulty : 'standard' };
+  return { kind: 'start', entry, seed, seedChosen: seedText !== null, difficulty: isDifficulty(difficulty) ? difficulty : 'standard' };
 }

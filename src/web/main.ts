@@ -1,16 +1,24 @@
 import './styles.css';
+import { formatMinute } from '../engine/index';
 import { loadCatalog, type CatalogEntry } from './catalog';
+import { renderChoice } from './choice-screen';
 import { renderDebrief } from './debrief-screen';
-import { readDeepLink } from './deep-link';
+import { readDeepLink, type DeepLink } from './deep-link';
 import type { Difficulty } from './difficulty';
+import { h } from './dom';
+import { download, runFile } from './download';
 import { renderLibrary, type LibraryChoice } from './library';
-import { Session } from './session';
-import { clearActiveRun, clearDrafts, readActiveRun, setAside } from './storage';
+import { restoreRun } from './restore';
+import { Session, type SessionMode } from './session';
+import { ACTIVE_RUN_KEY, clearActiveRun, clearDrafts, clearProgress, copyAside, readActiveRun, readProgress, setAside, type StoredRun } from './storage';
 import { installTestHook } from './test-hook';
 import { renderWarRoom, type WarRoomScreen } from './war-room-screen';
+import { createWriterLease } from './writer-lease';
 
 const main = document.getElementById('main')!;
 const catalog = loadCatalog();
+/** Which tab plays the drill in storage: only that one saves, so two tabs never overwrite each other. */
+const lease = createWriterLease();
 let current: { session: Session | null; warRoom: WarRoomScreen | null } = { session: null, warRoom: null };
 
 function clear(): void {
@@ -25,18 +33,194 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+function entryFor(scenarioId: unknown): CatalogEntry | undefined {
+  return catalog.scenarios.find((s) => s.scenario.id === scenarioId);
+}
+
+function showStatus(text: string): void {
+  clear();
+  main.append(h('p', { class: 'loading', role: 'status' }, text));
+}
+
 function showLibrary(message: string | null = null, tone: 'error' | 'info' = 'error'): void {
   clear();
   main.append(renderLibrary(catalog, start, message === null ? null : { text: message, tone }));
   document.title = 'Firedrill — incident response drills';
 }
 
-function start(choice: LibraryChoice): void {
-  clearDrafts();
-  showWarRoom(Session.start(choice.entry, choice.seed, choice.difficulty, today()), false);
+function asideSentence(key: string | null): string {
+  return key === null ? 'It could not be kept aside: the browser has no room left to copy it.' : `It was set aside in this browser's storage as "${key}".`;
 }
 
-function showWarRoom(session: Session, resumed: boolean): void {
+/** A stored drill in words, for a question about it. */
+function describeStored(stored: StoredRun): string {
+  const title = entryFor(stored.save.scenarioId)?.scenario.title ?? `"${String(stored.save.scenarioId)}"`;
+  const minute = typeof stored.save.minute === 'number' ? `, at ${formatMinute(stored.save.minute)}` : '';
+  return `${title} (seed ${String(stored.save.seed)}${minute}, ${stored.commandCount} command${stored.commandCount === 1 ? '' : 's'} sent)`;
+}
+
+/**
+ * A run whose save never fitted: its progress record is there, its save is not. Said once, then forgotten.
+ */
+function lostRunMessage(): string | null {
+  const progress = readProgress(null);
+  if (!progress) return null;
+  clearProgress();
+  const title = entryFor(progress.scenarioId)?.scenario.title ?? progress.scenarioId;
+  const lost = progress.commandCount > 0 ? `, and the ${progress.commandCount} command${progress.commandCount === 1 ? '' : 's'} sent in it are lost` : '';
+  return `Your drill "${title}" (seed ${progress.seed}) could not be restored: the browser's storage was full, so it was never saved${lost}.`;
+}
+
+function start(choice: LibraryChoice): void {
+  const stored = readActiveRun();
+  if (stored.kind === 'found') {
+    const entry = choice.entry;
+    askBeforeReplacing(stored.stored, `You asked for ${entry.scenario.title} with seed ${choice.seed}.`, () => void startNew(choice.entry, choice.seed, choice.difficulty, null));
+    return;
+  }
+  const notice = stored.kind === 'unreadable' ? `An unreadable save was in the way (${stored.reason}). ${asideSentence(setAside(stored.text))}` : null;
+  void startNew(choice.entry, choice.seed, choice.difficulty, notice);
+}
+
+/** Starts a drill in this tab, which becomes the writer: any other tab playing stops and is asked what to do. */
+async function startNew(entry: CatalogEntry, seed: string, difficulty: Difficulty, notice: string | null): Promise<void> {
+  showStatus('Starting the drill…');
+  await lease.takeOver();
+  clearActiveRun();
+  clearDrafts();
+  showWarRoom(Session.start(entry, seed, difficulty, today()), { resumed: false, partial: null, notice });
+}
+
+/**
+ * Asks before a new drill replaces the one in storage (from a link or the library): keep it, or start the new one.
+ * Keeping is first and has focus; the drill in progress can be downloaded first either way.
+ */
+function askBeforeReplacing(stored: StoredRun, asked: string, startIt: () => void): void {
+  clear();
+  const scenarioId = String(stored.save.scenarioId);
+  const seed = String(stored.save.seed);
+  main.append(
+    renderChoice(
+      'You have a drill in progress',
+      [
+        `This browser holds ${describeStored(stored)}. ${asked}`,
+        'Starting the new drill ends the one in progress (as abandoning it would), here and in any other tab playing it. Download its run first to keep it.',
+      ],
+      [
+        { label: 'Keep my drill', tone: 'primary', act: () => void resume(null) },
+        { label: 'Start the new drill', tone: 'danger', act: startIt },
+        { label: 'Download my drill’s run', tone: 'secondary', stays: true, act: () => download(runFile(scenarioId, seed, () => stored.save)) },
+      ],
+    ),
+  );
+  document.title = 'A drill is in progress — Firedrill';
+}
+
+/** After a save was set aside: starts the link's drill only if the player wants to, once they have read why. */
+function showProblem(message: string, link: DeepLink): void {
+  if (link.kind !== 'start') {
+    showLibrary(link.kind === 'error' ? `${message} ${link.message}` : message);
+    return;
+  }
+  clear();
+  main.append(
+    renderChoice('Your saved drill could not be restored', [message, `The link asks for ${link.entry.scenario.title} with seed ${link.seed}.`], [
+      { label: 'Start the drill from the link', tone: 'primary', act: () => void startNew(link.entry, link.seed, link.difficulty, null) },
+      { label: 'Go to the library', tone: 'secondary', act: () => showLibrary() },
+    ]),
+  );
+}
+
+/** Opens the drill in storage: as its writer when no other tab is, else asking to take over or watch. */
+async function resume(notice: string | null): Promise<void> {
+  showStatus('Opening your drill…');
+  const writer = await lease.acquire();
+  enterStored(writer ? 'writing' : 'stopped', notice);
+}
+
+async function takeOver(): Promise<void> {
+  showStatus('Taking over the drill…');
+  await lease.takeOver();
+  enterStored('writing', 'You took over from the other tab: this is its newest save.');
+}
+
+/**
+ * Shows the newest save in storage. Whatever goes wrong, even an exception, the writer sets the save aside and the
+ * library comes back with a message: a bad save never leaves the page stuck. A tab that does not write touches
+ * nothing in storage (the save belongs to the tab that plays it).
+ */
+function enterStored(mode: SessionMode, notice: string | null): void {
+  const stored = readActiveRun();
+  const writing = mode === 'writing';
+  if (stored.kind === 'none') {
+    if (writing) lease.release();
+    showLibrary(lostRunMessage() ?? 'The drill is no longer saved in this browser: it was finished or abandoned in another tab.', 'info');
+    return;
+  }
+  if (stored.kind === 'unreadable') {
+    if (!writing) {
+      showLibrary(`The drill another tab is playing could not be read here (${stored.reason}).`);
+      return;
+    }
+    lease.release();
+    showLibrary(`Your saved drill could not be restored (${stored.reason}). ${asideSentence(setAside(stored.text))}`);
+    return;
+  }
+  try {
+    const restored = restoreRun(catalog, stored.stored, readProgress(stored.stored.runId), mode);
+    if (!restored.ok) throw new RestoreProblem(restored.problem);
+    // A partial restore keeps the save as it was aside before the restored run is saved over it.
+    const partial = writing && restored.partial !== null ? `${restored.partial} ${asideSentence(copyAside(stored.text))}` : null;
+    showWarRoom(restored.session, { resumed: true, partial, notice });
+  } catch (error) {
+    const problem = error instanceof RestoreProblem ? error.message : `it could not be shown (${error instanceof Error ? error.message : String(error)})`;
+    clear();
+    if (!writing) {
+      showLibrary(`The drill another tab is playing could not be shown here: ${problem}.`);
+      return;
+    }
+    lease.release();
+    showLibrary(`Your saved drill could not be restored: ${problem}. ${asideSentence(setAside(stored.text))}`);
+  }
+}
+
+class RestoreProblem extends Error {}
+
+/** Watching: this tab follows the newest save of the drill another tab plays. */
+function watch(): void {
+  current.session?.watch();
+  followNewest();
+}
+
+function followNewest(): void {
+  const session = current.session;
+  if (!session || session.mode !== 'watching') return;
+  const stored = readActiveRun();
+  if (stored.kind === 'none') {
+    showLibrary('The drill you were watching is no longer saved: it was abandoned, or finished and closed, in the other tab.', 'info');
+    return;
+  }
+  if (stored.kind === 'unreadable') {
+    showLibrary(`The drill you were watching could not be read here (${stored.reason}).`);
+    return;
+  }
+  if (stored.stored.runId !== session.runId) {
+    enterStored('watching', 'The other tab started another drill: this tab now watches that one.');
+    return;
+  }
+  session.follow(stored.stored);
+}
+
+// Another tab wrote the drill: a writer here stops (its copy is older), a watcher follows.
+window.addEventListener('storage', (event) => {
+  if (event.key !== ACTIVE_RUN_KEY && event.key !== null) return;
+  const session = current.session;
+  if (session?.mode === 'writing') session.stop();
+  else if (session?.mode === 'watching') followNewest();
+});
+lease.onLost(() => current.session?.stop());
+
+function showWarRoom(session: Session, shown: { resumed: boolean; partial: string | null; notice: string | null }): void {
   clear();
   // The address bar no longer asks for a new run: a reload resumes this one.
   history.replaceState(null, '', window.location.pathname);
@@ -46,7 +230,7 @@ function showWarRoom(session: Session, resumed: boolean): void {
   }
   let finished = false;
   const warRoom = renderWarRoom(session, {
-    resumed,
+    ...shown,
     onFinish: () => {
       if (finished) return;
       finished = true;
@@ -55,12 +239,15 @@ function showWarRoom(session: Session, resumed: boolean): void {
     onAbandon: () => {
       clearActiveRun();
       clearDrafts();
+      lease.release();
       showLibrary('The drill was abandoned.', 'info');
     },
+    onTakeOver: () => void takeOver(),
+    onWatch: watch,
   });
   current = { session, warRoom };
   main.append(warRoom.element);
-  document.title = `${session.scenario.title} — Firedrill`;
+  document.title = `${session.mode === 'watching' ? 'Watching: ' : ''}${session.scenario.title} — Firedrill`;
 }
 
 function showDebrief(session: Session): void {
@@ -68,8 +255,12 @@ function showDebrief(session: Session): void {
   current = { session, warRoom: null };
   main.append(
     renderDebrief(session, catalog, () => {
-      clearActiveRun();
-      clearDrafts();
+      // Only the tab that played the drill closes it: a watcher leaves the other tab's debrief alone.
+      if (session.mode === 'writing') {
+        clearActiveRun();
+        clearDrafts();
+        lease.release();
+      }
       showLibrary();
     }),
   );
@@ -77,37 +268,42 @@ function showDebrief(session: Session): void {
   main.querySelector<HTMLElement>('#debrief-title')?.focus();
 }
 
-function boot(): void {
-  const stored = readActiveRun();
-  const link = readDeepLink(window.location.search, catalog);
-  if (stored.kind === 'unreadable') {
-    const key = setAside(stored.text, String(Date.now()));
-    showLibrary(`Your saved drill could not be restored (${stored.reason}). It was set aside in this browser's storage as "${key}".`);
-    return;
-  }
-  if (stored.kind === 'found') {
-    const entry: CatalogEntry | undefined = catalog.scenarios.find((s) => s.scenario.id === stored.stored.save.scenarioId);
-    const resumed = entry ? Session.resume(entry, JSON.stringify(stored.stored.save), stored.stored.difficulty as Difficulty, stored.stored.startedOn) : { problem: `the scenario "${String(stored.stored.save.scenarioId)}" is not installed` };
-    if ('problem' in resumed) {
-      const key = setAside(stored.text, String(Date.now()));
-      showLibrary(`Your saved drill could not be restored: ${resumed.problem}. It was set aside in this browser's storage as "${key}".`);
-      return;
-    }
-    showWarRoom(resumed, true);
-    return;
-  }
-  if (link.kind === 'error') showLibrary(link.message);
-  else if (link.kind === 'start') {
-    clearDrafts();
-    showWarRoom(Session.start(link.entry, link.seed, link.difficulty, today()), false);
-  } else showLibrary();
+/** The same drill as the link asks for: same scenario and the seed the link chose. */
+function sameDrill(stored: StoredRun, link: Extract<DeepLink, { kind: 'start' }>): boolean {
+  return link.seedChosen && stored.save.scenarioId === link.entry.scenario.id && String(stored.save.seed) === link.seed;
 }
 
-// Leaving or hiding the page saves the exact minute, so nothing played is lost.
+async function boot(): Promise<void> {
+  const link = readDeepLink(window.location.search, catalog);
+  const stored = readActiveRun();
+  if (stored.kind === 'unreadable') {
+    const message = `Your saved drill could not be restored (${stored.reason}). ${asideSentence(setAside(stored.text))}`;
+    showProblem(message, link);
+    return;
+  }
+  if (stored.kind === 'none') {
+    const lost = lostRunMessage();
+    if (lost !== null) showProblem(lost, link);
+    else if (link.kind === 'error') showLibrary(link.message);
+    else if (link.kind === 'start') await startNew(link.entry, link.seed, link.difficulty, null);
+    else showLibrary();
+    return;
+  }
+  if (link.kind === 'start' && !sameDrill(stored.stored, link)) {
+    askBeforeReplacing(stored.stored, `The link asks for ${link.entry.scenario.title} with seed ${link.seed}${link.seedChosen ? '' : ' (a new seed: the link chose none)'}.`, () => void startNew(link.entry, link.seed, link.difficulty, null));
+    return;
+  }
+  await resume(link.kind === 'error' ? `The link was not opened: ${link.problem} This is the drill you have in progress.` : null);
+}
+
+// Leaving or hiding the page saves the exact minute, so nothing played is lost (only the writer saves).
 window.addEventListener('pagehide', () => current.session?.save());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') current.session?.save();
 });
 
 installTestHook(() => current);
-boot();
+boot().catch((error: unknown) => {
+  // Nothing on the way here may leave the page on "Loading scenarios…".
+  showLibrary(`Firedrill could not open what was saved: ${error instanceof Error ? error.message : String(error)}.`);
+});

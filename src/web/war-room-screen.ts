@@ -1,6 +1,7 @@
 import type { CommandInput, SeatView } from '../engine/index';
 import { DIFFICULTY_SETTINGS } from './difficulty';
 import { h } from './dom';
+import { download, runFile } from './download';
 import { actionsPanel } from './panels/actions-panel';
 import { commsPanel } from './panels/comms-panel';
 import { formatClock, type Panel, type PanelContext } from './panels/panel';
@@ -9,8 +10,22 @@ import { respondPanel } from './panels/respond-panel';
 import { runbookPanel } from './panels/runbook-panel';
 import { verifyPanel } from './panels/verify-panel';
 import { SPEEDS, type Session, type Speed } from './session';
-import { ACTIVE_RUN_KEY } from './storage';
 import type { WarRoomHandle } from './war-room/game';
+
+export interface WarRoomOptions {
+  /** Restored from storage rather than started: no briefing, and the player is told so. */
+  resumed: boolean;
+  /** What did not come back, when a restore was only partial: said instead of "resumed where you left off". */
+  partial: string | null;
+  /** Anything else the player should read first (a link that was not opened, a take-over). */
+  notice: string | null;
+  onFinish(): void;
+  onAbandon(): void;
+  /** This tab becomes the writer, from the newest save. */
+  onTakeOver(): void;
+  /** This tab follows the writer's saves, read-only. */
+  onWatch(): void;
+}
 
 export interface WarRoomScreen {
   element: HTMLElement;
@@ -33,7 +48,7 @@ const SHORTCUTS: Array<[keys: string, what: string]> = [
  * The war room: the Phaser scene (dashboards, pager, deadlines, responders, timeline) beside keyboard-operable DOM
  * panels, a clock with pause, speeds and skip, a briefing readable before Phaser loads, and help on "?".
  */
-export function renderWarRoom(session: Session, options: { resumed: boolean; onFinish(): void; onAbandon(): void }): WarRoomScreen {
+export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoomScreen {
   const settings = DIFFICULTY_SETTINGS[session.difficulty];
   const announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite', id: 'announcer' });
   const alerts = h('div', { class: 'toast', role: 'alert', 'aria-live': 'assertive' });
@@ -88,6 +103,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     hints: settings.hints,
     announce,
     confirm,
+    drafts: session.drafts,
     send(command: CommandInput, by = session.player) {
       const result = session.send(by, command);
       if (!result.ok) refuse(`Not possible: ${result.reason}.`);
@@ -98,8 +114,35 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
   // Clock and time controls.
   const clock = h('p', { class: 'clock', 'aria-label': 'Game time' }, formatClock(session.run.now()));
   const nextDeadline = h('p', { class: 'next-deadline', 'aria-label': 'Next deadline' });
-  const lockBanner = h('div', { class: 'lock', hidden: true, role: 'alertdialog', 'aria-labelledby': 'lock-title' }, h('h2', { id: 'lock-title' }, 'This drill changed in another tab'), h('p', {}, 'Two tabs playing one drill would overwrite each other. Continue in the other tab, or reload here to pick up where it stands.'), h('button', { type: 'button', class: 'primary', 'data-reload': '' }, 'Reload here'));
-  lockBanner.querySelector('button')!.addEventListener('click', () => window.location.reload());
+  // Another tab plays this drill: this one offers to take over or to watch, and until then does nothing at all.
+  const offerUnsaved = h('p', { class: 'offer-unsaved', hidden: true });
+  const offerDownload = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Download this tab’s run');
+  const offerTakeOver = h('button', { type: 'button', class: 'primary' }, 'Take over here');
+  const offerWatch = h('button', { type: 'button', class: 'secondary' }, 'Watch here');
+  const offer = h(
+    'div',
+    { class: 'lock', hidden: true, role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'offer-title', 'aria-describedby': 'offer-body' },
+    h('h2', { id: 'offer-title' }, 'This drill is open in another tab'),
+    h(
+      'div',
+      { id: 'offer-body' },
+      h('p', {}, 'One tab plays a drill at a time, so neither overwrites the other. Take over to play here from the newest save (the other tab stops), or watch here: this tab follows the other one and sends nothing.'),
+      offerUnsaved,
+    ),
+    h('div', { class: 'row' }, offerTakeOver, offerWatch, offerDownload),
+  );
+  offerTakeOver.addEventListener('click', () => options.onTakeOver());
+  offerWatch.addEventListener('click', () => options.onWatch());
+  offerDownload.addEventListener('click', () => download(runFile(session.scenario.id, session.run.seed, () => session.run.save())));
+  // Watching: said on screen at the top, and the panels cannot be used (see `controls` below).
+  const watchTakeOver = h('button', { type: 'button', class: 'primary' }, 'Take over here');
+  watchTakeOver.addEventListener('click', () => options.onTakeOver());
+  const watchBanner = h(
+    'div',
+    { class: 'banner banner-info watch-banner', role: 'region', 'aria-label': 'Watching', hidden: true },
+    h('p', { role: 'status' }, h('strong', {}, 'Watching. '), 'This tab follows the drill being played in another tab: it shows each save as it arrives and sends no commands.'),
+    watchTakeOver,
+  );
   const phase = h('p', { class: 'phase' });
   const pause = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, 'Pause');
   pause.addEventListener('click', () => session.setPaused(!session.paused));
@@ -159,7 +202,9 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     tablist.append(tab);
     return tab;
   });
-  const tabpanels = panels.map((panel) => h('section', { role: 'tabpanel', id: `panel-${panel.id}`, 'aria-labelledby': `tab-${panel.id}`, tabindex: '0', hidden: true, class: 'tabpanel' }, panel.element));
+  // Each panel's controls sit in a fieldset, so a tab that does not play can disable them all at once (watching).
+  const controls = panels.map((panel) => h('fieldset', { class: 'panel-controls', role: 'none' }, panel.element));
+  const tabpanels = panels.map((panel, i) => h('section', { role: 'tabpanel', id: `panel-${panel.id}`, 'aria-labelledby': `tab-${panel.id}`, tabindex: '0', hidden: true, class: 'tabpanel' }, controls[i]!));
   let selected = 0;
   function select(index: number, focusTab = false): void {
     selected = index;
@@ -191,7 +236,8 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
   session.setPaused(true);
   if (options.resumed) {
     briefing.hidden = true;
-    queueMicrotask(() => announce('Resumed where you left off. The clock is paused: press P or Resume.'));
+    // A partial restore is never "where you left off": the alert below says what came back and what did not.
+    if (session.mode === 'writing' && options.partial === null) queueMicrotask(() => announce('Resumed where you left off. The clock is paused: press P or Resume.'));
   }
   briefingStart.addEventListener('click', () => {
     briefing.hidden = true;
@@ -208,21 +254,41 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     h('div', { class: 'row time-controls', role: 'group', 'aria-label': 'Time controls' }, pause, ...speedButtons, skip),
     h('div', { class: 'row' }, help, abandon),
   );
-  const storageWarning = h('p', { class: 'banner banner-error', role: 'alert', hidden: true }, 'This browser is not letting Firedrill save: a reload would lose this run. Download the run from the debrief to keep it.');
+  // Storage problems are alerts, read out the moment they happen; the regions exist from the start so they are.
+  const saveProblem = h('p', { role: 'alert', class: 'save-problem' });
+  const saveDownload = h('button', { type: 'button', class: 'primary' }, 'Download the run');
+  saveDownload.addEventListener('click', () => download(runFile(session.scenario.id, session.run.seed, () => session.run.save())));
+  const saveRetry = h('button', { type: 'button', class: 'secondary' }, 'Try saving again');
+  saveRetry.addEventListener('click', () => {
+    session.save();
+    if (session.saveState.kind === 'saved') announce('Saved.');
+  });
+  const saveActions = h('div', { class: 'row', hidden: true }, saveDownload, saveRetry);
+  const draftProblem = h('p', { role: 'alert', class: 'draft-problem' });
+  const restoreProblem = h('p', { role: 'alert', class: 'restore-problem' });
+  const notice = h('p', { role: 'status', class: 'notice-banner' });
+  const storageWarning = h('div', { class: 'storage-problems' }, restoreProblem, notice, saveProblem, saveActions, draftProblem);
+  // Filled once on screen, so the alert is read out rather than missed on insertion.
+  queueMicrotask(() => {
+    setText(restoreProblem, options.partial ?? '');
+    setText(notice, options.notice ?? '');
+  });
+  const grid = h('div', { class: 'war-room-grid' }, stage, h('div', { class: 'panels' }, tablist, ...tabpanels));
   const element = h(
     'section',
     { class: 'war-room', 'aria-label': 'War room' },
     bar,
+    watchBanner,
     storageWarning,
     briefing,
-    h('div', { class: 'war-room-grid' }, stage, h('div', { class: 'panels' }, tablist, ...tabpanels)),
+    grid,
     alerts,
     toast,
     announcer,
     helpDialog,
     abandonDialog,
     confirmDialog,
-    lockBanner,
+    offer,
   );
 
   // Keeping the DOM in step with the run.
@@ -242,7 +308,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     }
     lastMissed = journal.length;
     // Focus that fell off an element the update removed or disabled goes back to the panel, never to the page.
-    if (document.activeElement === document.body && !helpDialog.open && !abandonDialog.open && !confirmDialog.open && briefing.hidden) tabpanels[selected]!.focus();
+    if (document.activeElement === document.body && !helpDialog.open && !abandonDialog.open && !confirmDialog.open && briefing.hidden && offer.hidden) tabpanels[selected]!.focus();
     phase.textContent = view.phaseLabel;
     if (lastPhase && view.phase !== lastPhase) announce(`Phase: ${view.phaseLabel}.`);
     if (view.findings.length > lastFindings) announce(`New finding: ${view.findings[view.findings.length - 1]!.text}`);
@@ -259,11 +325,54 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     pause.textContent = session.paused ? 'Resume' : 'Pause';
     pause.setAttribute('aria-pressed', String(session.paused));
     speedButtons.forEach((button, i) => button.setAttribute('aria-pressed', String(SPEEDS[i] === session.speed)));
-    storageWarning.hidden = !session.storageFailed;
+  };
+  const renderStorage = () => {
+    const state = session.saveState;
+    let saveText = '';
+    if (state.kind === 'failed' && session.mode === 'writing') {
+      const lost = state.commands - state.savedCommands;
+      const why = state.problem === 'full' ? 'this browser’s storage is full' : 'this browser is not letting it store anything';
+      const risk = lost > 0 ? `The last ${lost} command${lost === 1 ? '' : 's'} you sent ${lost === 1 ? 'is' : 'are'} not saved: a reload now would lose ${lost === 1 ? 'it' : 'them'}.` : 'A reload now would lose what was played since the last save.';
+      saveText = `Firedrill could not save this drill: ${why}. ${risk} The clock was paused so that no more is lost. Download the run to keep all of it, then free some space and try again.`;
+    }
+    setText(saveProblem, saveText);
+    saveActions.hidden = saveText === '';
+    const notKept = session.mode === 'writing' ? session.drafts.notKeptNow() : [];
+    const them = notKept.length === 1 ? 'it' : 'them';
+    setText(
+      draftProblem,
+      notKept.length === 0 ? '' : `Not kept for a reload: ${notKept.join(', ')}. The browser would not store ${them} (too large, or its storage is full). ${notKept.length === 1 ? 'It is' : 'They are'} still on screen, but a reload would bring back only what was kept before.`,
+    );
+  };
+  /** Writing, watching, or stopped and asking: what can be used, and what says so. */
+  const renderMode = () => {
+    const writing = session.mode === 'writing';
+    const stopped = session.mode === 'stopped';
+    const wasHidden = offer.hidden;
+    const wasWatching = !watchBanner.hidden;
+    for (const fieldset of controls) fieldset.disabled = !writing;
+    for (const button of [pause, ...speedButtons, skip, abandon]) button.disabled = !writing;
+    watchBanner.hidden = session.mode !== 'watching';
+    offer.hidden = !stopped;
+    // Behind the question nothing can be reached, so the keyboard stays on it.
+    for (const part of [bar, watchBanner, storageWarning, briefing, grid]) part.inert = stopped;
+    const unsaved = session.unsavedCommands;
+    offerUnsaved.hidden = offerDownload.hidden = !stopped || unsaved === 0;
+    offerUnsaved.textContent = `${unsaved} command${unsaved === 1 ? '' : 's'} sent in this tab ${unsaved === 1 ? 'was' : 'were'} not saved before the other tab took over. Download this tab’s run to keep ${unsaved === 1 ? 'it' : 'them'}.`;
+    if (stopped && wasHidden) offerTakeOver.focus();
+    if (session.mode === 'watching' && !wasWatching) {
+      // The choice's buttons went with the question: the player lands on the panels, told what watching means.
+      tabs[selected]!.focus();
+      announce('Watching: this tab follows the other one and sends nothing.');
+    }
+    document.title = `${session.mode === 'watching' ? 'Watching: ' : ''}${session.scenario.title} — Firedrill`;
+    renderStorage();
   };
   const unsubscribe = session.subscribe((event) => {
     if (event === 'journal') render();
     if (event === 'controls') renderControls();
+    if (event === 'storage') renderStorage();
+    if (event === 'mode') renderMode();
     clock.textContent = formatClock(session.run.now());
     const soonest = session.view().deadlines[0];
     nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
@@ -273,6 +382,7 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
   const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement | null;
     const typing = target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (!offer.hidden) return;
     if (event.altKey && /^[1-7]$/.test(event.key)) {
       event.preventDefault();
       select(Number(event.key) - 1, true);
@@ -283,7 +393,9 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
       helpDialog.close();
       return;
     }
-    if (typing || event.ctrlKey || event.metaKey || event.altKey || helpDialog.open || abandonDialog.open || confirmDialog.open || !lockBanner.hidden) return;
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || helpDialog.open || abandonDialog.open || confirmDialog.open) return;
+    // A tab that does not play only shows help: time and commands belong to the tab that plays.
+    if (session.mode !== 'writing' && event.key !== '?') return;
     // Behind the briefing only help works: the clock starts when the player takes the page.
     if (!briefing.hidden && event.key !== '?') return;
     const speeds: Record<string, Speed> = { '1': 1, '2': 2, '5': 5, '0': 10 };
@@ -303,16 +415,6 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
     }
   };
   document.addEventListener('keydown', onKey);
-
-  // Another tab saving the same drill would be overwritten by this one (and overwrite it): stop and say so.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== ACTIVE_RUN_KEY || event.newValue === null) return;
-    session.setPaused(true);
-    lockBanner.hidden = false;
-    element.querySelector('.war-room-grid')?.setAttribute('inert', '');
-    lockBanner.querySelector<HTMLElement>('button')?.focus();
-  };
-  window.addEventListener('storage', onStorage);
 
   // The game loop for time: real time moves game time at the chosen speed.
   let last = performance.now();
@@ -357,8 +459,10 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
 
   render();
   renderControls();
+  renderMode();
   queueMicrotask(() => {
-    (options.resumed ? tabs[selected]! : briefing.querySelector<HTMLElement>('#briefing-title')!).focus();
+    if (session.mode === 'stopped') offerTakeOver.focus();
+    else (options.resumed ? tabs[selected]! : briefing.querySelector<HTMLElement>('#briefing-title')!).focus();
     performance.mark('firedrill:panels-interactive');
   });
 
@@ -370,8 +474,12 @@ export function renderWarRoom(session: Session, options: { resumed: boolean; onF
       cancelAnimationFrame(frame);
       unsubscribe();
       document.removeEventListener('keydown', onKey);
-      window.removeEventListener('storage', onStorage);
       warRoom?.destroy();
     },
   };
+}
+
+/** Sets a live region's text only when it changes: each change is read out again. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }

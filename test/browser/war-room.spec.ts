@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
-
-const require = createRequire(import.meta.url);
+import { audit } from './axe';
 
 /** Console errors and uncaught exceptions, collected for every test. */
 function watchConsole(page: Page): string[] {
@@ -76,15 +74,6 @@ async function answer(page: Page, from: string, text: string): Promise<void> {
 async function check(page: Page, item: string): Promise<void> {
   await openTab(page, 'Verify');
   await page.locator('.checklist li', { hasText: item }).getByRole('button', { name: 'Check now' }).click();
-}
-
-async function audit(page: Page, where: string): Promise<void> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
-  });
-  expect(violations, `accessibility violations on ${where}`).toEqual([]);
 }
 
 test('a full solo playthrough of the checkout outage reaches a debrief whose run re-grades to the same score', async ({ page }, testInfo) => {
@@ -368,10 +357,13 @@ test('a second tab playing the same drill stops the first, instead of both overw
   await startDrill(page, 9);
   const second = await context.newPage();
   await second.goto('/');
+  // The first tab is playing: the second asks before it plays too.
+  await second.getByRole('alertdialog', { name: 'This drill is open in another tab' }).getByRole('button', { name: 'Take over here' }).click();
   await expect(second.getByRole('button', { name: 'Resume' })).toBeVisible();
-  // The moment the second tab changes the drill, the first stops.
+  // The moment the second tab plays, the first stops.
   await second.getByRole('button', { name: 'Acknowledge the page' }).click();
-  await expect(page.getByRole('alertdialog', { name: 'This drill changed in another tab' })).toBeVisible();
-  await page.getByRole('button', { name: 'Reload here' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'This drill is open in another tab' })).toBeVisible();
+  await page.getByRole('button', { name: 'Take over here' }).click();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(page.locator('.page-status')).toHaveText(/^Acknowledged at/);
 });

@@ -11,7 +11,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
   const scenario = ctx.session.scenario;
   const name = (id: string | null) => personName(scenario, id) ?? 'nobody';
   const element = panelBody();
-  const picks = new Picks();
+  const picks = new Picks(ctx.drafts);
   // Guided play keeps the runbook the page links open beside the diagnosis steps.
   const runbook = kind === 'diagnosis' && ctx.hints ? scenario.runbooks.find((r) => r.id === scenario.page.runbook) : undefined;
   const runbookAside = runbook
@@ -49,7 +49,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
     const performers = action.eligible.map((id) => ({ value: id, label: name(id) + (view.roles.commander === id ? ' (incident commander)' : '') }));
     return html`<div class="row">
       <label for=${selectId} class="visually-hidden">Who does “${action.label}”</label>
-      <select id=${selectId} data-key=${key} aria-label="Who does “${action.label}”" @change=${picks.onChange(key)}>${optionList(performers, picks.chosen(key, action.eligible))}</select>
+      <select id=${selectId} data-key=${key} aria-label="Who does “${action.label}”" @change=${picks.onChange(key, `who does “${action.label}”`)}>${optionList(performers, picks.chosen(key, action.eligible))}</select>
       <button type="button" data-key="${selectId}-start" aria-label="${verb}: ${action.label}" ?disabled=${!allowed} @click=${start}>${verb}</button>
     </div>`;
   };

@@ -4,10 +4,9 @@ import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { statusUpdateTemplate, type PolicyView, type SeatView, type Severity } from '../../engine/index';
 import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/index';
-import { readDraft, writeDraft } from '../storage';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
-const DRAFT = 'status-update';
+const DRAFT = { name: 'status-update', label: 'the status update' };
 
 /** What a template promises when the policy sets no update cadence for any severity it could fall back to. */
 const CADENCE_WHEN_POLICY_SETS_NONE = 60;
@@ -38,12 +37,12 @@ export function commsPanel(ctx: PanelContext): Panel {
   let pristine = false;
   /** Answers being written, by inject, read from the saved drafts the first time they are shown. */
   const answers = new Map<string, string>();
-  const answerDraft = (inject: string) => `answer:${inject}`;
-  const answerText = (inject: string) => {
-    let text = answers.get(inject);
+  const answerDraft = (message: Message) => ({ name: `answer:${message.inject}`, label: `the answer to ${message.from ?? 'the message'}` });
+  const answerText = (message: Message) => {
+    let text = answers.get(message.inject);
     if (text === undefined) {
-      text = readDraft(answerDraft(inject)) ?? '';
-      answers.set(inject, text);
+      text = ctx.drafts.read(answerDraft(message).name) ?? '';
+      answers.set(message.inject, text);
     }
     return text;
   };
@@ -57,14 +56,14 @@ export function commsPanel(ctx: PanelContext): Panel {
   const onComposerInput = (event: Event) => {
     composerText = fieldText(event);
     pristine = false;
-    writeDraft(DRAFT, composerText);
+    ctx.drafts.write(DRAFT, composerText);
     paint();
   };
   const startOver = () => {
     if (!lastView) return;
     composerText = fromTemplate(lastView);
     pristine = true;
-    writeDraft(DRAFT, '');
+    ctx.drafts.write(DRAFT, '');
     paint();
     composer.value?.focus();
   };
@@ -77,7 +76,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     }
     if (ctx.send({ type: 'status-update', text })) {
       ctx.announce('Status update sent.');
-      writeDraft(DRAFT, '');
+      ctx.drafts.write(DRAFT, '');
       // The next update starts from a fresh template, numbered after the one just sent.
       composerText = fromTemplate(ctx.session.view());
       pristine = true;
@@ -114,23 +113,23 @@ export function commsPanel(ctx: PanelContext): Panel {
     const onInput = (event: Event) => {
       const text = fieldText(event);
       answers.set(message.inject, text);
-      writeDraft(answerDraft(message.inject), text);
+      ctx.drafts.write(answerDraft(message), text);
     };
     const send = () => {
-      const text = answerText(message.inject).trim();
+      const text = answerText(message).trim();
       if (!text) {
         ctx.announce('Write an answer first.');
         return;
       }
       if (ctx.send({ type: 'respond', inject: message.inject, text })) {
         answers.delete(message.inject);
-        writeDraft(answerDraft(message.inject), '');
+        ctx.drafts.write(answerDraft(message), '');
         ctx.announce(`Answered ${message.from ?? 'the message'}.`);
       }
     };
     return html`<p class="status due">Answer by ${formatClock(respondBy)}</p>
       <label for=${id} class="visually-hidden">Answer to ${message.from ?? 'the message'}</label>
-      <textarea id=${id} rows="3" data-key=${id} placeholder="Your answer" .value=${live(answerText(message.inject))} @input=${onInput}></textarea>
+      <textarea id=${id} rows="3" data-key=${id} placeholder="Your answer" .value=${live(answerText(message))} @input=${onInput}></textarea>
       <button type="button" data-key="${id}-send" ?disabled=${!view.available.includes('respond')} @click=${send}>Answer</button>`;
   };
 
@@ -171,7 +170,7 @@ export function commsPanel(ctx: PanelContext): Panel {
     update(view: SeatView) {
       lastView = view;
       if (composerText === null) {
-        const draft = readDraft(DRAFT);
+        const draft = ctx.drafts.read(DRAFT.name);
         composerText = draft || fromTemplate(view);
         pristine = !draft;
       } else if (pristine && document.activeElement !== composer.value) composerText = fromTemplate(view);

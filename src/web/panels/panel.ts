@@ -2,6 +2,7 @@ import { html } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { CommandInput, SeatView } from '../../engine/index';
+import type { DraftStore } from '../drafts';
 import type { Session } from '../session';
 
 /** What every panel gets: the session to read, and one way to send a command and show its outcome. */
@@ -14,16 +15,19 @@ export interface PanelContext {
   announce(message: string): void;
   /** Asks before something that cannot be undone; resolves true when the player confirms. */
   confirm(title: string, body: string, action: string): Promise<boolean>;
+  /** Every text and choice the player has not sent yet, kept for this run so a reload brings it back. */
+  drafts: DraftStore;
 }
 
 /**
  * A panel renders with lit-html into its own element, once per update, and lit-html changes only what the view
  * changed: the elements stay, so focus stays where it was.
  *
- * What the player is writing or choosing is theirs, never the view's. Text they type and radios they tick live in
- * the DOM, where nothing binds them, so an update cannot touch them. A panel keeps a draft of its own only for text
- * it must fill in itself (a template, a draft kept across reloads) and binds it with `live()`, which writes only when
- * the draft differs from what is on screen; selects keep the player's pick in `Picks`.
+ * What the player is writing or choosing is theirs, never the view's. Every text field a panel keeps in a draft of
+ * its own (saved per run in `ctx.drafts`, so a reload brings it back) and binds with `live()`, which writes only when
+ * the draft differs from what is on screen: an update leaves the text, focus and caret alone. Radios are bound by
+ * their `checked` attribute (the default), which stops mattering once the player has clicked one, so an update cannot
+ * undo a choice; their draft sets it after a reload. Selects keep the player's pick in `Picks`.
  */
 export interface Panel {
   id: string;
@@ -49,21 +53,36 @@ export function panelBody(): HTMLDivElement {
 export class Picks {
   private readonly picked = new Map<string, string>();
 
+  /** Picks are kept as drafts too, so a reload shows the same choices. */
+  constructor(private readonly drafts: DraftStore) {}
+
   /** The option a select shows: the player's pick while it is offered, else the fallback if offered, else the first. */
   chosen(key: string, options: readonly string[], fallback: string | null = null): string | undefined {
-    const pick = this.picked.get(key);
-    if (pick !== undefined && options.includes(pick)) return pick;
-    this.picked.delete(key);
+    const pick = this.picked.get(key) ?? this.drafts.read(pickDraft(key)) ?? undefined;
+    if (pick !== undefined && options.includes(pick)) {
+      this.picked.set(key, pick);
+      return pick;
+    }
+    if (pick !== undefined) this.forget(key);
     return fallback !== null && options.includes(fallback) ? fallback : options[0];
   }
 
-  /** The select's change listener: records what the player picked. */
-  onChange(key: string): (event: Event) => void {
+  /** The select's change listener: records what the player picked; `label` names the choice if it cannot be kept. */
+  onChange(key: string, label: string): (event: Event) => void {
     return (event) => {
-      if (event.currentTarget instanceof HTMLSelectElement) this.picked.set(key, event.currentTarget.value);
+      if (!(event.currentTarget instanceof HTMLSelectElement)) return;
+      this.picked.set(key, event.currentTarget.value);
+      this.drafts.write({ name: pickDraft(key), label }, event.currentTarget.value);
     };
   }
+
+  private forget(key: string): void {
+    this.picked.delete(key);
+    this.drafts.write({ name: pickDraft(key), label: key }, '');
+  }
 }
+
+const pickDraft = (key: string) => `pick:${key}`;
 
 /**
  * A select's options, keyed so they update in place. `live` compares with the element itself, not with the last

@@ -4,10 +4,13 @@ import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Postmortem, SeatView } from '../../engine/index';
 import { POSTMORTEM_SECTIONS } from '../../grading/index';
-import { readDraft, writeDraft } from '../storage';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
-const DRAFT = 'postmortem';
+const DRAFT = { name: 'postmortem', label: 'the postmortem' };
+const ALERT_QUALITY = { name: 'alert-quality', label: 'the alert rating' };
+const ALERT_REWRITE = { name: 'alert-rewrite', label: 'the alert rewrite' };
+const QUALITIES = ['good', 'bad'] as const;
+type Quality = (typeof QUALITIES)[number];
 
 type Section = Exclude<keyof Postmortem, 'actionItems'>;
 type ActionItem = Postmortem['actionItems'][number];
@@ -40,6 +43,10 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
   let draft: Draft | null = null;
   let nextRowKey = 1;
   let lastView: SeatView | null = null;
+  /** The alert rating and rewrite being written, from their drafts. */
+  const savedQuality = ctx.drafts.read(ALERT_QUALITY.name);
+  let quality: Quality | null = QUALITIES.find((q) => q === savedQuality) ?? null;
+  let alertRewrite = ctx.drafts.read(ALERT_REWRITE.name) ?? '';
   const paint = () => {
     if (lastView) render(template(lastView), element);
   };
@@ -47,11 +54,11 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
   const row = (item: ActionItem = { action: '', owner: '', priority: '', status: '' }) => ({ key: nextRowKey++, item });
   const toPostmortem = (d: Draft): Postmortem => ({ ...d.sections, actionItems: d.rows.map((r) => r.item) });
   const keep = () => {
-    if (draft) writeDraft(DRAFT, JSON.stringify(toPostmortem(draft)));
+    if (draft) ctx.drafts.write(DRAFT, JSON.stringify(toPostmortem(draft)));
   };
 
   const open = (view: SeatView): Draft => {
-    const saved = parseDraft(readDraft(DRAFT));
+    const saved = parseDraft(ctx.drafts.read(DRAFT.name));
     const text = (section: Section) => savedText(saved, section);
     const sections: Record<Section, string> = {
       summary: text('summary'),
@@ -84,13 +91,23 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
     addButton.value?.focus();
   };
   const rateAlert = () => {
-    const quality = element.querySelector<HTMLInputElement>('input[name="alert-quality"]:checked')?.value;
-    if (quality !== 'good' && quality !== 'bad') {
+    const chosen = element.querySelector<HTMLInputElement>('input[name="alert-quality"]:checked')?.value;
+    const rating = QUALITIES.find((q) => q === chosen);
+    if (!rating) {
       ctx.announce('Choose good or bad first.');
       return;
     }
     const rewrite = (element.querySelector<HTMLTextAreaElement>('#alert-rewrite')?.value ?? '').trim();
-    if (ctx.send({ type: 'rate-alert', quality, rewrite })) ctx.announce(`Alert rated ${quality}.`);
+    if (ctx.send({ type: 'rate-alert', quality: rating, rewrite })) ctx.announce(`Alert rated ${rating}.`);
+  };
+  const onQuality = (event: Event) => {
+    const chosen = event.currentTarget instanceof HTMLInputElement ? event.currentTarget.value : '';
+    quality = QUALITIES.find((q) => q === chosen) ?? null;
+    ctx.drafts.write(ALERT_QUALITY, quality ?? '');
+  };
+  const onAlertRewrite = (event: Event) => {
+    alertRewrite = fieldText(event);
+    ctx.drafts.write(ALERT_REWRITE, alertRewrite);
   };
   const save = (event: SubmitEvent) => {
     event.preventDefault();
@@ -153,10 +170,10 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
         <button type="button" class="secondary" data-key="pm-add-item" @click=${addItem} ${ref(addButton)}>Add an action item</button>
         <fieldset class="alert-quality">
           <legend>Was the page a good alert?</legend>
-          <label class="radio"><input type="radio" name="alert-quality" value="good" data-key="alert-good" /> Good: specific, with context, runbook and dashboard</label>
-          <label class="radio"><input type="radio" name="alert-quality" value="bad" data-key="alert-bad" /> Bad: it needs rewriting</label>
+          <label class="radio"><input type="radio" name="alert-quality" value="good" data-key="alert-good" ?checked=${quality === 'good'} @change=${onQuality} /> Good: specific, with context, runbook and dashboard</label>
+          <label class="radio"><input type="radio" name="alert-quality" value="bad" data-key="alert-bad" ?checked=${quality === 'bad'} @change=${onQuality} /> Bad: it needs rewriting</label>
           <label for="alert-rewrite">Rewrite (Title, Context with value and threshold, Runbook, Dashboard)</label>
-          <textarea id="alert-rewrite" rows="4" data-key="alert-rewrite"></textarea>
+          <textarea id="alert-rewrite" rows="4" data-key="alert-rewrite" .value=${live(alertRewrite)} @input=${onAlertRewrite}></textarea>
         </fieldset>
         <button type="button" class="secondary" data-key="rate-alert" ?disabled=${!view.available.includes('rate-alert')} @click=${rateAlert}>Record the alert rating</button>
         <div class="row">

@@ -1,4 +1,5 @@
 import { html, render } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { describeMinutes, personName, ROLES, SEVERITIES, type PolicyView, type Role, type SeatView, type Severity } from '../../engine/index';
@@ -12,6 +13,9 @@ const VERDICTS = [
 ] as const;
 type Verdict = (typeof VERDICTS)[number][0];
 
+const ANNOUNCE_DRAFT = { name: 'announce', label: 'the announcement' };
+const SEVERITY_DRAFT = { name: 'severity', label: 'the severity chosen' };
+
 const REWRITE_PLACEHOLDER = 'Title: …\nContext: … (threshold …)\nRunbook: …\nDashboard: …';
 
 type Command = SeatView['available'][number];
@@ -23,8 +27,34 @@ export function respondPanel(ctx: PanelContext): Panel {
   const scenario = ctx.session.scenario;
   const name = (id: string) => personName(scenario, id) ?? id;
   const element = panelBody();
-  const picks = new Picks();
+  const picks = new Picks(ctx.drafts);
   const announceField = createRef<HTMLInputElement>();
+  /** The announcement being written, and the severity ticked but not yet declared, from their drafts. */
+  let announceText = ctx.drafts.read(ANNOUNCE_DRAFT.name) ?? '';
+  const savedSeverity = ctx.drafts.read(SEVERITY_DRAFT.name);
+  let severityChoice: Severity | null = SEVERITIES.find((s) => s === savedSeverity) ?? null;
+  /** Per queued alert: the rewrite being written and the verdict ticked, read from the drafts when first shown. */
+  const rewrites = new Map<string, string>();
+  const verdicts = new Map<string, Verdict | null>();
+  const rewriteDraft = (alert: QueuedAlert) => ({ name: `queue:${alert.id}:rewrite`, label: `the rewrite of “${alert.title}”` });
+  const verdictDraft = (alert: QueuedAlert) => ({ name: `queue:${alert.id}:verdict`, label: `the verdict on “${alert.title}”` });
+  const rewriteText = (alert: QueuedAlert) => {
+    let text = rewrites.get(alert.id);
+    if (text === undefined) {
+      text = ctx.drafts.read(rewriteDraft(alert).name) ?? '';
+      rewrites.set(alert.id, text);
+    }
+    return text;
+  };
+  const verdictChoice = (alert: QueuedAlert) => {
+    let choice = verdicts.get(alert.id);
+    if (choice === undefined) {
+      const saved = ctx.drafts.read(verdictDraft(alert).name);
+      choice = VERDICTS.find(([v]) => v === saved)?.[0] ?? null;
+      verdicts.set(alert.id, choice);
+    }
+    return choice;
+  };
 
   const acknowledge = () => ctx.send({ type: 'acknowledge' }) && ctx.announce('Page acknowledged.');
 
@@ -46,8 +76,19 @@ export function respondPanel(ctx: PanelContext): Panel {
     if (!field || !text) return;
     if (ctx.send({ type: 'announce', text })) {
       field.value = '';
+      announceText = '';
+      ctx.drafts.write(ANNOUNCE_DRAFT, '');
       ctx.announce('Announced.');
     }
+  };
+  const onAnnounceInput = (event: Event) => {
+    announceText = fieldText(event);
+    ctx.drafts.write(ANNOUNCE_DRAFT, announceText);
+  };
+  const onSeverity = (event: Event) => {
+    const chosen = event.currentTarget instanceof HTMLInputElement ? event.currentTarget.value : '';
+    severityChoice = SEVERITIES.find((s) => s === chosen) ?? null;
+    ctx.drafts.write(SEVERITY_DRAFT, severityChoice ?? '');
   };
 
   const roleRow = (view: SeatView, role: Role, can: (type: Command) => boolean) => {
@@ -65,7 +106,7 @@ export function respondPanel(ctx: PanelContext): Panel {
     return html`<div class="role-row">
       <label for="role-${role}">${ROLE_LABELS[role]}</label>
       <span class="holder">${holder ? name(holder) : 'unassigned'}</span>
-      <select id="role-${role}" data-key=${key} aria-label="${ROLE_LABELS[role]}: choose who" @change=${picks.onChange(key)}>
+      <select id="role-${role}" data-key=${key} aria-label="${ROLE_LABELS[role]}: choose who" @change=${picks.onChange(key, `the choice for ${ROLE_LABELS[role]}`)}>
         ${optionList(present.map((r) => ({ value: r.id, label: `${r.name} — ${r.title}` })), picks.chosen(key, ids, holder))}
       </select>
       <button type="button" data-key="role-${role}-assign" aria-label="${verb} ${ROLE_LABELS[role]}" ?disabled=${!can('assign-role') || present.length === 0} @click=${assign}>${verb}</button>
@@ -85,10 +126,22 @@ export function respondPanel(ctx: PanelContext): Panel {
       const rewrite = row?.querySelector('textarea')?.value.trim() ?? '';
       if (ctx.send({ type: 'triage-alert', alert: alert.id, verdict, rewrite })) ctx.announce(`Sorted as ${verdict}: ${alert.title}.`);
     };
-    // `checked` is the attribute (the default), set from the verdict the player recorded: once the player has clicked
-    // a radio, the browser no longer lets the attribute change what is checked, so an update cannot undo a choice.
+    // `checked` is the attribute (the default), set from the verdict ticked (its draft) or else recorded: once the
+    // player has clicked a radio, the browser no longer lets the attribute change what is checked, so an update
+    // cannot undo a choice.
+    const shown = verdictChoice(alert) ?? alert.verdict;
+    const onVerdict = (event: Event) => {
+      const chosen = event.currentTarget instanceof HTMLInputElement ? event.currentTarget.value : '';
+      const verdict = VERDICTS.find(([v]) => v === chosen)?.[0] ?? null;
+      verdicts.set(alert.id, verdict);
+      ctx.drafts.write(verdictDraft(alert), verdict ?? '');
+    };
+    const onRewrite = (event: Event) => {
+      rewrites.set(alert.id, fieldText(event));
+      ctx.drafts.write(rewriteDraft(alert), fieldText(event));
+    };
     const radio = ([verdict, label]: (typeof VERDICTS)[number]) =>
-      html`<label class="radio"><input type="radio" name=${group} value=${verdict} data-key="${group}-${verdict}" ?checked=${alert.verdict === verdict} /> ${label}</label>`;
+      html`<label class="radio"><input type="radio" name=${group} value=${verdict} data-key="${group}-${verdict}" ?checked=${shown === verdict} @change=${onVerdict} /> ${label}</label>`;
     return html`<li class="queued-alert" data-alert=${alert.id}>
       <p><strong>${alert.title}</strong> — ${alert.context || '(no context)'}</p>
       <p class="muted">Runbook: ${alert.runbook ?? 'none'} · Dashboard: ${alert.dashboard ?? 'none'}${alert.verdict ? ` · You said: ${alert.verdict}` : ''}</p>
@@ -96,7 +149,7 @@ export function respondPanel(ctx: PanelContext): Panel {
         <legend class="visually-hidden">Verdict on “${alert.title}”</legend>
         ${VERDICTS.map(radio)}
       </fieldset>
-      <textarea rows="3" data-key="${group}-rewrite" aria-label="Rewrite of “${alert.title}”" placeholder=${REWRITE_PLACEHOLDER}></textarea>
+      <textarea rows="3" data-key="${group}-rewrite" aria-label="Rewrite of “${alert.title}”" placeholder=${REWRITE_PLACEHOLDER} .value=${live(rewriteText(alert))} @input=${onRewrite}></textarea>
       <button type="button" data-key="${group}-record" aria-label="Record verdict: ${alert.title}" ?disabled=${!can('triage-alert')} @click=${record}>Record verdict</button>
     </li>`;
   };
@@ -138,7 +191,7 @@ export function respondPanel(ctx: PanelContext): Panel {
                 view.policy.severities,
                 (p) => p.severity,
                 (p) => html`<tr>
-                  <th scope="row"><label class="radio"><input type="radio" name="severity" value=${p.severity} data-key="sev-${p.severity}" /> ${p.severity}</label></th>
+                  <th scope="row"><label class="radio"><input type="radio" name="severity" value=${p.severity} data-key="sev-${p.severity}" ?checked=${p.severity === severityChoice} @change=${onSeverity} /> ${p.severity}</label></th>
                   <td>${p.definition}</td>
                   <td>${describeMinutes(p.responseMinutes, 'next sprint')}</td>
                   <td>${p.example}</td>
@@ -170,7 +223,7 @@ export function respondPanel(ctx: PanelContext): Panel {
         <form class="inline-form" @submit=${announce}>
           <label for="announce-text">Announce in the incident channel</label>
           <div class="row">
-            <input type="text" id="announce-text" data-key="announce-text" placeholder="e.g. Change: rolling back checkout-api to v4.1.3" autocomplete="off" ${ref(announceField)} />
+            <input type="text" id="announce-text" data-key="announce-text" placeholder="e.g. Change: rolling back checkout-api to v4.1.3" autocomplete="off" .value=${live(announceText)} @input=${onAnnounceInput} ${ref(announceField)} />
             <button type="submit" data-key="announce">Announce</button>
           </div>
         </form>

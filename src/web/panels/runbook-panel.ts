@@ -2,10 +2,9 @@ import { html, render } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { SeatView } from '../../engine/index';
-import { readDraft, writeDraft } from '../storage';
 import { fieldText, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
-const DRAFT = 'runbook';
+const DRAFT = { name: 'runbook', label: 'the runbook change' };
 const TARGET = 'runbook-target';
 /** The runbook-target option for a runbook the team does not have yet. */
 const NEW_RUNBOOK = 'new-runbook';
@@ -16,9 +15,9 @@ type Runbook = SeatView['runbooks'][number];
 /** The runbooks the responders have, in the module's shape, and a place to record what the incident showed missing. */
 export function runbookPanel(ctx: PanelContext): Panel {
   const element = panelBody();
-  const picks = new Picks();
+  const picks = new Picks(ctx.drafts);
   /** The change being written, kept across reloads. */
-  let change = readDraft(DRAFT) ?? '';
+  let change = ctx.drafts.read(DRAFT.name) ?? '';
   let lastView: SeatView | null = null;
   const paint = () => {
     if (lastView) render(template(lastView), element);
@@ -27,7 +26,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
   const targets = (view: SeatView) => [...view.runbooks.map((r) => ({ value: r.id, label: r.title })), { value: NEW_RUNBOOK, label: 'A new runbook' }];
   const onInput = (event: Event) => {
     change = fieldText(event);
-    writeDraft(DRAFT, change);
+    ctx.drafts.write(DRAFT, change);
   };
   const save = (event: SubmitEvent) => {
     event.preventDefault();
@@ -40,7 +39,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
     if (runbook === undefined) return;
     if (ctx.send({ type: 'update-runbook', runbook, text })) {
       change = '';
-      writeDraft(DRAFT, '');
+      ctx.drafts.write(DRAFT, '');
       paint();
       ctx.announce('Runbook change recorded.');
     }
@@ -71,7 +70,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
       <form class="runbook-form" aria-labelledby="runbook-change-heading" @submit=${save}>
         <h3 id="runbook-change-heading">Update a runbook</h3>
         <label for="runbook-target">Runbook</label>
-        <select id="runbook-target" data-key="runbook-target" @change=${picks.onChange(TARGET)}>
+        <select id="runbook-target" data-key="runbook-target" @change=${picks.onChange(TARGET, 'the runbook to change')}>
           ${optionList(options, picks.chosen(TARGET, options.map((o) => o.value)))}
         </select>
         <label for="runbook-change">Change</label>
