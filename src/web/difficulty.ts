@@ -1,6 +1,7 @@
 /** How a drill is presented. Difficulty changes what the player is shown, never the rules or the grading. */
-export const DIFFICULTIES = ['guided', 'standard', 'expert'] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
+import { DIFFICULTIES, type Difficulty } from '../engine/index';
+
+export { DIFFICULTIES, type Difficulty };
 
 export interface DifficultySettings {
   label: string;

@@ -18,7 +18,7 @@ export function restoreRun(catalog: Catalog, stored: StoredRun, progress: RunPro
     const scenarioId: unknown = stored.save.scenarioId;
     const entry = catalog.scenarios.find((s) => s.scenario.id === scenarioId);
     if (!entry) return { ok: false, problem: typeof scenarioId === 'string' ? `the scenario "${clip(scenarioId)}" is not installed` : 'it names no scenario' };
-    const loaded = loadStoredSave(entry, stored.save);
+    const loaded = loadStoredSave(entry, stored.save, stored.difficulty);
     if (!loaded.ok) {
       const messages = loaded.problems.map((p) => p.message);
       const more = messages.length - PROBLEMS_SHOWN;

@@ -23,8 +23,9 @@ export type SessionMode = 'writing' | 'watching' | 'stopped';
 export type SaveState = { kind: 'saved' } | { kind: 'failed'; problem: 'full' | 'unavailable'; savedCommands: number; commands: number };
 
 /** Loads a save of this catalog entry's scenario with the engine's loader. */
-export function loadStoredSave(entry: CatalogEntry, save: SaveFile): LoadedSave {
-  return loadSave(JSON.stringify(save), 'saved run', (id) => (id === entry.scenario.id ? { scenario: entry.scenario, hash: entry.hash } : undefined));
+export function loadStoredSave(entry: CatalogEntry, save: SaveFile, difficulty: Difficulty): LoadedSave {
+  // A save from before runs recorded their difficulty takes the one stored beside it.
+  return loadSave(JSON.stringify(save), 'saved run', (id) => (id === entry.scenario.id ? { scenario: entry.scenario, hash: entry.hash } : undefined), difficulty);
 }
 
 export class Session {
@@ -62,7 +63,7 @@ export class Session {
 
   /** A new drill, written at once. */
   static start(entry: CatalogEntry, seed: string, difficulty: Difficulty, startedOn: string): Session {
-    const session = new Session(createRun({ scenario: entry.scenario, seed }), entry, difficulty, startedOn, randomId(), { sequence: null, savedCommands: 0, mode: 'writing' });
+    const session = new Session(createRun({ scenario: entry.scenario, seed, difficulty }), entry, difficulty, startedOn, randomId(), { sequence: null, savedCommands: 0, mode: 'writing' });
     session.save();
     return session;
   }
@@ -199,7 +200,7 @@ export class Session {
     if (this.modeValue === 'writing' || stored.runId !== this.runId) return false;
     let loaded: LoadedSave;
     try {
-      loaded = loadStoredSave(this.entry, stored.save);
+      loaded = loadStoredSave(this.entry, stored.save, this.difficulty);
     } catch {
       return false;
     }

@@ -66,6 +66,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
               (_finding, index) => index,
               (f) => html`<li>
                 <p><span class="time">${formatClock(f.at)}</span> <strong>${f.label}</strong>: ${f.text}</p>
+                ${f.hint ? html`<p class="hint">Hint: ${f.hint}</p>` : nothing}
                 ${f.log ? html`<pre class="log" aria-label="Log excerpt from ${f.label}">${f.log.join('\n')}</pre>` : nothing}
               </li>`,
             )}
