@@ -145,12 +145,15 @@ export class Facts {
         continue;
       }
       const at = history[index]!.at;
-      // The first whole minute at which the ramp is complete, by the same arithmetic as the level itself.
-      let settled = Math.max(segmentFirst, Math.ceil(at + RAMP_MINUTES));
-      while (settled - 1 >= segmentFirst && settled - 1 - at >= RAMP_MINUTES) settled--;
-      while (settled - at < RAMP_MINUTES) settled++;
+      // The first whole minute at which the ramp is complete, by the same arithmetic as the level itself (at + 3
+      // may round, so the ceiling can be one off either way).
+      let settled = Math.ceil(at + RAMP_MINUTES);
+      if (settled - 1 - at >= RAMP_MINUTES) settled--;
+      else if (settled - at < RAMP_MINUTES) settled++;
+      settled = Math.max(settled, segmentFirst);
+      // At most RAMP_MINUTES + 1 ramp minutes; the bound also ends the loop where minutes are too large to step by one.
       const rampLast = Math.min(segmentLast, settled - 1);
-      for (let minute = segmentFirst; minute <= rampLast; minute++) if (test(this.levelAfter(index, minute))) count++;
+      for (let minute = segmentFirst, step = 0; minute <= rampLast && step <= RAMP_MINUTES + 1; minute++, step++) if (test(this.levelAfter(index, minute))) count++;
       if (settled <= segmentLast && test(this.levelAfter(index, settled))) count += segmentLast - settled + 1;
     }
     return count;

@@ -57,6 +57,7 @@ export interface DebriefReport {
   practiseNext: Array<{ id: string; title: string; reason: string }>;
   chart: {
     end: number;
+    /** One point a minute for a drill up to PER_MINUTE_CHART_LIMIT minutes; for a longer one, the curve's corners. */
     impact: Array<[minute: number, level: number]>;
     deadlines: Array<{ label: string; setAt: number; dueAt: number; endedAt: number; missed: boolean }>;
     updates: number[];
