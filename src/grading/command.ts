@@ -1,4 +1,5 @@
 import { minutes, plural, type Check, type Part } from './check';
+import { namesChange } from './change-names';
 import { firstByKey } from './search';
 
 export const commandChecks: Record<string, Check> = {
@@ -96,7 +97,7 @@ export const commandChecks: Record<string, Check> = {
       let announcement: (typeof facts.accepted)[number] | undefined;
       for (; next < facts.accepted.length && facts.accepted[next]!.seq < change.seq; next++) {
         const e = facts.accepted[next]!;
-        if (announcement === undefined && e.seq > since && (e.command.type === 'announce' || e.command.type === 'status-update') && namesChange(e.command.text, label)) announcement = e;
+        if (announcement === undefined && e.seq > since && (e.command.type === 'announce' || e.command.type === 'status-update') && namesChange(facts.scenario, change.command.action, e.command.text)) announcement = e;
       }
       return {
         share: 1 / changes.length,
@@ -108,13 +109,3 @@ export const commandChecks: Record<string, Check> = {
     return parts;
   },
 };
-
-const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'back', 'that', 'this', 'then', 'onto']);
-
-/** Does a message name a change? It shares a meaningful word with the change's label ("roll back" ~ "rollback"). */
-function namesChange(text: string, label: string): boolean {
-  const normalize = (t: string) => t.toLowerCase().replace(/roll[\s-]?back/g, 'rollback').replace(/[^a-z0-9.\s-]/g, ' ');
-  const words = new Set(normalize(label).split(/\s+/).filter((w) => w.length >= 4 && !STOP_WORDS.has(w)));
-  const said = new Set(normalize(text).split(/\s+/));
-  return [...words].some((w) => said.has(w) || said.has(w.replace(/s$/, '')));
-}
