@@ -43,6 +43,24 @@ const GRADERS: Record<Category, Record<string, Check>> = {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Checks whose shortfall keeps a run from the top readiness level, in the words the debrief uses. */
+const CAPPING_CHECKS: Partial<Record<string, string>> = {
+  'severity-correct': 'a wrong severity',
+  blameless: 'blaming language',
+  'commander-delegates': 'a commander doing hands-on work instead of delegating',
+  'changes-announced': 'a change made without announcing it',
+  'acknowledge-on-time': 'a late acknowledgement',
+  'severity-on-time': 'a late severity declaration',
+  'first-update-on-time': 'a late first update',
+  'time-to-mitigate': 'mitigation beyond the target',
+};
+
+function capReason(finding: Finding): string[] {
+  if (finding.mistake) return [MISTAKE_LABELS[finding.mistake].toLowerCase()];
+  const reason = CAPPING_CHECKS[finding.check];
+  return reason ? [reason] : [];
+}
+
 export function grade(scenario: Scenario, journal: readonly JournalEntry[], rubric: Rubric): Score {
   const facts = new Facts(scenario, journal);
   const findings: Finding[] = [];
@@ -68,13 +86,13 @@ export function grade(scenario: Scenario, journal: readonly JournalEntry[], rubr
   const totalWeight = CATEGORIES.reduce((sum, c) => sum + rubric.weights[c], 0);
   const overall = totalWeight === 0 ? 0 : Math.round(CATEGORIES.reduce((sum, c) => sum + categories[c] * rubric.weights[c], 0) / totalWeight);
   let level = rubric.readiness.find((r) => overall >= r.min) ?? rubric.readiness[rubric.readiness.length - 1]!;
-  // A high average must not hide the mistakes the module warns about: they cap the readiness level.
-  const serious = findings.filter((f) => f.points < 0 && (f.mistake !== undefined || f.check === 'severity-correct' || f.check === 'blameless'));
+  // The top level means readiness, not a high average: it needs every part of leading an incident well. What falls
+  // short caps the level at the rubric's cap, and the debrief says why.
+  const reasons = [...new Set(findings.filter((f) => f.points < 0).flatMap((f) => capReason(f)))];
   const capIndex = rubric.readiness.findIndex((r) => r.level === rubric.mistakeCap);
   let cappedBecause: string | null = null;
-  if (serious.length > 0 && capIndex > rubric.readiness.indexOf(level)) {
+  if (reasons.length > 0 && capIndex > rubric.readiness.indexOf(level)) {
     level = rubric.readiness[capIndex]!;
-    const reasons = [...new Set(serious.map((f) => (f.mistake ? MISTAKE_LABELS[f.mistake].toLowerCase() : f.check === 'blameless' ? 'blaming language' : 'a wrong severity')))];
     cappedBecause = `capped at "${level.level}" because the run shows ${reasons.join(', ')}`;
   }
   return { overall, categories, readiness: { level: level.level, meaning: level.meaning, cappedBecause }, findings, rubric: rubric.id };

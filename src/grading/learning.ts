@@ -57,7 +57,8 @@ export const learningChecks: Record<string, Check> = {
       const lacking = (['owner', 'priority', 'status'] as const).filter((f) => item[f].trim() === '');
       return {
         share: 1 / items.length,
-        earned: 1 - lacking.length / 3,
+        // An item nobody owns does not land, whatever else it has: the owner is worth the whole item.
+        earned: lacking.includes('owner') ? 0 : 1 - lacking.length / 6,
         message: lacking.length === 0 ? `Action item ${index + 1} ("${item.action}") has an owner, a priority and a status.` : `Action item ${index + 1} ("${item.action}") has no ${lacking.join(', no ')}: items without owners do not land.`,
         evidence: facts.evidence(postmortem),
       };
