@@ -28,10 +28,10 @@ export type Check = (facts: Facts, rubric: Rubric) => Part[] | null;
 
 export const clamp01 = (n: number) => Math.max(0, Math.min(1, n));
 
-/** Full credit up to `target` minutes, falling linearly to none at twice the target. */
-export function timeliness(minutes: number, target: number): number {
+/** Full credit up to `target` minutes, falling evenly to none at `multiple` times the target (the rubric's). */
+export function timeliness(minutes: number, target: number, multiple: number): number {
   if (minutes <= target) return 1;
-  return clamp01(1 - (minutes - target) / target);
+  return clamp01(1 - (minutes - target) / (target * (multiple - 1)));
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

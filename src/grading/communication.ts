@@ -1,5 +1,5 @@
 import { DEADLINE_GRACE_MINUTES } from '../engine/rules';
-import { minutes, plural, type Check, type Part } from './check';
+import { minutes, plural, timeliness, type Check, type Part } from './check';
 import { firstByKey } from './search';
 import type { Facts } from './facts';
 import { reviewParsedUpdate, UPDATE_FIELD_LABELS, UPDATE_FIELDS } from './text-checks';
@@ -29,7 +29,7 @@ export const communicationChecks: Record<string, Check> = {
     if (limit === null || first.entry.at <= limit + DEADLINE_GRACE_MINUTES) {
       return [{ share: 1, earned: 1, message: `The first status update went out after ${minutes(first.entry.at)}.`, evidence: facts.evidence(facts.page, first.entry) }];
     }
-    return [{ share: 1, earned: Math.max(0, 1 - (first.entry.at - limit) / limit), message: `The first status update took ${minutes(first.entry.at)}; ${facts.scenario.severity.true} calls for one within ${limit}.`, evidence: facts.evidence(facts.page, first.entry) }];
+    return [{ share: 1, earned: timeliness(first.entry.at, limit, rubric.lateMultiple), message: `The first status update took ${minutes(first.entry.at)}; ${facts.scenario.severity.true} calls for one within ${limit}.`, evidence: facts.evidence(facts.page, first.entry) }];
   },
 
   'cadence-kept': (facts, rubric) => {

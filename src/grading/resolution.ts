@@ -1,4 +1,4 @@
-import { minutes, plural, type Check, type Part } from './check';
+import { minutes, timeliness, plural, type Check, type Part } from './check';
 import { firstByKey } from './search';
 
 export const resolutionChecks: Record<string, Check> = {
@@ -76,11 +76,13 @@ export const resolutionChecks: Record<string, Check> = {
   },
 
   'time-to-mitigate': (facts, rubric) => {
-    const target = rubric.mitigateMinutes[facts.scenario.severity.true];
+    // What this scenario makes possible when its author says so (firedrill check refuses a target no run can meet),
+    // otherwise the rubric's target for the severity.
+    const target = facts.scenario.grading.mitigateWithinMinutes ?? rubric.mitigateMinutes[facts.scenario.severity.true];
     const landed = facts.events('effect.landed').find((e) => e.event.effect === 'fixes' || e.event.effect === 'mitigates');
     if (!landed) return [{ share: 1, earned: 0, message: 'The impact was never mitigated.', evidence: facts.evidence(facts.page, facts.last) }];
     const took = landed.at - (facts.page?.at ?? 0);
-    const earned = target === null || took <= target ? 1 : Math.max(0, 1 - (0.5 * (took - target)) / target);
+    const earned = target === null ? 1 : timeliness(took, target, rubric.lateMultiple);
     return [{
       share: 1,
       earned,

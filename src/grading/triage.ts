@@ -11,7 +11,7 @@ export const triageChecks: Record<string, Check> = {
     const ack = facts.commands('acknowledge')[0];
     if (!ack) return [{ share: 1, earned: 0, message: 'The page was never acknowledged.', evidence: facts.evidence(facts.page, facts.last) }];
     if (limit === null) return [{ share: 1, earned: 1, message: `The page was acknowledged after ${minutes(ack.at)}.`, evidence: facts.evidence(facts.page, ack) }];
-    const earned = timeliness(ack.at, limit);
+    const earned = timeliness(ack.at, limit, rubric.lateMultiple);
     return [{
       share: 1,
       earned,
@@ -43,7 +43,7 @@ export const triageChecks: Record<string, Check> = {
     const limit = rubric.responseMinutes[truth];
     if (!first) return [{ share: 1, earned: 0, message: 'No fitting severity was ever declared.', evidence: facts.evidence(facts.page, facts.events('severity.declared')[0] ?? facts.last) }];
     if (limit === null) return [{ share: 1, earned: 1, message: `Severity declared after ${minutes(first.at)}.`, evidence: facts.evidence(first) }];
-    const earned = timeliness(first.at, limit);
+    const earned = timeliness(first.at, limit, rubric.lateMultiple);
     return [{
       share: 1,
       earned,
@@ -84,7 +84,7 @@ export const triageChecks: Record<string, Check> = {
       const fix = firstFitting(prefixLength(declarations, (d) => d.at < moment.at), moment.truth);
       const late = fix ? fix.at - moment.at : facts.end - moment.at;
       // Correcting one's own wrong call earns less the longer the response ran at the wrong urgency.
-      const earned = !fix ? 0 : moment.entry ? timeliness(late, limit) : Math.max(0, 1 - late / limit);
+      const earned = !fix ? 0 : moment.entry ? timeliness(late, limit, rubric.lateMultiple) : Math.max(0, 1 - late / limit);
       parts.push({
         share: 1,
         earned,

@@ -72,6 +72,7 @@ function checkScenario(scenario: Scenario, expertFile: string, maxStates: number
   let states = 0;
   let shortest: number | null = null;
   let longest: number | null = null;
+  const expertMitigation = expertMitigationMinute(scenario, expertFile);
   // The mitigation target must be reachable in every variant: the slowest variant's fastest mitigation.
   let achievable: { minutes: number; variant: string } | null = null;
   for (const [variant, seed] of seeds) {
@@ -94,7 +95,8 @@ function checkScenario(scenario: Scenario, expertFile: string, maxStates: number
     for (const inject of scenario.injects) if (!injects.has(inject.id)) problems.push(`inject "${inject.id}" never fires in play`);
     if (shortest === null) problems.push('no explored path reaches the debrief');
     const target = scenario.grading.mitigateWithinMinutes ?? rubric.mitigateMinutes[scenario.severity.true];
-    if (achievable !== null && target !== null && achievable.minutes > target) {
+    // The explorer's paths are not the fastest in time; the expert run (checked below) can show a target is met.
+    if (achievable !== null && target !== null && achievable.minutes > target && !(expertMitigation !== null && expertMitigation <= target)) {
       problems.push(
         `the fastest mitigation found takes ${Math.ceil(achievable.minutes)} minutes (variant "${achievable.variant}"), beyond the ${target}-minute target ${scenario.grading.mitigateWithinMinutes === undefined ? `the rubric sets for ${scenario.severity.true}` : 'in grading.mitigateWithinMinutes'}: set grading.mitigateWithinMinutes to at least ${Math.ceil(achievable.minutes)}, so a run can earn full credit`,
       );
@@ -119,3 +121,15 @@ function checkScenario(scenario: Scenario, expertFile: string, maxStates: number
   return problems;
 }
 
+
+/** When the expert run's first fix or mitigation landed, or null (no script, or none landed). */
+function expertMitigationMinute(scenario: Scenario, expertFile: string): number | null {
+  try {
+    const script = loadScript(readFileSync(expertFile, 'utf8'), expertFile);
+    if (!script.ok) return null;
+    const landed = replay(scenario, '1', script.value).journal().find((e) => e.kind === 'event' && e.event.type === 'effect.landed' && (e.event.effect === 'fixes' || e.event.effect === 'mitigates'));
+    return landed ? landed.at : null;
+  } catch {
+    return null;
+  }
+}

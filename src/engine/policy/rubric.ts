@@ -53,6 +53,12 @@ export const RubricSchema = z.strictObject({
   acknowledgeMinutes: PerSeverity.describe('Acknowledge the page within (null: no limit).'),
   responseMinutes: PerSeverity.describe('Severity table response time: declare, name a commander and send the first update within.'),
   updateCadenceMinutes: PerSeverity.describe('Longest gap between status updates while the incident is open.'),
+  lateMultiple: z
+    .number()
+    .min(1.1)
+    .max(10)
+    .default(3)
+    .describe('Timed expectations earn full credit within their target and none at this multiple of it (3: nothing at three times the target), falling evenly between.'),
   mitigateMinutes: PerSeverity.describe('Mitigate within this many minutes of the page for full credit (half credit at twice as long).'),
   severityTable: z
     .strictObject({
