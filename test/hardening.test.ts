@@ -132,6 +132,13 @@ describe('time always moves', () => {
   });
 });
 
+describe('status updates of any length', () => {
+  it('should read update numbers past 999 and headers after long runs of spaces', () => {
+    expect(parseStatusUpdate('[10:00] [SEV-1] Update #1234\nNext Update: In 15 minutes')).toMatchObject({ number: 1234, severity: 'SEV1', nextUpdateMinutes: 15 });
+    expect(parseStatusUpdate(`Sev${' '.repeat(5_000)}2 update no. 3`)).toMatchObject({ number: 3, severity: 'SEV2' });
+  });
+});
+
 describe('honest values', () => {
   it('should set no deadline for an update promised absurdly far out, and never print Infinity or NaN as a time', () => {
     expect(parseStatusUpdate(`Next Update: In ${'9'.repeat(400)} minutes`).nextUpdateMinutes).toBeNull();

@@ -70,7 +70,9 @@ export function parseStatusUpdate(text: string): ParsedStatusUpdate {
   }
   if (result.nextUpdate === null) {
     // A one-line update may still promise the next one mid-sentence.
-    const inline = /(?:next\s+update|(?:post|update|write)\s+again)\s*[:\-–]?\s*((?:in|by|at)\s+[^.;\n]*|[^.;\n]*)/i.exec(text);
+    // One way to read the gap after the label: two optional runs of spaces around an optional colon would let a long
+    // run of spaces be split every possible way.
+    const inline = /(?:next\s+update|(?:post|update|write)\s+again)\s*(?:[:\-–]\s*)?((?:in|by|at)\s+[^.;\n]*|[^.;\n]*)/i.exec(text);
     if (inline && inline[1]!.trim() !== '') result.nextUpdate = inline[1]!.trim();
   }
   const promised = result.nextUpdate === null ? null : minutesFrom(result.nextUpdate, result.time);
@@ -80,8 +82,9 @@ export function parseStatusUpdate(text: string): ParsedStatusUpdate {
 }
 
 function parseHeader(line: string): Partial<ParsedStatusUpdate> | null {
-  const severity = /\bsev(?:erity)?\s*[-_ ]?\s*([1-4])\b/i.exec(line);
-  const number = /\bupdate\s*(?:#|no\.?|number)?\s*(\d{1,3})\b/i.exec(line);
+  const severity = /\bsev(?:erity)?\s*(?:[-_]\s*)?([1-4])\b/i.exec(line);
+  // Each run of spaces can be read one way only: a long run must not be split every possible way.
+  const number = /\bupdate\s*(?:(?:#|no\.?|number)\s*)?(\d{1,6})\b/i.exec(line);
   const time = /\b(\d{1,2}:\d{2})(?:\s*(?:utc|am|pm))?\b/i.exec(line);
   if (!severity && !number) return null;
   return {
