@@ -33,6 +33,13 @@ function measure(fn: () => void, seconds = 2): number {
   return calls / ((performance.now() - start) / 1000);
 }
 
+/** Measures each function `rounds` times, taking turns, and returns the best calls per second of each. */
+function fastestInTurn(fns: Array<() => void>, rounds: number): number[] {
+  const best = fns.map(() => 0);
+  for (let round = 0; round < rounds; round++) fns.forEach((fn, i) => (best[i] = Math.max(best[i]!, measure(fn, 1.5))));
+  return best;
+}
+
 function load(): { scenario: Scenario; script: ScriptEntry[] } {
   const file = 'scenarios/checkout-launch.json';
   const scenario = loadScenario(readFileSync(join(ROOT, file), 'utf8'), file);
@@ -177,12 +184,15 @@ async function main(): Promise<void> {
     const run = replay(scenario, 1, script);
     run.advanceTo(end);
   };
+  // Ours and the baseline are measured in turn, three times each, and the fastest of each kept: on a shared machine
+  // a slow stretch then costs one sample, not one side of the ratio.
+  const [runs = 0, bare = 1] = fastestInTurn([fullRun, () => bareMachineRun(script.length, end)], 3);
   const results: Measurement[] = [
     {
-      name: `checkout-launch: full scripted run (${script.length} commands, clock to minute ${end})`,
-      perSecond: measure(fullRun),
+      name: `checkout-launch: full scripted run (${script.length} commands, clock to minute ${end}; fastest of 3, in turn with the baseline)`,
+      perSecond: runs,
       baselineName: 'bare XState machine, same events and clock',
-      baselinePerSecond: measure(() => bareMachineRun(script.length, end)),
+      baselinePerSecond: bare,
     },
   ];
 

@@ -24,3 +24,13 @@ export function pickWeighted(weights: readonly number[], value: number): number 
   }
   return weights.length - 1;
 }
+
+/**
+ * Draws as many numbers as `use` asks for from one generator, returning its result and the generator's state after:
+ * the same numbers as drawing one at a time, without rebuilding the generator for each.
+ */
+export function drawMany<T>(state: RandomState, use: (next: () => number) => T): [result: T, next: RandomState] {
+  const rng = seedrandom('', { state });
+  const result = use(() => rng());
+  return [result, rng.state()];
+}

@@ -8,7 +8,7 @@ import type { Postmortem } from './commands/postmortem';
 import type { ActionKind, GameEvent } from './events';
 import type { Rubric } from './policy/rubric';
 import { formatMetric } from './names';
-import { draw, initialRandomState, pickWeighted, type RandomState } from './random';
+import { draw, drawMany, initialRandomState, pickWeighted, type RandomState } from './random';
 import type { Diagnosis, Effect, Inject, Resolution, Role, Scenario, Severity, Span, VerificationItem } from './scenario/schema';
 import { parseStatusUpdate } from './status-update';
 
@@ -227,13 +227,8 @@ export interface RunSetup {
   difficulty: Difficulty;
 }
 
-export function initialContext(scenario: Scenario, { seed, rubric, seating, difficulty }: RunSetup): RunContext {
-  let rng = initialRandomState(seed);
-  const next = () => {
-    const [value, state] = draw(rng);
-    rng = state;
-    return value;
-  };
+/** The variant, then timed injects' and severity changes' minutes, drawn from the seed in that order. */
+function startingDraws(scenario: Scenario, next: () => number): { variant: string; injectTimes: Record<string, number>; changeTimes: number[] } {
   const variant = scenario.variants[pickWeighted(scenario.variants.map((v) => v.weight), next())]!.id;
   const drawSpan = (span: Span) => (typeof span === 'number' ? span : Math.round(span.min + next() * (span.max - span.min)));
   const injectTimes: Record<string, number> = {};
@@ -242,6 +237,12 @@ export function initialContext(scenario: Scenario, { seed, rubric, seating, diff
     if (!resolved.skip && resolved.at !== undefined && inject.after === undefined) injectTimes[inject.id] = drawSpan(resolved.at);
   }
   const changeTimes = scenario.severity.changes.map((c) => drawSpan(c.at));
+  return { variant, injectTimes, changeTimes };
+}
+
+export function initialContext(scenario: Scenario, { seed, rubric, seating, difficulty }: RunSetup): RunContext {
+  // Every draw at the start comes from one generator; its state after them is the run's.
+  const [{ variant, injectTimes, changeTimes }, rng] = drawMany(initialRandomState(seed), (next) => startingDraws(scenario, next));
   const joined: Record<string, number> = { [scenario.roster.onCall.primary]: 0 };
   for (const r of scenario.roster.responders) if (r.present) joined[r.id] = 0;
   const dependencies: Record<string, string> = {};

@@ -5,7 +5,7 @@
  * journal and the minute, so a run is copied (`fork()`) or restored (`restoreRun`) without replaying it.
  */
 import type { StateValue } from 'xstate';
-import { CommandSchema, ScriptEntrySchema, type CommandInput, type CommandType, type ScriptEntry } from './commands/registry';
+import { CommandSchema, ScriptEntrySchema, type Command, type CommandInput, type CommandType, type ScriptEntry } from './commands/registry';
 import { REGISTRY } from './commands/registry';
 import type { GameEvent, JournalEntry, Phase } from './events';
 import { commandAllowed, issuerRefusal } from './lifecycle/authority';
@@ -167,9 +167,13 @@ class IncidentRun implements Run {
       const reason = !parsed.success ? `not a valid command: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('; ')}` : 'a command needs to say who issued it';
       return { ok: false, seq: null, reason };
     }
+    return this.sendValid(by, parsed.data);
+  }
+
+  /** Issues a command already checked against the schema (a replay's entries are, once). */
+  sendValid(by: string, command: Command): SendResult {
     // Whatever falls due at this minute happens before the command does.
     this.fireUntil(this.minute);
-    const command = parsed.data;
     const seq = this.entries.length;
     this.entries.push({ seq, at: this.minute, kind: 'command', by, command });
     const refuse = (reason: string): SendResult => {
@@ -315,7 +319,11 @@ export function peekContext(run: Run): Readonly<RunContext> {
   return run.peekContext();
 }
 
-export function createRun({ scenario, seed, rubric, seating, difficulty }: RunOptions): Run {
+export function createRun(options: RunOptions): Run {
+  return startRun(options);
+}
+
+function startRun({ scenario, seed, rubric, seating, difficulty }: RunOptions): IncidentRun {
   return IncidentRun.start(scenario, { seed: String(seed), rubric: rubric ?? defaultRubric(), seating: seating ?? 'solo', difficulty: difficulty ?? 'standard' });
 }
 
@@ -343,13 +351,13 @@ export function phaseReason(phase: Phase, type: CommandInput['type'], ctx: RunCo
  * entry. Commands must be in time order; the clock stops at `until` (default: the last command's minute).
  */
 export function replay(scenario: Scenario, seed: number | string, commands: readonly ScriptEntry[], until?: number, options: Omit<RunOptions, 'scenario' | 'seed'> = {}): Run {
-  const run = createRun({ scenario, seed, ...options });
+  const run = startRun({ scenario, seed, ...options });
   commands.forEach((entry, index) => {
     const parsed = ScriptEntrySchema.safeParse(entry);
     if (!parsed.success) throw new ScriptError(index, parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; '));
     if (parsed.data.at < run.now()) throw new ScriptError(index, `it is at minute ${parsed.data.at}, before the previous command (minute ${run.now()}); commands must be in time order`);
     run.advanceTo(parsed.data.at);
-    run.send(parsed.data.by, parsed.data.command);
+    run.sendValid(parsed.data.by, parsed.data.command);
   });
   if (until !== undefined) run.advanceTo(until);
   return run;
