@@ -29,6 +29,14 @@ describe('difficulty is honest', () => {
     }
   });
 
+  it('should print the difficulty in every report format', async () => {
+    const { debrief } = await import('../src/report/index');
+    const { defaultRubric } = await import('../src/engine/index');
+    const run = diagnosed('guided');
+    for (const format of ['md', 'html'] as const) expect(debrief(scenario, run.journal(), defaultRubric(), format, { seed: '1', difficulty: run.difficulty })).toContain('played on guided difficulty');
+    expect(JSON.parse(debrief(scenario, run.journal(), defaultRubric(), 'json', { seed: '1', difficulty: run.difficulty })).scenario.difficulty).toBe('guided');
+  });
+
   it('should record the difficulty in the run and its save, and restore it', () => {
     const run = diagnosed('expert');
     expect(run.difficulty).toBe('expert');

@@ -36,7 +36,7 @@ export function renderHtml(report: DebriefReport): string {
   row('Severity', `declared ${s.severityDeclared ?? 'none'}; the impact was ${s.severityTrue}`);
   row('Owner', s.owner);
   row('Outcome', s.outcome);
-  row('Scenario', `${report.scenario.id}, seed ${report.scenario.seed}`);
+  row('Scenario', `${report.scenario.id}, seed ${report.scenario.seed}, played on ${report.scenario.difficulty} difficulty`);
   h.push('</dl></section>');
 
   h.push('<section aria-labelledby="score"><h2 id="score">Score</h2>');

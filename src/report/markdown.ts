@@ -26,7 +26,7 @@ export function renderMarkdown(report: DebriefReport): string {
   out.push(`- **Severity:** declared ${s.severityDeclared ?? 'none'}; the impact was ${s.severityTrue}`);
   out.push(`- **Owner:** ${md(s.owner)}`);
   out.push(`- **Outcome:** ${md(s.outcome)}`);
-  out.push(`- **Scenario:** ${md(report.scenario.id)}, seed ${md(report.scenario.seed)}`, '');
+  out.push(`- **Scenario:** ${md(report.scenario.id)}, seed ${md(report.scenario.seed)}, played on ${report.scenario.difficulty} difficulty`, '');
 
   out.push('## Score', '');
   out.push(`**${report.score.overall}/100: ${md(report.score.readiness.level)}.** ${md(report.score.readiness.meaning)}`, '');

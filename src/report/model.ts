@@ -4,6 +4,7 @@
  * report, byte for byte.
  */
 import type { Postmortem } from '../engine/commands/postmortem';
+import type { Difficulty } from '../engine/rules';
 import type { JournalEntry } from '../engine/events';
 import { metricLevelValue, RAMP_MINUTES, RECOVERED_LEVEL } from '../engine/rules';
 import { describeJournal } from '../engine/timeline';
@@ -18,6 +19,8 @@ export const REPORT_FORMAT_VERSION = 1;
 
 export interface ReportOptions {
   seed: string;
+  /** How the drill was presented: a Guided score is not read like an Expert one. */
+  difficulty?: Difficulty;
   /** The calendar date of the drill, when the caller knows it (a browser save records it; a script does not). */
   date?: string | null;
   /** The other scenarios installed, to recommend what to practise next. */
@@ -26,7 +29,7 @@ export interface ReportOptions {
 
 export interface DebriefReport {
   formatVersion: number;
-  scenario: { id: string; title: string; seed: string };
+  scenario: { id: string; title: string; seed: string; difficulty: Difficulty };
   summary: {
     date: string | null;
     startedAt: string;
@@ -153,7 +156,7 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
 
   return {
     formatVersion: REPORT_FORMAT_VERSION,
-    scenario: { id: scenario.id, title: scenario.title, seed: options.seed },
+    scenario: { id: scenario.id, title: scenario.title, seed: options.seed, difficulty: options.difficulty ?? 'standard' },
     summary: {
       date: options.date ?? null,
       startedAt: formatMinute(start),

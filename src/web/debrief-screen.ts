@@ -16,6 +16,7 @@ export function renderDebrief(session: Session, catalog: Catalog, onDone: () => 
   const score = grade(scenario, journal, session.run.rubric);
   const report = buildReport(scenario, journal, score, {
     seed: session.run.seed,
+    difficulty: session.run.difficulty,
     date: session.startedOn || null,
     catalog: catalog.scenarios.map((s) => ({ id: s.scenario.id, title: s.scenario.title, topics: s.scenario.topics })),
   });

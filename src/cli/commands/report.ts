@@ -32,7 +32,7 @@ export function report(argv: string[], io: Io): number {
   }
   const run = playScript(positionals[0]!, seed, values.script, io, undefined, rubric.value);
   if (!run) return EXIT.invalid;
-  const text = debrief(run.scenario, run.journal(), rubric.value, format, { seed: run.seed, date: values.date ?? null, catalog: catalogNear(positionals[0]!) });
+  const text = debrief(run.scenario, run.journal(), rubric.value, format, { seed: run.seed, difficulty: run.difficulty, date: values.date ?? null, catalog: catalogNear(positionals[0]!) });
   if (values.out) {
     try {
       writeFileSync(values.out, text);
