@@ -22,4 +22,4 @@ export { actionLabel, formatMinute, formatMetric, personName } from './names';
 export { DIFFICULTIES, type Difficulty, type Seating } from './rules';
 export { loadRubric, RubricSchema, CATEGORIES, CATEGORY_LABELS, CHECKS, type Category, type Rubric } from './policy/rubric';
 export { defaultRubric, DEFAULT_RUBRIC_FILE } from './policy/default-rubric';
-export { policyView, severityPolicy, describeMinutes, type PolicyView, type SeverityPolicy } from './policy/policy';
+export { policyView, severityPolicy, describeMinutes, promisedUpdateMinutes, type PolicyView, type SeverityPolicy } from './policy/policy';

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { watchConsole } from './console';
 import { audit } from './axe';
 
-/** Console errors and uncaught exceptions, collected for every test. */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  return errors;
-}
 
 async function startDrill(page: Page, scenario: string, seed: number): Promise<void> {
   await page.goto(`/?scenario=${scenario}&seed=${seed}`);

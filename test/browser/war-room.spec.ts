@@ -1,17 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './console';
 import { audit } from './axe';
 
-/** Console errors and uncaught exceptions, collected for every test. */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  return errors;
-}
 
 /** Reads the running drill through the test hook (present only in test builds). */
 const state = (page: Page) =>

@@ -47,3 +47,16 @@ export function describeMinutes(minutes: number | null, none = 'no limit'): stri
   if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
+
+/** What a status template promises when the policy sets no update cadence for any severity it could fall back to. */
+const CADENCE_WHEN_POLICY_SETS_NONE = 60;
+
+/**
+ * The minutes a status template promises until the next update: the declared severity's update cadence. Until a
+ * severity is declared, or when the declared one sets no cadence, it is SEV1's: an incident not yet judged is
+ * treated as the most severe, so the first promise is one the team can keep whatever the severity turns out to be.
+ */
+export function promisedUpdateMinutes(policy: PolicyView, severity: Severity | null): number {
+  const cadence = (level: Severity) => policy.severities.find((p) => p.severity === level)?.updateCadenceMinutes ?? null;
+  return (severity === null ? null : cadence(severity)) ?? cadence('SEV1') ?? CADENCE_WHEN_POLICY_SETS_NONE;
+}

@@ -2,24 +2,11 @@ import { html, nothing, render } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { statusUpdateTemplate, type PolicyView, type SeatView, type Severity } from '../../engine/index';
+import { promisedUpdateMinutes, statusUpdateTemplate, type SeatView } from '../../engine/index';
 import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/index';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
 const DRAFT = { name: 'status-update', label: 'the status update' };
-
-/** What a template promises when the policy sets no update cadence for any severity it could fall back to. */
-const CADENCE_WHEN_POLICY_SETS_NONE = 60;
-
-/**
- * The minutes the status template promises until the next update: the declared severity's update cadence. Until a
- * severity is declared, or when the declared one sets no cadence, it is SEV1's: an incident not yet judged is
- * treated as the most severe, so the first promise is one the team can keep whatever the severity turns out to be.
- */
-export function nextUpdateMinutes(policy: PolicyView, severity: Severity | null): number {
-  const cadence = (level: Severity) => policy.severities.find((p) => p.severity === level)?.updateCadenceMinutes ?? null;
-  return (severity === null ? null : cadence(severity)) ?? cadence('SEV1') ?? CADENCE_WHEN_POLICY_SETS_NONE;
-}
 
 type Message = SeatView['messages'][number];
 
@@ -48,7 +35,7 @@ export function commsPanel(ctx: PanelContext): Panel {
   };
 
   const fromTemplate = (view: SeatView) =>
-    statusUpdateTemplate({ time: formatClock(ctx.session.now()).slice(2), severity: view.severity, number: view.updates.length + 1, nextUpdateMinutes: nextUpdateMinutes(view.policy, view.severity) });
+    statusUpdateTemplate({ time: formatClock(ctx.session.now()).slice(2), severity: view.severity, number: view.updates.length + 1, nextUpdateMinutes: promisedUpdateMinutes(view.policy, view.severity) });
   const paint = () => {
     if (lastView) render(template(lastView, composerText ?? ''), element);
   };
