@@ -6,13 +6,14 @@ const scenario = loadValid('scenarios/checkout-launch.json');
 
 describe('status update review', () => {
   it('should pass a complete update in the module template', () => {
-    expect(reviewUpdate('[15:20] [SEV-1] Update #2\nCurrent Status: Checkout API returning 500s\nImpact: All purchases failing\nActions: Rollback in progress\nNext Update: In 15 minutes', 2)).toEqual({ missing: [], vague: [] });
+    expect(reviewUpdate('[15:20] [SEV-1] Update #2\nCurrent Status: Checkout API returning 500s\nImpact: All purchases failing\nActions: Rollback in progress\nNext Update: In 15 minutes', 2)).toEqual({ missing: [], vague: [], misnumbered: null });
   });
 
   it('should name each missing or vague field', () => {
     const review = reviewUpdate('Update #3\nCurrent Status: investigating\nImpact: some users affected\nNext Update: soon', 2);
     expect(review.missing).toEqual(['time', 'severity', 'actions']);
-    expect(review.vague).toEqual(['number', 'currentStatus', 'impact', 'nextUpdate']);
+    expect(review.vague).toEqual(['currentStatus', 'impact', 'nextUpdate']);
+    expect(review.misnumbered).toBe(3);
   });
 });
 

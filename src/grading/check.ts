@@ -1,4 +1,4 @@
-import type { Facts, Evidence } from './facts';
+import type { Due, Evidence, Facts } from './facts';
 import type { Rubric } from '../engine/policy/rubric';
 
 /** The module's common mistakes, named in findings so the debrief can point at them. */
@@ -36,3 +36,13 @@ export function timeliness(minutes: number, target: number, multiple: number): n
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const minutes = (n: number) => (n < 1 ? 'less than a minute' : plural(Math.round(n * 10) / 10, 'minute'));
+
+/**
+ * The expectation behind a due time, in words: "SEV1's 15-minute response time", or, when an escalation set it,
+ * "SEV1's 15-minute response time from its escalation at minute 12".
+ */
+export function dueWords(due: Due, from: number, expectation: string): string {
+  const limit = Math.round((due.at - due.since) * 10) / 10;
+  const words = `${due.severity}'s ${limit}-minute ${expectation}`;
+  return due.since > from ? `${words} from its escalation at minute ${Math.round(due.since * 10) / 10}` : words;
+}

@@ -6,11 +6,18 @@ import type { Command } from '../engine/commands/registry';
 import type { GameEvent, JournalEntry } from '../engine/events';
 import type { Words } from '../engine/commands/define';
 import { RAMP_MINUTES, recoveredSince, type ImpactHistory } from '../engine/rules';
-import type { Role, Scenario, Severity, Variant } from '../engine/scenario/schema';
+import { SEVERITIES, type Role, type Scenario, type Severity, type Variant } from '../engine/scenario/schema';
 import { parseStatusUpdate, type ParsedStatusUpdate } from '../engine/status-update';
 import { describeEntry, wordsFor } from '../engine/timeline';
 import { actionLabel, personName } from '../engine/names';
 import { groupByKey, prefixLength } from './search';
+
+/** An expectation's due time under the severity in force: which severity set it, and from when its clock ran. */
+export interface Due {
+  at: number;
+  severity: Severity;
+  since: number;
+}
 
 export interface Evidence {
   seq: number;
@@ -102,6 +109,37 @@ export class Facts {
     const changes = this.events('impact.changed');
     const count = prefixLength(changes, (change) => change.at <= minute);
     return count === 0 ? this.scenario.severity.true : changes[count - 1]!.event.severity;
+  }
+
+  /** The most severe true severity in force at any point up to `minute` (the start's, or an escalation's). */
+  worstSeverityBy(minute: number): Severity {
+    let worst = this.scenario.severity.true;
+    for (const change of this.events('impact.changed')) {
+      if (change.at > minute) break;
+      if (SEVERITIES.indexOf(change.event.severity) < SEVERITIES.indexOf(worst)) worst = change.event.severity;
+    }
+    return worst;
+  }
+
+  /**
+   * When an expectation that starts at `from` falls due under the severity in force. `limits` gives, per severity,
+   * the minutes allowed (a rubric table). The severity in force at `from` sets the first due time; an escalation
+   * before that time starts a shorter clock of its own from the moment it took force, and whichever falls first is
+   * the one that counts. Null when no severity in force sets a limit.
+   */
+  dueUnder(from: number, limits: Readonly<Record<Severity, number | null>>): Due | null {
+    const severity = this.trueSeverityAt(from);
+    const own = limits[severity];
+    let due: Due | null = own === null ? null : { at: from + own, severity, since: from };
+    const changes = this.events('impact.changed');
+    for (let index = prefixLength(changes, (change) => change.at <= from); index < changes.length; index++) {
+      const change = changes[index]!;
+      // A clock that starts at or after the current due time can never fall due before it.
+      if (due !== null && change.at >= due.at) break;
+      const limit = limits[change.event.severity];
+      if (limit !== null && (due === null || change.at + limit < due.at)) due = { at: change.at + limit, severity: change.event.severity, since: change.at };
+    }
+    return due;
   }
 
   acceptable(severity: Severity, truth: Severity): boolean {

@@ -1,4 +1,4 @@
-import { minutes, timeliness, plural, type Check, type Part } from './check';
+import { dueWords, minutes, timeliness, plural, type Check, type Part } from './check';
 import { firstByKey } from './search';
 
 export const resolutionChecks: Record<string, Check> = {
@@ -76,17 +76,22 @@ export const resolutionChecks: Record<string, Check> = {
   },
 
   'time-to-mitigate': (facts, rubric) => {
-    // What this scenario makes possible when its author says so (firedrill check refuses a target no run can meet),
-    // otherwise the rubric's target for the severity.
-    const target = facts.scenario.grading.mitigateWithinMinutes ?? rubric.mitigateMinutes[facts.scenario.severity.true];
+    const from = facts.page?.at ?? 0;
     const landed = facts.events('effect.landed').find((e) => e.event.effect === 'fixes' || e.event.effect === 'mitigates');
     if (!landed) return [{ share: 1, earned: 0, message: 'The impact was never mitigated.', evidence: facts.evidence(facts.page, facts.last) }];
-    const took = landed.at - (facts.page?.at ?? 0);
+    const took = landed.at - from;
+    // What this scenario makes possible when its author says so (firedrill check refuses a target no run can meet,
+    // and one the rubric's target would make unreachable must be stated); otherwise the rubric's target for the
+    // severity in force, which an escalation shortens from the moment it takes force.
+    const own = facts.scenario.grading.mitigateWithinMinutes;
+    const due = own === undefined ? facts.dueUnder(from, rubric.mitigateMinutes) : null;
+    const target = own ?? (due === null ? null : due.at - from);
+    const words = own !== undefined ? `this scenario's ${own}-minute target` : due ? dueWords(due, from, 'target') : '';
     const earned = target === null ? 1 : timeliness(took, target, rubric.lateMultiple);
     return [{
       share: 1,
       earned,
-      message: target === null || took <= target ? `Impact mitigated ${minutes(took)} after the page.` : `Impact mitigated ${minutes(took)} after the page, beyond the ${target}-minute target.`,
+      message: target === null ? `Impact mitigated ${minutes(took)} after the page.` : `Impact mitigated ${minutes(took)} after the page, ${took <= target ? 'within' : 'beyond'} ${words}.`,
       evidence: facts.evidence(facts.page, landed),
     }];
   },

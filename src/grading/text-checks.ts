@@ -28,6 +28,8 @@ const VAGUE_IMPACT = /^(?:some|a few|many|several)?(?:\s*(?:users?|customers?|pe
 export interface UpdateReview {
   missing: UpdateField[];
   vague: UpdateField[];
+  /** The number the update carries when it is not the one due (a repeated or skipped number); null when right. */
+  misnumbered: number | null;
 }
 
 /** Names each template field an update lacks or leaves vague. `expectedNumber` checks the update's numbering. */
@@ -41,8 +43,8 @@ export function reviewParsedUpdate(parsed: ParsedStatusUpdate, expectedNumber: n
   const vague: UpdateField[] = [];
   if (parsed.time === null) missing.push('time');
   if (parsed.severity === null) missing.push('severity');
+  // A wrong number is not vague (it says something precise), it is wrong: stakeholders lose track of what they missed.
   if (parsed.number === null) missing.push('number');
-  else if (parsed.number !== expectedNumber) vague.push('number');
   for (const field of ['currentStatus', 'impact', 'actions'] as const) {
     const value = parsed[field];
     if (value === null || value.trim() === '') missing.push(field);
@@ -50,7 +52,7 @@ export function reviewParsedUpdate(parsed: ParsedStatusUpdate, expectedNumber: n
   }
   if (parsed.nextUpdate === null) missing.push('nextUpdate');
   else if (parsed.nextUpdateMinutes === null) vague.push('nextUpdate');
-  return { missing, vague };
+  return { missing, vague, misnumbered: parsed.number !== null && parsed.number !== expectedNumber ? parsed.number : null };
 }
 
 export interface BlameFlag {

@@ -77,7 +77,8 @@ export function commsPanel(ctx: PanelContext): Panel {
     const review = reviewUpdate(text, number);
     const items = [
       ...review.missing.map((f) => ({ key: `missing-${f}`, className: 'missing', text: `Missing: ${UPDATE_FIELD_LABELS[f]}` })),
-      ...review.vague.map((f) => ({ key: `vague-${f}`, className: 'vague', text: `Vague: ${UPDATE_FIELD_LABELS[f]}${f === 'impact' ? ' (say who or what is affected)' : f === 'number' ? ` (this is update #${number})` : ''}` })),
+      ...review.vague.map((f) => ({ key: `vague-${f}`, className: 'vague', text: `Vague: ${UPDATE_FIELD_LABELS[f]}${f === 'impact' ? ' (say who or what is affected)' : ''}` })),
+      ...(review.misnumbered === null ? [] : [{ key: 'misnumbered', className: 'vague', text: `Numbered #${review.misnumbered}: this is update #${number}` }]),
     ];
     if (items.length === 0) return html`<li class="ok">Every template field is there.</li>`;
     return repeat(
