@@ -23,3 +23,4 @@ export { DIFFICULTIES, type Difficulty, type Seating } from './rules';
 export { loadRubric, RubricSchema, CATEGORIES, CATEGORY_LABELS, CHECKS, type Category, type Rubric } from './policy/rubric';
 export { defaultRubric, DEFAULT_RUBRIC_FILE } from './policy/default-rubric';
 export { policyView, severityPolicy, describeMinutes, promisedUpdateMinutes, type PolicyView, type SeverityPolicy } from './policy/policy';
+export { REAL_MS_PER_GAME_MINUTE, SPEEDS, isSpeed, type Speed } from './pace';

@@ -11,10 +11,9 @@ import { DIFFICULTY_SETTINGS, type Difficulty } from './difficulty';
 import { DraftStore } from './drafts';
 import { randomId, writeActiveRun, type StoredRun } from './storage';
 
-/** At 1×, one game minute takes ten real seconds: a one-hour incident plays in about ten minutes. */
-export const REAL_MS_PER_GAME_MINUTE = 10_000;
-export const SPEEDS = [1, 2, 5, 10] as const;
-export type Speed = (typeof SPEEDS)[number];
+import { REAL_MS_PER_GAME_MINUTE, SPEEDS, type Speed } from '../engine/pace';
+
+export { REAL_MS_PER_GAME_MINUTE, SPEEDS, type Speed };
 
 export type SessionEvent = 'journal' | 'clock' | 'controls' | 'storage' | 'mode';
 export type SessionMode = 'writing' | 'watching' | 'stopped';

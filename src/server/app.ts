@@ -1,0 +1,133 @@
+/**
+ * The one Firedrill server: serves the built game and hosts drill rooms on the same port. Embedded defaults need
+ * nothing installed; with REDIS_URL, rooms spread over every process that shares the Redis server.
+ */
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { matchMaker, Server, type Presence } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { configureDrillRooms, DrillRoom } from './drill-room';
+import type { DrillStore } from './drill-store';
+import { hostDrill } from './hosting';
+import type { ScenarioLibrary } from './library';
+import { serveStatic } from './static-files';
+
+/** The largest request body the API reads: a custom rubric fits many times over. */
+const MAX_BODY_BYTES = 256 * 1024;
+/** The largest WebSocket frame; above the room's own message limit, so those get a clear refusal first. */
+const MAX_FRAME_BYTES = 512 * 1024;
+
+export interface AppOptions {
+  library: ScenarioLibrary;
+  store: DrillStore;
+  /** The built game to serve; none serves the API and rooms only (tests). */
+  staticFolder?: string;
+  presence?: Presence;
+  driver?: matchMaker.MatchMakerDriver;
+}
+
+export interface App {
+  http: HttpServer;
+  colyseus: Server;
+  /** Brings back every kept drill as a room (after a restart). Returns how many. */
+  restoreDrills(): Promise<number>;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new RangeError('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new SyntaxError('not JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+export function createApp(options: AppOptions): App {
+  configureDrillRooms({ store: options.store, now: () => Date.now() });
+  const randomSeed = () => String(randomBytes(4).readUInt32BE(0));
+
+  async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/api/scenarios' && req.method === 'GET') return send(res, 200, options.library.list());
+    if (path === '/api/drills' && req.method === 'POST') {
+      let body: unknown;
+      try {
+        body = await readBody(req);
+      } catch (error) {
+        return send(res, error instanceof RangeError ? 413 : 400, { error: error instanceof RangeError ? 'the request is too large' : 'the request is not JSON' });
+      }
+      const hosted = await hostDrill(body, options.library, options.store, randomSeed);
+      if (!hosted.ok) return send(res, hosted.status, { error: hosted.reason });
+      await matchMaker.createRoom('drill', { code: hosted.code });
+      return send(res, 201, { code: hosted.code, facilitatorToken: hosted.facilitatorToken, joinPath: `/?drill=${hosted.code}` });
+    }
+    return send(res, 404, { error: 'no such endpoint' });
+  }
+
+  const http = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const handle = path.startsWith('/api/') ? api(req, res, path) : options.staticFolder ? serveStatic(options.staticFolder, req, res) : Promise.resolve(send(res, 404, { error: 'not found' }));
+    handle.catch((error: unknown) => {
+      console.error(`request ${req.method} ${path.slice(0, 80)} failed: ${String(error)}`);
+      if (!res.headersSent) send(res, 500, { error: 'the server could not complete that request' });
+      else res.destroy();
+    });
+  });
+
+  const colyseus = new Server({
+    transport: new WebSocketTransport({ server: http, maxPayload: MAX_FRAME_BYTES }),
+    ...(options.presence ? { presence: options.presence } : {}),
+    ...(options.driver ? { driver: options.driver } : {}),
+    greet: false,
+    gracefullyShutdown: false,
+  });
+  colyseus.define('drill', DrillRoom);
+
+  return {
+    http,
+    colyseus,
+    async restoreDrills() {
+      let restored = 0;
+      for (const code of await options.store.list()) {
+        // Another process (with Redis) may already have brought this drill back.
+        if ((await matchMaker.query({ roomId: code })).length > 0) continue;
+        try {
+          await matchMaker.createRoom('drill', { code });
+          restored++;
+        } catch (error) {
+          console.error(`drill ${code} could not be restored: ${String(error)}`);
+        }
+      }
+      return restored;
+    },
+    async listen(port, host = '127.0.0.1') {
+      await colyseus.listen(port, host);
+      const address = http.address();
+      return typeof address === 'object' && address ? address.port : port;
+    },
+    async close() {
+      await colyseus.gracefullyShutdown(false);
+    },
+  };
+}

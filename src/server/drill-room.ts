@@ -1,0 +1,225 @@
+/**
+ * A drill on the network: a Colyseus room around one Drill. The room is the authority: it owns the clock, checks
+ * every message, lets the engine check every command against the sender's seat, and sends each participant their
+ * own seat's view (our views as messages, not a synced Colyseus schema, so a player's message never holds what
+ * their seat may not know). It keeps the drill's record in the store after every change.
+ */
+import { matchMaker, Room, ServerError, type Client } from '@colyseus/core';
+import { grade } from '../grading/index';
+import { buildReport, renderHtml, renderMarkdown } from '../report/index';
+import { hashToken, newToken, normalizeJoinCode, tokenMatches } from './codes';
+import { Drill } from './drill';
+import type { DrillStore } from './drill-store';
+import { cleanName } from './lobby';
+import { CLIENT_MESSAGE_TYPES, ClientMessages, JoinOptions, MAX_MESSAGE_CHARS, messageChars, RateLimiter, type ClientMessageType } from './protocol';
+
+/** How long a dropped player's seat is held for a reconnect that resumes the same connection. */
+export const RECONNECT_SECONDS = 120;
+/** How often the clock moves, and at most how often a running drill's views go out. */
+const TICK_MS = 250;
+const LIVE_SEND_MS = 1000;
+const PERSIST_CLOCK_MS = 5000;
+
+export interface DrillRoomServices {
+  store: DrillStore;
+  /** Real time, for the clock and the rate limits (tests pass their own). */
+  now: () => number;
+}
+
+let services: DrillRoomServices | null = null;
+
+/** Gives every drill room in this process its store; the server calls it once before rooms are created. */
+export function configureDrillRooms(given: DrillRoomServices): void {
+  services = given;
+}
+
+interface ClientData {
+  participantId: string;
+  limiter: RateLimiter;
+  /** A token issued on joining, handed over once the client is ready to hear it. */
+  issuedToken?: string;
+  ready: boolean;
+}
+
+export class DrillRoom extends Room {
+  private drill!: Drill;
+  private store!: DrillStore;
+  private now!: () => number;
+  private lastTick = 0;
+  private lastLiveSend = 0;
+  private lastPersist = 0;
+  private lastJournalLength = -1;
+  private saving: Promise<void> = Promise.resolve();
+  private debriefCache: ReturnType<DrillRoom['debrief']> | null = null;
+
+  override async onCreate(options: { code?: unknown }): Promise<void> {
+    if (!services) throw new Error('drill rooms are not configured: call configureDrillRooms first');
+    this.store = services.store;
+    this.now = services.now;
+    const code = normalizeJoinCode(options.code);
+    const record = code === null ? null : await this.store.load(code);
+    if (code === null || record === null) throw new ServerError(404, 'there is no drill with that code');
+    // One room per drill: a second would split its players and race its record.
+    if ((await matchMaker.query({ roomId: code })).length > 0) throw new ServerError(409, 'this drill is already running');
+    this.roomId = code;
+    this.autoDispose = false;
+    this.drill = Drill.restore(record);
+    this.lastJournalLength = this.drill.run.journal().length;
+    // Views go out as messages: there is no Colyseus state to patch.
+    this.setPatchRate(null);
+    this.onMessage('*', (client, type, message) => this.receive(client, type, message));
+    this.lastTick = this.now();
+    // The simulation interval also drives the room's own clock (with no patches to send, nothing else would).
+    this.setSimulationInterval(() => this.tick(), TICK_MS);
+  }
+
+  override onJoin(client: Client, rawOptions: unknown): void {
+    const options = JoinOptions.safeParse(rawOptions ?? {});
+    if (!options.success) throw new ServerError(400, 'the join request was malformed');
+    const { token, name } = options.data;
+    const lobby = this.drill.lobby;
+    let participant = token !== undefined && tokenMatches(token, this.drill.facilitatorTokenHash) ? lobby.byTokenHash(this.drill.facilitatorTokenHash) : token !== undefined ? lobby.byTokenHash(hashToken(token)) : undefined;
+    let issued: string | undefined;
+    if (!participant) {
+      const facilitator = token !== undefined && tokenMatches(token, this.drill.facilitatorTokenHash);
+      const cleaned = cleanName(name);
+      if (!cleaned.ok) throw new ServerError(400, cleaned.reason);
+      issued = facilitator ? token : newToken();
+      const added = lobby.add({ id: facilitator ? 'facilitator' : `p-${newToken().slice(0, 10)}`, name: cleaned.name, tokenHash: facilitator ? this.drill.facilitatorTokenHash : hashToken(issued!), seat: facilitator ? { kind: 'facilitator' } : { kind: 'observer' } });
+      if (typeof added === 'string') throw new ServerError(403, added);
+      participant = added;
+    }
+    lobby.setConnected(participant.id, true);
+    client.userData = { participantId: participant.id, limiter: new RateLimiter(this.now), ready: false, ...(issued && participant.seat.kind !== 'facilitator' ? { issuedToken: issued } : {}) } satisfies ClientData;
+    this.changed();
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    const { participantId } = client.userData as ClientData;
+    this.markConnected(participantId);
+    if (this.drill.isFacilitator(participantId) && !this.anyoneConnected(participantId)) this.drill.pause();
+    this.changed();
+    if (consented) return;
+    try {
+      // A dropped connection (a closed lid, a network blip) keeps its seat for a while; the client reconnects to it.
+      await this.allowReconnection(client, RECONNECT_SECONDS);
+      this.markConnected(participantId);
+      this.changed();
+    } catch {
+      // Not back in time: the seat stays theirs, and their token brings them back to it whenever they return.
+    }
+  }
+
+  override async onDispose(): Promise<void> {
+    await this.persist();
+  }
+
+  private anyoneConnected(participantId: string): boolean {
+    return this.clients.some((c) => (c.userData as ClientData | undefined)?.participantId === participantId);
+  }
+
+  private markConnected(participantId: string): void {
+    this.drill.lobby.setConnected(participantId, this.anyoneConnected(participantId));
+  }
+
+  private refuse(client: Client, type: string, reason: string): void {
+    client.send('refused', { type: type.slice(0, 40), reason });
+  }
+
+  private receive(client: Client, rawType: string | number, message: unknown): void {
+    const data = client.userData as ClientData | undefined;
+    const type = String(rawType);
+    if (!data) return;
+    if (!data.limiter.take()) return this.refuse(client, type, 'too many messages: slow down');
+    if (messageChars(message) > MAX_MESSAGE_CHARS) return this.refuse(client, type, `that message is too large (at most ${MAX_MESSAGE_CHARS / 1024} KiB)`);
+    if (!CLIENT_MESSAGE_TYPES.includes(type as ClientMessageType)) return this.refuse(client, type, `unknown message "${type.slice(0, 40)}"`);
+    const id = data.participantId;
+    if (type === 'ready') {
+      data.ready = true;
+      client.send('welcome', { participantId: id, code: this.roomId, ...(data.issuedToken ? { token: data.issuedToken } : {}) });
+      delete data.issuedToken;
+      // Someone who arrives after the end (or comes back to it) gets the debrief everyone else got.
+      if (this.debriefCache) client.send('debrief', this.debriefCache);
+    }
+    const reason = this.handle(id, type as ClientMessageType, message);
+    if (reason !== null) this.refuse(client, type, reason);
+    this.changed();
+  }
+
+  /** Acts on one checked message; null when it was taken, otherwise why not. */
+  private handle(id: string, type: ClientMessageType, message: unknown): string | null {
+    const drill = this.drill;
+    switch (type) {
+      case 'ready':
+        return null;
+      case 'claim': {
+        const parsed = ClientMessages.claim.safeParse(message);
+        if (!parsed.success) return 'that seat request was malformed';
+        return drill.lobby.claim(id, parsed.data.seat);
+      }
+      case 'move': {
+        const parsed = ClientMessages.move.safeParse(message);
+        if (!parsed.success) return 'that move was malformed';
+        if (!drill.isFacilitator(id)) return 'only the facilitator moves people between seats';
+        return drill.lobby.move(parsed.data.participant, parsed.data.seat);
+      }
+      case 'control': {
+        const parsed = ClientMessages.control.safeParse(message);
+        if (!drill.isFacilitator(id)) return 'only the facilitator controls the clock';
+        if (!parsed.success) return 'that clock control was malformed';
+        return drill.control(id, parsed.data);
+      }
+      case 'command': {
+        const parsed = ClientMessages.command.safeParse(message);
+        if (!parsed.success) return 'that command was malformed';
+        const result = drill.command(id, parsed.data.command);
+        return result.ok ? null : result.reason;
+      }
+    }
+  }
+
+  private tick(): void {
+    const now = this.now();
+    const moved = this.drill.tick(now - this.lastTick);
+    this.lastTick = now;
+    const grew = this.drill.run.journal().length !== this.lastJournalLength;
+    // The clock alone changes only dashboards and countdowns: those go out once a second, and the record (which
+    // keeps the minute) every few seconds; anything journaled goes out, and is kept, at once.
+    if (grew || (moved && now - this.lastLiveSend >= LIVE_SEND_MS)) this.changed(grew || now - this.lastPersist >= PERSIST_CLOCK_MS);
+  }
+
+  /** Sends every participant their own view, keeps the record, and sends the debrief once the drill is over. */
+  private changed(keep = true): void {
+    this.lastLiveSend = this.now();
+    for (const client of this.clients) {
+      const data = client.userData as ClientData | undefined;
+      if (!data?.ready) continue;
+      const message = this.drill.messageFor(data.participantId);
+      if (message) client.send('state', message);
+    }
+    const length = this.drill.run.journal().length;
+    this.lastJournalLength = length;
+    if (keep) void this.persist();
+    if (this.drill.run.isOver() && this.debriefCache === null) {
+      this.debriefCache = this.debrief();
+      for (const client of this.clients) if ((client.userData as ClientData | undefined)?.ready) client.send('debrief', this.debriefCache);
+    }
+  }
+
+  debrief(): { markdown: string; html: string; score: ReturnType<typeof grade> } {
+    const run = this.drill.run;
+    const score = grade(this.drill.scenario, run.journal(), run.rubric);
+    const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty });
+    return { score, markdown: renderMarkdown(report), html: renderHtml(report) };
+  }
+
+  /** Writes the record; writes queue behind each other so an older copy never lands after a newer one. */
+  private persist(): Promise<void> {
+    this.lastPersist = this.now();
+    const record = this.drill.record();
+    this.saving = this.saving.then(() => this.store.save(record)).catch((error: unknown) => {
+      console.error(`drill ${this.roomId}: could not keep its record: ${String(error)}`);
+    });
+    return this.saving;
+  }
+}
