@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Suites that need a PostgreSQL or Redis server run under `npm run test:services` (vitest.services.config.ts).
+    exclude: ['test/services/**', '**/node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -24,6 +24,8 @@ export interface AppOptions {
   staticFolder?: string;
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
+  /** host:port where clients reach this process's rooms, when several processes share rooms through Redis. */
+  publicAddress?: string;
 }
 
 export interface App {
@@ -99,6 +101,7 @@ export function createApp(options: AppOptions): App {
     transport: new WebSocketTransport({ server: http, maxPayload: MAX_FRAME_BYTES }),
     ...(options.presence ? { presence: options.presence } : {}),
     ...(options.driver ? { driver: options.driver } : {}),
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     greet: false,
     gracefullyShutdown: false,
   });

@@ -1,7 +1,8 @@
 /**
  * `npm start`: one process that serves the built game and hosts drill rooms. Embedded defaults: drills are kept in a
  * data folder, no Redis, no database. Environment: PORT (4173), HOST (127.0.0.1), FIREDRILL_DATA (./data),
- * REDIS_URL (spread rooms over every process sharing that Redis server).
+ * REDIS_URL (spread rooms over every process sharing that Redis server) and PUBLIC_ADDRESS (host:port where
+ * browsers reach this process, when there are several).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (redisUrl) {
     // Loaded only when asked for: the embedded default never opens a Redis connection.
     const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
-    scaling = { presence: new RedisPresence(redisUrl), driver: new RedisDriver(redisUrl) };
+    scaling = { presence: new RedisPresence(redisUrl), driver: new RedisDriver(redisUrl), ...(process.env.PUBLIC_ADDRESS ? { publicAddress: process.env.PUBLIC_ADDRESS } : {}) };
   }
   const app = createApp({
     library: loadLibrary(join(root, 'scenarios')),

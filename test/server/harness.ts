@@ -71,6 +71,12 @@ export class Inbox {
     });
   }
 
+  /** The latest message of `type` if it already passes `test`, otherwise the next one that does. */
+  until(type: string, test: (message: any) => boolean, ms = 5000): Promise<any> {
+    const latest = this.last(type);
+    return latest !== undefined && test(latest) ? Promise.resolve(latest) : this.next(type, test, ms);
+  }
+
   last(type: string): any {
     for (let i = this.messages.length - 1; i >= 0; i--) if (this.messages[i]!.type === type) return this.messages[i]!.message;
     return undefined;
