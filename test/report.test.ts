@@ -8,10 +8,14 @@ import { loadValid } from './support/scenarios';
 const scenario = loadValid('scenarios/checkout-launch.json');
 const PAYLOADS = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '[click](javascript:alert(1))', '| broken | table |', '</textarea><iframe src=//evil>'];
 
-/** The expert run with hostile text in every field a player writes. */
+/** The expert run with hostile text in every field a player writes, and in a facilitator's note and message. */
 function hostileScript(): ScriptEntry[] {
   const payload = PAYLOADS.join(' ');
-  return script('checkout-launch', 'expert').map((e) => {
+  const facilitator: ScriptEntry[] = [
+    { at: 0, by: 'facilitator', command: { type: 'observe', about: 'team', text: payload } },
+    { at: 0, by: 'facilitator', command: { type: 'custom-inject', kind: 'other', from: PAYLOADS[1]!, message: payload } },
+  ];
+  return [...facilitator, ...script('checkout-launch', 'expert')].map((e) => {
     const c = e.command;
     switch (c.type) {
       case 'status-update':
@@ -98,6 +102,7 @@ describe('debrief report', () => {
     const json = debrief(scenario, journal, rubric, 'json', { seed: '1' });
     expect(json).not.toMatch(/<script/);
     expect(JSON.parse(json).postmortem.rootCause).toBe(PAYLOADS.join(' '));
+    expect(JSON.parse(json).observations[0].text).toBe(PAYLOADS.join(' '));
   });
 
   it('should suggest action items when the player wrote none, and recommend practice for weak categories', () => {

@@ -16,16 +16,17 @@ function walk(value: unknown, keys: Set<string>, strings: Set<string>): void {
   }
 }
 
-/** Asserts a player's or observer's view holds none of the hidden truth of the run at this moment. */
-function expectNoTruth(scenario: Scenario, view: SeatView, variantId: string, completed: ReadonlySet<string>): void {
+/** Asserts a player's or observer's view holds none of the hidden truth of the run at this moment, nor the facilitator's notes. */
+function expectNoTruth(scenario: Scenario, view: SeatView, variantId: string, completed: ReadonlySet<string>, notes: readonly string[]): void {
   const keys = new Set<string>();
   const strings = new Set<string>();
   walk(view, keys, strings);
-  for (const hidden of ['truth', 'variant', 'trueSeverity', 'rootCause', 'rng', 'timers', 'injectTimes']) expect(keys.has(hidden), `key "${hidden}"`).toBe(false);
+  for (const hidden of ['truth', 'variant', 'trueSeverity', 'rootCause', 'rng', 'timers', 'injectTimes', 'observations', 'held']) expect(keys.has(hidden), `key "${hidden}"`).toBe(false);
   // Variant ids are ordinary words; they must not appear as a value, unless the scenario shows the same word publicly.
   const publicText = JSON.stringify({ ...scenario, variants: [], grading: null, diagnosis: scenario.diagnosis.map((d) => d.label) });
   if (!publicText.includes(`"${variantId}"`)) expect(strings.has(variantId), `variant id "${variantId}"`).toBe(false);
   const text = [...strings].join('\n');
+  for (const note of notes) expect(text, "a facilitator's note").not.toContain(note);
   const variant = scenario.variants.find((v) => v.id === variantId)!;
   expect(text).not.toContain(variant.rootCause);
   for (const action of scenario.diagnosis) {
@@ -37,23 +38,30 @@ function expectNoTruth(scenario: Scenario, view: SeatView, variantId: string, co
 
 describe('seats and views', () => {
   for (const file of scenarioFiles()) {
-    it(`should never put the variant, the true severity or an unrevealed finding in a player or observer view (${file}, every step of the expert run)`, () => {
+    it(`should never put the variant, the true severity, an unrevealed finding or a facilitator's note in a player or observer view (${file}, every step of the expert run)`, () => {
       const scenario = loadValid(file);
       const commands = script(scenario.id, 'expert');
       const run = createRun({ scenario, seed: 1 });
       const player = playerSeat(scenario.roster.onCall.primary);
+      const notes: string[] = [];
       let checked = 0;
-      for (const entry of commands) {
+      for (const [index, entry] of commands.entries()) {
         run.advanceTo(entry.at);
         run.send(entry.by, entry.command);
+        // The facilitator notes something after every command (until the drill is finished, when notes are refused).
+        const note = `Private note ${index}: ${entry.by} hesitated`;
+        if (run.send('facilitator', { type: 'observe', about: entry.by, text: note }).ok) notes.push(note);
         const truth = run.view(FACILITATOR_SEAT).truth!;
+        expect(truth.observations.map((o) => o.text)).toEqual(notes);
         const completed = new Set(truth.findings.filter((f) => f.revealed).map((f) => f.action));
         for (const seat of [player, OBSERVER_SEAT, playerSeat(entry.by)]) {
-          expectNoTruth(scenario, run.view(seat), truth.variant.id, completed);
+          expectNoTruth(scenario, run.view(seat), truth.variant.id, completed, notes);
           checked++;
         }
       }
       expect(checked).toBe(commands.length * 3);
+      expect(notes.length).toBe(commands.length - 1);
+      expect(run.phase()).toBe('debriefed');
     });
   }
 

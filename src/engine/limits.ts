@@ -22,6 +22,15 @@ export const MAX_ID_CHARS = 200;
 /** Longest piece of player text (an update, an answer, a postmortem field). */
 export const MAX_PLAYER_TEXT = 20_000;
 
+/** Longest note or message a facilitator writes (an observation, a custom inject's message): a paragraph or two. */
+export const MAX_FACILITATOR_TEXT = 2_000;
+
+/** Longest name a facilitator gives the sender of a custom inject ("Lena Park, VP of Product"). */
+export const MAX_SENDER_NAME_CHARS = 80;
+
+/** The longest answer time a custom inject may ask for: a day, as a scenario inject's `respondWithin`. */
+export const MAX_RESPOND_MINUTES = 1_440;
+
 /** The latest game minute a command, a save or `--until` may name: about 69 days, far past any drill's end. */
 export const MAX_MINUTE = 100_000;
 

@@ -7,6 +7,15 @@ export function personName(scenario: Scenario, id: string | null | undefined): s
   return scenario.roster.responders.find((r) => r.id === id)?.name ?? scenario.roster.stakeholders.find((s) => s.id === id)?.name ?? id;
 }
 
+/**
+ * Who sent an inject, by name. A scenario's inject names a person of the roster by id; a facilitator's custom inject
+ * carries the sender's name as the facilitator wrote it, which stays a name even if it happens to match an id.
+ */
+export function injectSender(scenario: Scenario, inject: string, from: string | null): string | null {
+  if (from === null) return null;
+  return scenario.injects.some((i) => i.id === inject) ? personName(scenario, from) : from;
+}
+
 export function actionLabel(scenario: Scenario, id: string): string {
   return scenario.diagnosis.find((a) => a.id === id)?.label ?? scenario.resolution.find((a) => a.id === id)?.label ?? id;
 }

@@ -97,7 +97,12 @@ export interface RunContext {
   /** Timed injects' firing minutes, drawn at the start (absent: skipped in this variant). */
   injectTimes: Record<string, number>;
   changeTimes: number[];
+  /** Inject (a scenario's or a facilitator's custom one) → minute it fired. */
   fired: Record<string, number>;
+  /** Scenario injects the facilitator held → minute held: they do not fire on their own. */
+  held: Record<string, number>;
+  /** Custom injects the facilitator has sent so far: their ids are numbered from it. */
+  customInjects: number;
   /** Injects waiting for an answer. */
   open: Record<string, true>;
   deadlines: Record<string, { label: string; dueAt: number }>;
@@ -274,6 +279,8 @@ export function initialContext(scenario: Scenario, { seed, rubric, seating, diff
     injectTimes,
     changeTimes,
     fired: {},
+    held: {},
+    customInjects: 0,
     open: {},
     deadlines: {},
     updates: 0,
@@ -296,7 +303,7 @@ export function startRun(step: Step): void {
   const acknowledge = ctx.rubric.acknowledgeMinutes[scenario.severity.true];
   if (acknowledge !== null) step.setDeadline('acknowledge', 'Acknowledge the page', step.now + acknowledge);
   step.later({ type: 'drill.end' }, scenario.durationMinutes, 'drill-end');
-  for (const [inject, at] of Object.entries(ctx.injectTimes)) step.later({ type: 'inject.fire', inject }, at, `inject:${inject}`);
+  for (const [inject, at] of Object.entries(ctx.injectTimes)) step.later({ type: 'inject.fire', inject }, at, injectTimerId(inject));
   ctx.changeTimes.forEach((at, index) => step.later({ type: 'severity.change', index }, at, `change:${index}`));
 }
 
@@ -394,8 +401,9 @@ export function completeAction(step: Step, actionId: string): void {
     step.later({ type: 'effect.land', action: actionId }, now + effect.after, `effect:${actionId}`);
   }
   for (const inject of scenario.injects) {
-    if (inject.after?.action === actionId && !injectFor(inject, ctx.variant).skip) {
-      step.later({ type: 'inject.fire', inject: inject.id }, now + inject.after.delay, `inject:${inject.id}`);
+    // One the facilitator already fired or held by hand is not set off again by its trigger.
+    if (inject.after?.action === actionId && !injectFor(inject, ctx.variant).skip && !(inject.id in ctx.fired) && !(inject.id in ctx.held)) {
+      step.later({ type: 'inject.fire', inject: inject.id }, now + inject.after.delay, injectTimerId(inject.id));
     }
   }
 }
@@ -446,19 +454,40 @@ export function changeSeverity(step: Step, index: number): void {
   step.emit({ type: 'impact.changed', impact: level, severity: change.to, reason: change.reason });
 }
 
+/** The timer that fires a scenario inject on its own. */
+export const injectTimerId = (injectId: string) => `inject:${injectId}`;
+
+/** A message the team receives: a scenario's inject or a facilitator's custom one. */
+export interface Delivery {
+  inject: string;
+  kind: string;
+  /** As the journal records it: a roster id for a scenario's inject, the name as written for a custom one. */
+  from: string | null;
+  /** Who the answer deadline names. */
+  sender: string;
+  message: string;
+  respondWithin: number | undefined;
+}
+
+/** Journals a message arriving; one that asks for an answer waits for it, with a deadline. */
+export function deliverInject(step: Step, delivery: Delivery): void {
+  const { ctx, now } = step;
+  ctx.fired = { ...ctx.fired, [delivery.inject]: now };
+  const respondBy = delivery.respondWithin !== undefined ? now + delivery.respondWithin : null;
+  step.emit({ type: 'inject.fired', inject: delivery.inject, kind: delivery.kind, from: delivery.from, message: delivery.message, respondBy });
+  if (respondBy !== null) {
+    ctx.open = { ...ctx.open, [delivery.inject]: true };
+    step.setDeadline(`inject:${delivery.inject}`, `Answer ${delivery.sender}`, respondBy);
+  }
+}
+
 export function fireInject(step: Step, injectId: string): void {
-  const { ctx, scenario, now } = step;
+  const { ctx, scenario } = step;
   const inject = scenario.injects.find((i) => i.id === injectId);
   if (!inject || injectId in ctx.fired) return;
   const { message } = injectFor(inject, ctx.variant);
-  ctx.fired = { ...ctx.fired, [injectId]: now };
-  const respondBy = inject.respondWithin !== undefined ? now + inject.respondWithin : null;
-  step.emit({ type: 'inject.fired', inject: injectId, kind: inject.kind, from: inject.from ?? null, message, respondBy });
-  if (respondBy !== null) {
-    ctx.open = { ...ctx.open, [injectId]: true };
-    const from = inject.from ? scenario.roster.stakeholders.find((s) => s.id === inject.from)?.name ?? inject.from : 'someone';
-    step.setDeadline(`inject:${injectId}`, `Answer ${from}`, respondBy);
-  }
+  const sender = inject.from ? scenario.roster.stakeholders.find((s) => s.id === inject.from)?.name ?? inject.from : 'someone';
+  deliverInject(step, { inject: injectId, kind: inject.kind, from: inject.from ?? null, sender, message, respondWithin: inject.respondWithin });
   if (inject.impact !== undefined && ctx.fixedAt === null) {
     const level = inject.impact + ctx.worsened;
     step.setImpact(level);

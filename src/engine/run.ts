@@ -230,7 +230,7 @@ class IncidentRun implements Run {
     let view = this.viewCache.views.get(key);
     if (!view) {
       this.viewCache.shared ??= buildSharedView(this.scenario, this.context, this.entries, this.phase());
-      view = buildSeatView(this.viewCache.shared, this.scenario, this.context, seat, this.available(seat));
+      view = buildSeatView(this.viewCache.shared, this.scenario, this.context, this.entries, seat, this.available(seat));
       this.viewCache.views.set(key, view);
     }
     return view;

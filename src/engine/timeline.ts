@@ -3,9 +3,9 @@
  * and the CLI. Commands are worded by their own definitions.
  */
 import type { Words } from './commands/define';
-import { REGISTRY, type CommandOf, type CommandType } from './commands/registry';
+import { REGISTRY, seenOnlyByFacilitator, type CommandOf, type CommandType } from './commands/registry';
 import type { JournalEntry } from './events';
-import { actionLabel, formatMinute, personName } from './names';
+import { actionLabel, formatMinute, injectSender, personName } from './names';
 import type { Scenario } from './scenario/schema';
 
 export interface EntryWords {
@@ -14,16 +14,30 @@ export interface EntryWords {
   bookkeeping: boolean;
 }
 
-export function wordsFor(scenario: Scenario): Words {
+/**
+ * Words for a scenario. A facilitator's custom injects are not in the scenario: their askers are read from the
+ * journal they arrived in (once, when first asked for).
+ */
+export function wordsFor(scenario: Scenario, journal: readonly JournalEntry[] = []): Words {
   const name = (id: string | null | undefined) => personName(scenario, id) ?? 'nobody';
+  let customSenders: Map<string, string | null> | undefined;
   return {
     name,
     label: (id) => actionLabel(scenario, id),
     asker: (inject) => {
-      const from = scenario.injects.find((i) => i.id === inject)?.from;
-      return from ? name(from) : null;
+      const scripted = scenario.injects.find((i) => i.id === inject);
+      if (scripted) return scripted.from ? name(scripted.from) : null;
+      customSenders ??= sendersOf(journal);
+      return customSenders.get(inject) ?? null;
     },
+    sender: (inject, from) => injectSender(scenario, inject, from),
   };
+}
+
+function sendersOf(journal: readonly JournalEntry[]): Map<string, string | null> {
+  const senders = new Map<string, string | null>();
+  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'inject.fired') senders.set(entry.event.inject, entry.event.from);
+  return senders;
 }
 
 /** One journal entry in words. */
@@ -44,7 +58,7 @@ export function describeEntry(entry: JournalEntry, words: Words): EntryWords {
       return shown(e.effect === 'worsens' ? `${words.label(e.action)}: things got worse` : `${words.label(e.action)} took effect: the impact is easing`);
     case 'impact.changed': return shown(`Impact changed: ${e.reason}`);
     case 'dependency.changed': return shown(`Status page: ${e.dependency} is now ${e.status}`);
-    case 'inject.fired': return shown(`${e.from ? `${words.name(e.from)}: ` : ''}${e.message}`);
+    case 'inject.fired': return shown(`${e.from ? `${words.sender(e.inject, e.from)}: ` : ''}${e.message}`);
     case 'deadline.missed': return shown(`Missed: ${e.label}`);
     case 'verification.checked': return shown(`${e.ok ? '✓' : '✗'} ${e.detail}`);
     case 'incident.resurfaced': return shown(e.reason);
@@ -71,15 +85,23 @@ function describeCommand<T extends CommandType>(command: CommandOf<T>, words: Wo
 }
 
 /**
+ * Who a timeline is for: `everyone` (players, observers, the debrief's timeline) never sees the facilitator's hidden
+ * commands (see `CommandRules.hidden`); the `facilitator` sees every entry.
+ */
+export type Audience = 'everyone' | 'facilitator';
+
+/**
  * The journal as lines of words, for timelines. A command that was not possible is shown as an attempt, with the
  * reason, rather than as something that happened.
  */
-export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario): Array<{ seq: number; at: number; text: string }> {
-  const words = wordsFor(scenario);
+export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario, audience: Audience = 'everyone'): Array<{ seq: number; at: number; text: string }> {
+  const words = wordsFor(scenario, journal);
   const reasons = new Map<number, string>();
   for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') reasons.set(entry.event.commandSeq, entry.event.reason);
   return journal.flatMap((entry) => {
     if (entry.kind === 'event' && entry.event.type === 'command.rejected') return [];
+    // A hidden command's refusal is folded into its line, so leaving the line out leaves out the refusal too.
+    if (audience === 'everyone' && entry.kind === 'command' && seenOnlyByFacilitator(entry.command)) return [];
     const { text, bookkeeping } = describeEntry(entry, words);
     if (bookkeeping) return [];
     const reason = reasons.get(entry.seq);

@@ -1,16 +1,20 @@
 /**
  * What each seat may know. A player's or observer's view holds only what the pager, dashboards, status pages and
  * completed diagnosis steps would show a real responder: never the variant, the true severity, the root cause, an
- * unrevealed finding or what is scheduled. The facilitator's view adds that truth.
+ * unrevealed finding, what is scheduled or the facilitator's notes and hidden commands. The facilitator's view adds
+ * that truth.
  *
  * The view is split by what it derives from: `SharedView` from the journal (rebuilt when the journal grows) and
  * `LiveView` from the clock (dashboards, countdowns), so nothing is rebuilt on every tick that did not change.
  */
+import type { Words } from './commands/define';
+import { TEAM } from './commands/observe';
 import type { CommandType } from './commands/registry';
 import { PHASE_LABELS, type JournalEntry, type Phase } from './events';
 import { hashText } from './hash';
 import { policyView, type PolicyView } from './policy/policy';
-import { diagnosisFor, impactAt, metricLevelValue, type RunContext } from './rules';
+import { injectStanding, type InjectStatus } from './injects';
+import { diagnosisFor, impactAt, injectFor, metricLevelValue, type RunContext } from './rules';
 import type { Role, Scenario, Severity, VerificationItem } from './scenario/schema';
 import { ROLES, VERIFICATION_ITEMS } from './scenario/schema';
 import type { Seat } from './seats';
@@ -86,6 +90,13 @@ export interface TruthView {
   findings: Array<{ action: string; label: string; text: string; redHerring: boolean; revealed: boolean }>;
   /** What the world will do next, in order. */
   scheduled: Array<{ at: number; what: string }>;
+  /**
+   * The scenario's injects and where each stands, for firing or holding them by hand (`at`: when it is due, was
+   * held or fired; `after`: for one waiting on an action, which action and how long after it).
+   */
+  injects: Array<{ id: string; kind: string; from: string | null; message: string; status: InjectStatus; at: number | null; after: string | null }>;
+  /** The facilitator's private notes (`observe`), in the order written; `about` is a responder id or `team`. */
+  observations: Array<{ seq: number; at: number; about: string; name: string; text: string }>;
 }
 
 export interface SeatView extends SharedView {
@@ -142,7 +153,7 @@ export function buildSharedView(scenario: Scenario, ctx: RunContext, journal: re
       const hint = ctx.difficulty === 'guided' ? (result?.hint ?? null) : null;
       findings.push({ at: entry.at, action: e.action, label: label(e.action), text: e.finding ?? '', hint, log: log ? (log.byVariant?.[ctx.variant]?.lines ?? log.lines) : null });
     }
-    if (e.type === 'inject.fired') messages.push({ at: entry.at, inject: e.inject, from: e.from ? words.name(e.from) : null, message: e.message, respondBy: e.respondBy, answered: false, answer: null });
+    if (e.type === 'inject.fired') messages.push({ at: entry.at, inject: e.inject, from: words.sender(e.inject, e.from), message: e.message, respondBy: e.respondBy, answered: false, answer: null });
     if (e.type === 'verification.checked') checks.push({ at: entry.at, item: e.item, ok: e.ok, detail: e.detail });
     if (e.type === 'inject.answered') {
       const message = messages.find((m) => m.inject === e.inject);
@@ -220,11 +231,11 @@ export function actionViews(scenario: Scenario, ctx: RunContext): ActionView[] {
 }
 
 /** A seat's view: the shared view, what the seat may do now, and for the facilitator the truth. */
-export function buildSeatView(shared: SharedView, scenario: Scenario, ctx: RunContext, seat: Seat, available: CommandType[]): SeatView {
-  return seat.kind === 'facilitator' ? { ...shared, seat, available, truth: buildTruth(scenario, ctx) } : { ...shared, seat, available };
+export function buildSeatView(shared: SharedView, scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], seat: Seat, available: CommandType[]): SeatView {
+  return seat.kind === 'facilitator' ? { ...shared, seat, available, truth: buildTruth(scenario, ctx, journal) } : { ...shared, seat, available };
 }
 
-function buildTruth(scenario: Scenario, ctx: RunContext): TruthView {
+function buildTruth(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[]): TruthView {
   const variant = scenario.variants.find((v) => v.id === ctx.variant)!;
   const words = wordsFor(scenario);
   const scheduled = ctx.timers.flatMap((timer) => {
@@ -252,7 +263,24 @@ function buildTruth(scenario: Scenario, ctx: RunContext): TruthView {
       return { action: d.id, label: d.label, text: result.finding, redHerring: result.redHerring, revealed: d.id in ctx.completed };
     }),
     scheduled,
+    injects: scenario.injects.map((inject) => {
+      const { status, at } = injectStanding(ctx, inject);
+      const after = status === 'waiting' && inject.after ? `${inject.after.delay} min after ${words.label(inject.after.action)}` : null;
+      return { id: inject.id, kind: inject.kind, from: words.sender(inject.id, inject.from ?? null), message: injectFor(inject, ctx.variant).message, status, at, after };
+    }),
+    observations: observationsIn(journal, words),
   };
+}
+
+/** The accepted `observe` commands of a journal. */
+function observationsIn(journal: readonly JournalEntry[], words: Words): TruthView['observations'] {
+  const refused = new Set<number>();
+  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') refused.add(entry.event.commandSeq);
+  return journal.flatMap((entry) => {
+    if (entry.kind !== 'command' || entry.command.type !== 'observe' || refused.has(entry.seq)) return [];
+    const { about, text } = entry.command;
+    return [{ seq: entry.seq, at: entry.at, about, name: about === TEAM ? 'the team' : words.name(about), text }];
+  });
 }
 
 /** Each dashboard metric's last GRAPH_WINDOW_MINUTES whole minutes: they change once a game minute, not every frame. */

@@ -99,7 +99,8 @@ export const communicationChecks: Record<string, Check> = {
     return asked.map((inject): Part => {
       const answer = firstAnswer.get(inject.event.inject);
       const due = inject.event.respondBy! + DEADLINE_GRACE_MINUTES;
-      const from = inject.event.from ? facts.scenario.roster.stakeholders.find((s) => s.id === inject.event.from)?.name ?? inject.event.from : 'A stakeholder';
+      // A facilitator's custom inject names its sender as written, not by a roster id.
+      const from = facts.sender(inject.event.inject, inject.event.from) ?? 'A stakeholder';
       return {
         share: 1 / asked.length,
         // A late answer is worth less the longer the stakeholder waited past the time they asked for.

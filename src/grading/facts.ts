@@ -2,7 +2,7 @@
  * Facts a grader reads off a journal: who did what when, as journal entries, so every finding can cite them.
  * Built once per grading; nothing here judges.
  */
-import type { Command } from '../engine/commands/registry';
+import { seenOnlyByFacilitator, type Command } from '../engine/commands/registry';
 import type { GameEvent, JournalEntry } from '../engine/events';
 import type { Words } from '../engine/commands/define';
 import { RAMP_MINUTES, recoveredSince, type ImpactHistory } from '../engine/rules';
@@ -30,7 +30,10 @@ export type EventEntry<T extends GameEvent['type'] = GameEvent['type']> = Extrac
 
 export class Facts {
   readonly variant: Variant;
-  /** The minute the journal ends (the drill's last entry). */
+  /**
+   * The minute the journal ends: the drill's last entry. The facilitator's hidden commands (notes, held injects) are
+   * not the team's play and do not count, so grading judges a run the same with or without them.
+   */
   readonly end: number;
   readonly accepted: readonly CommandEntry[];
   /** The page that opened the incident, when it fired. */
@@ -55,7 +58,11 @@ export class Facts {
     readonly journal: readonly JournalEntry[],
   ) {
     const rejected = new Set<number>();
-    for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') rejected.add(entry.event.commandSeq);
+    const hidden = new Set<number>();
+    for (const entry of journal) {
+      if (entry.kind === 'event' && entry.event.type === 'command.rejected') rejected.add(entry.event.commandSeq);
+      if (entry.kind === 'command' && seenOnlyByFacilitator(entry.command)) hidden.add(entry.seq);
+    }
     const accepted: CommandEntry[] = [];
     for (const entry of journal) {
       if (entry.kind === 'event') {
@@ -72,12 +79,13 @@ export class Facts {
     this.accepted = accepted;
     const started = this.events('run.started')[0];
     this.variant = scenario.variants.find((v) => v.id === started?.event.variant) ?? scenario.variants[0]!;
-    this.end = journal.length > 0 ? journal[journal.length - 1]!.at : 0;
+    const played = lastPlayed(journal, hidden);
+    this.end = played < 0 ? 0 : journal[played]!.at;
     this.page = this.events('page.fired')[0];
-    this.last = lastMeaningful(journal);
+    this.last = lastMeaningful(journal, hidden, played);
     this.assignmentsByRole = groupByKey(this.events('role.assigned'), (e) => e.event.role);
     this.history = impactHistoryOf(scenario, journal);
-    this.words = wordsFor(scenario);
+    this.words = wordsFor(scenario, journal);
   }
 
   /** The accepted commands of one type, in journal order. */
@@ -222,6 +230,11 @@ export class Facts {
     return personName(this.scenario, id) ?? 'nobody';
   }
 
+  /** The sender of a message by name (a scenario's inject names a roster id; a custom inject, a name). */
+  sender(inject: string, from: string | null): string | null {
+    return this.words.sender(inject, from);
+  }
+
   label(actionId: string): string {
     return actionLabel(this.scenario, actionId);
   }
@@ -230,9 +243,23 @@ export class Facts {
 /** Bookkeeping that does not count as the end of the drill. */
 const BOOKKEEPING: ReadonlySet<GameEvent['type']> = new Set(['phase.changed', 'deadline.set', 'deadline.met', 'status-update.sent']);
 
-function lastMeaningful(journal: readonly JournalEntry[]): JournalEntry | undefined {
-  for (let i = journal.length - 1; i >= 0; i--) {
+/** Whether an entry is the facilitator's hidden command (`hidden` holds their seqs) or the refusal of one. */
+function isHidden(entry: JournalEntry, hidden: ReadonlySet<number>): boolean {
+  return entry.kind === 'command' ? hidden.has(entry.seq) : entry.event.type === 'command.rejected' && hidden.has(entry.event.commandSeq);
+}
+
+/** Where the journal's last entry is that is not the facilitator's hidden command or its refusal (-1: none). */
+function lastPlayed(journal: readonly JournalEntry[], hidden: ReadonlySet<number>): number {
+  let i = journal.length - 1;
+  while (i >= 0 && isHidden(journal[i]!, hidden)) i--;
+  return i;
+}
+
+/** The last meaningful entry at or before index `from`. */
+function lastMeaningful(journal: readonly JournalEntry[], hidden: ReadonlySet<number>, from: number): JournalEntry | undefined {
+  for (let i = from; i >= 0; i--) {
     const entry = journal[i]!;
+    if (isHidden(entry, hidden)) continue;
     if (entry.kind === 'command' || !BOOKKEEPING.has(entry.event.type)) return entry;
   }
   return undefined;

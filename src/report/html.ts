@@ -88,6 +88,10 @@ export function renderHtml(report: DebriefReport): string {
   list('went-well', 'What went well', report.wentWell, 'Nothing yet earned credit: the findings below show where to start.');
   list('improve', 'What needs improvement', report.needsImprovement, 'Nothing: the process held up at every step.');
 
+  if (report.observations.length > 0) {
+    h.push(`<section aria-labelledby="observations"><h2 id="observations">Facilitator's observations</h2><ol class="timeline">${report.observations.map((o) => `<li><span class="time">${o.time}</span><span><strong>${x(o.about)}</strong><pre>${x(o.text)}</pre></span></li>`).join('')}</ol></section>`);
+  }
+
   h.push('<section aria-labelledby="actions"><h2 id="actions">Action items</h2><table><thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Priority</th><th scope="col">Status</th></tr></thead><tbody>');
   for (const a of report.actionItems) h.push(`<tr><td>${x(a.action)}</td><td>${x(a.owner) || '—'}</td><td>${x(a.priority) || '—'}</td><td>${x(a.status) || '—'}</td></tr>`);
   if (report.actionItems.length === 0) h.push('<tr><td colspan="4">No action items.</td></tr>');

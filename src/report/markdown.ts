@@ -88,6 +88,12 @@ export function renderMarkdown(report: DebriefReport): string {
   for (const n of report.needsImprovement) out.push(`- ${md(n)}`);
   out.push('');
 
+  if (report.observations.length > 0) {
+    out.push("## Facilitator's observations", '');
+    for (const o of report.observations) out.push(`- ${o.time}, about ${md(o.about)}: ${md(o.text).replace(/\r?\n+/g, ' / ')}`);
+    out.push('');
+  }
+
   out.push('## Action items', '');
   out.push('| Action | Owner | Priority | Status |', '|---|---|---|---|');
   for (const a of report.actionItems) out.push(`| ${escapeCell(a.action)} | ${escapeCell(a.owner)} | ${escapeCell(a.priority)} | ${escapeCell(a.status)} |`);

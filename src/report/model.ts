@@ -3,6 +3,7 @@
  * this one model, so they always say the same thing. Nothing here reads a clock: the same journal gives the same
  * report, byte for byte.
  */
+import { TEAM } from '../engine/commands/observe';
 import type { Postmortem } from '../engine/commands/postmortem';
 import type { Difficulty } from '../engine/rules';
 import type { JournalEntry } from '../engine/events';
@@ -49,6 +50,8 @@ export interface DebriefReport {
   postmortem: Postmortem | null;
   /** What the player told stakeholders, in their words. */
   updates: Array<{ at: number; time: string; text: string }>;
+  /** The facilitator's notes (`observe`), in the order written: `about` names a responder or the team. */
+  observations: Array<{ at: number; time: string; about: string; text: string }>;
   score: {
     overall: number;
     readiness: { level: string; meaning: string; cappedBecause: string | null };
@@ -175,6 +178,7 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
     actionItems: actionItems(postmortem, deductions),
     postmortem,
     updates: facts.updates().map((u) => ({ at: u.entry.at, time: formatMinute(u.entry.at), text: u.entry.command.text })),
+    observations: facts.commands('observe').map((o) => ({ at: o.at, time: formatMinute(o.at), about: o.command.about === TEAM ? 'The team' : facts.name(o.command.about), text: o.command.text })),
     score: { overall: score.overall, readiness: score.readiness, categories: score.categories, rubric: score.rubric, findings: score.findings },
     mistakes: [...mistakes].map(([mistake, m]) => ({ mistake, label: MISTAKE_LABELS[mistake], messages: m.messages, evidence: m.evidence.sort((a, b) => a.seq - b.seq) })),
     practiseNext: practiseNext(scenario, score, options.catalog ?? []),

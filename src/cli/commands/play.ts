@@ -30,7 +30,7 @@ export function play(argv: string[], io: Io): number {
   }
   const name = (id: string | null) => personName(run.scenario, id);
   io.out(`${run.scenario.title} — seed ${run.seed}, variant "${context.variant}"\n\nTimeline\n`);
-  for (const line of describeJournal(run.journal(), run.scenario)) io.out(`  ${formatMinute(line.at)}  ${line.text}\n`);
+  for (const line of describeJournal(run.journal(), run.scenario, 'facilitator')) io.out(`  ${formatMinute(line.at)}  ${line.text}\n`);
   io.out(`\nFinal state at ${formatMinute(run.now())}\n`);
   io.out(`  phase:     ${view.phaseLabel}\n`);
   io.out(`  severity:  ${view.severity ?? 'not declared'} (true: ${context.trueSeverity})\n`);

@@ -4,7 +4,7 @@
  * commands available now, the refusals and `docs/commands.md` all derive from these definitions.
  */
 import { z } from 'zod';
-import { MAX_ID_CHARS, MAX_PLAYER_TEXT } from '../limits';
+import { MAX_FACILITATOR_TEXT, MAX_ID_CHARS, MAX_PLAYER_TEXT } from '../limits';
 import type { RunContext, Step } from '../rules';
 import type { Role, Scenario } from '../scenario/schema';
 import type { LifecycleState, TransitionGuard } from '../lifecycle/states';
@@ -43,6 +43,8 @@ export interface Words {
   name(id: string | null | undefined): string;
   label(actionId: string): string;
   asker(injectId: string): string | null;
+  /** The sender of a message as its `inject.fired` event records it (a roster id, or a custom inject's name). */
+  sender(injectId: string, from: string | null): string | null;
 }
 
 /** A command's rules, for a payload type `C`. */
@@ -59,6 +61,12 @@ export interface CommandRules<C> {
   apply(step: Step, by: string, command: C): void;
   /** The timeline's line for it, after the issuer's name ("acknowledged the page"). */
   describe(command: C, words: Words, by: string): string;
+  /**
+   * Seen only by the facilitator: the entry, and any refusal of it, never reaches a player's or observer's view,
+   * because it would tell them what is scheduled or holds the facilitator's private notes. What it makes happen (a
+   * message arriving) is seen as usual.
+   */
+  hidden?: boolean;
   /** Why the lifecycle refuses it now, when that needs more than the general wording. */
   notNow?(phase: string): string | null;
   /**
@@ -81,3 +89,8 @@ export function defineCommand<T extends string, S extends z.ZodType<{ type: T }>
 
 export const Id = z.string().min(1).max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` });
 export const PlayerText = z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${MAX_PLAYER_TEXT.toLocaleString('en')} characters at most)` });
+/** A facilitator's note or message: never blank, at most a paragraph or two. */
+export const FacilitatorText = z
+  .string()
+  .max(MAX_FACILITATOR_TEXT, { error: `is too long (${MAX_FACILITATOR_TEXT.toLocaleString('en')} characters at most)` })
+  .regex(/\S/, { error: 'must not be blank' });

@@ -10,13 +10,17 @@ import { acknowledge } from './acknowledge';
 import { announce } from './announce';
 import { apply } from './apply';
 import { assignRole } from './assign-role';
+import { customInject } from './custom-inject';
 import { declareSeverity } from './declare-severity';
 import type { CommandRules } from './define';
 import { Id } from './define';
 import { diagnose } from './diagnose';
 import { escalate } from './escalate';
 import { finish } from './finish';
+import { fireInject } from './fire-inject';
 import { handOff } from './hand-off';
+import { holdInject } from './hold-inject';
+import { observe } from './observe';
 import { postmortem } from './postmortem';
 import { rateAlert } from './rate-alert';
 import { resolve } from './resolve';
@@ -44,6 +48,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
   updateRunbook.schema,
   postmortem.schema,
   finish.schema,
+  fireInject.schema,
+  holdInject.schema,
+  customInject.schema,
+  observe.schema,
 ]);
 export type Command = z.output<typeof CommandSchema>;
 export type CommandInput = z.input<typeof CommandSchema>;
@@ -72,6 +80,10 @@ export const COMMANDS = {
   'update-runbook': updateRunbook,
   postmortem,
   finish,
+  'fire-inject': fireInject,
+  'hold-inject': holdInject,
+  'custom-inject': customInject,
+  observe,
 } satisfies CommandRegistry;
 
 /** The registry as a map over command types, so a command's definition is found with its exact payload type. */
@@ -92,3 +104,6 @@ export type ScriptEntryInput = z.input<typeof ScriptEntrySchema>;
 export const ScriptSchema = z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${MAX_COMMANDS.toLocaleString('en')} commands` });
 
 export const FACILITATOR = 'facilitator';
+
+/** Whether a command is seen only by the facilitator (see `CommandRules.hidden`). */
+export const seenOnlyByFacilitator = (command: Command): boolean => REGISTRY[command.type].hidden === true;

@@ -10,9 +10,9 @@ export const respond = defineCommand({
   fields: '`inject`: inject id; `text`',
   who: ['commander', 'communications'],
   accepted: [{ in: 'active' }],
-  check({ scenario, ctx, command }) {
-    const inject = scenario.injects.find((i) => i.id === command.inject);
-    if (!inject || !(command.inject in ctx.fired)) return `there is no message "${shorten(command.inject)}" to answer${didYouMean(command.inject, Object.keys(ctx.open))}`;
+  check({ ctx, command }) {
+    // Scenario injects and the facilitator's custom ones alike, once they have arrived.
+    if (!(command.inject in ctx.fired)) return `there is no message "${shorten(command.inject)}" to answer${didYouMean(command.inject, Object.keys(ctx.open))}`;
     if (!(command.inject in ctx.open)) return `"${command.inject}" does not need an answer, or has one already`;
     return null;
   },
@@ -23,5 +23,5 @@ export const respond = defineCommand({
     step.meetDeadline(`inject:${command.inject}`);
   },
   describe: (command, words) => `answered ${words.asker(command.inject) ?? 'a message'}`,
-  samples: (scenario, pick) => ({ type: 'respond', inject: pick(scenario.injects.length > 0 ? scenario.injects.map((i) => i.id) : ['none']), text: 'On it' }),
+  samples: (scenario, pick) => ({ type: 'respond', inject: pick([...scenario.injects.map((i) => i.id), 'custom-1']), text: 'On it' }),
 });
