@@ -33,8 +33,8 @@ describe('the command registry', () => {
   it('should derive what a seat may do now from the lifecycle machine', () => {
     const scenario = loadValid('scenarios/checkout-launch.json');
     const run = createRun({ scenario, seed: 1 });
-    // Solo: the one player holds every seat, the facilitator's too, whose commands a live incident accepts from the page.
-    expect(run.available({ kind: 'player', responder: 'alex' })).toEqual(['acknowledge', 'fire-inject', 'hold-inject', 'custom-inject', 'observe']);
+    // Solo: the one player holds every seat but the facilitator's own (injects and notes stay the facilitator's).
+    expect(run.available({ kind: 'player', responder: 'alex' })).toEqual(['acknowledge']);
     expect(createRun({ scenario, seed: 1, seating: 'team' }).available({ kind: 'player', responder: 'alex' })).toEqual(['acknowledge']);
     run.send('alex', { type: 'acknowledge' });
     const now = run.available({ kind: 'player', responder: 'alex' });

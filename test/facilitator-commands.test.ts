@@ -290,9 +290,12 @@ describe('facilitator commands: who, when, and replay', () => {
     for (const command of commands) expect(run.send(F, command).ok).toBe(true);
   });
 
-  it('should let the one player of a solo drill issue them, as every other command', () => {
+  it('should keep them the facilitator’s even in a solo drill, where the one player may issue everything else', () => {
+    // A solo player who could fire or hold injects, or read why not, would learn what the scenario holds in store.
     const run = createRun({ scenario, seed: 1 });
-    for (const command of commands) expect(run.send('alex', command).ok).toBe(true);
+    for (const command of commands) expect(run.send('alex', command)).toMatchObject({ ok: false, reason: `Alex Rivera may not ${command.type.replace('-', ' ')}: the facilitator does` });
+    for (const type of commands.map((c) => c.type)) expect(run.available(playerSeat('alex'))).not.toContain(type);
+    expect(run.send('alex', { type: 'acknowledge' }).ok).toBe(true);
   });
 
   it('should accept them from the page until the drill is finished, and not after', () => {

@@ -17,6 +17,9 @@ export function issuerRefusal(scenario: Scenario, ctx: RunContext, by: string, t
   }
   const issuer = findResponder(scenario, by);
   if (!issuer) return notOnRoster(scenario, by);
+  // What only a facilitator does (injects, private notes) stays theirs even in solo play: a player who could fire or
+  // hold injects, or read their refusals, would learn what the scenario holds in store.
+  if (who.length === 1 && who[0] === 'facilitator') return `${issuer.name} may not ${type.replace(/-/g, ' ')}: ${describeIssuers(who)} does`;
   if (!isPresent(ctx, by)) return `${issuer.name} has not joined the incident yet`;
   if (ctx.seating === 'solo') return null;
   if (mayIssue(scenario, ctx, by, who, performer)) return null;
