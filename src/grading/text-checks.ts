@@ -1,9 +1,10 @@
 /**
- * Reading what the player wrote: status updates against the module's template, and postmortem or update wording
- * against blameless practice.
+ * Reading what the player wrote: status updates against the module's template, and alert rewrites against the
+ * good-alert shape. Wording against blameless practice is read in ./blame, and re-exported here for callers.
  */
-import type { Scenario } from '../engine/scenario/schema';
 import { parseStatusUpdate, type ParsedStatusUpdate } from '../engine/status-update';
+
+export { blameFlags, type BlameFlag } from './blame';
 
 export const UPDATE_FIELDS = ['time', 'severity', 'number', 'currentStatus', 'impact', 'actions', 'nextUpdate'] as const;
 export type UpdateField = (typeof UPDATE_FIELDS)[number];
@@ -55,111 +56,6 @@ export function reviewParsedUpdate(parsed: ParsedStatusUpdate, expectedNumber: n
   return { missing, vague, misnumbered: parsed.number !== null && parsed.number !== expectedNumber ? parsed.number : null };
 }
 
-export interface BlameFlag {
-  phrase: string;
-  suggestion: string;
-}
-
-const SYSTEMS = 'describe the conditions that made the mistake easy to make, not the person';
-
-/** Judgemental words: blame whoever they are about. */
-const JUDGEMENTS: Array<[RegExp, string]> = [
-  [/\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|incompeten(?:t|ce)|sloppy|lazy|reckless(?:ly)?|stupid|dumb|idiot(?:ic)?)\b/gi, SYSTEMS],
-  [/\bhuman error\b/gi, 'human error is where an investigation starts: name the system conditions that allowed it'],
-  [/\bdropped the ball\b/gi, 'describe the gap in the hand-off or process that let the task fall through'],
-  [/\bshould have known\b/gi, 'ask what information was missing at the time and how the system could surface it'],
-  // "should have" + a past participle judges a past act; "we should have a runbook" is a plan, not blame.
-  [/\bshould have (?!known\b)(?:[a-z]+ed|seen|caught|done|written|run|been|noticed|tested|checked)\b/gi, 'say what the process or tooling will do differently, e.g. "the checklist will include…"'],
-  [/\b(?:(?:his|her|their)\s+fault|at fault)\b/gi, 'focus on what in the system let this happen, not on fault'],
-];
-
-const FAILURES = [
-  'caused',
-  'broke (?:the build|production|prod|checkout|the site|the service|the deploy|things|it|everything)',
-  'messed up',
-  'screwed up',
-  'forgot',
-  'failed to',
-  'missed (?!nothing\\b|no\\b|none\\b)',
-  'ignored',
-  'rushed',
-  'neglected',
-  'made (?:a|the) mistake',
-  // A dot inside a version number ("v4.2.0") does not end the sentence.
-  '(?:pushed|deployed|shipped|merged|released)\\b(?:[^.;]|\\.(?=\\d)){0,60}\\bwithout\\b',
-  "(?:didn't|did not|never) (?:test|check|review|run|notice|follow|read|verify|validate)",
-  'should have',
-];
-
-/**
- * Flags person-blaming wording: judgemental words, and a person (a name, "the engineer", "someone") as the subject
- * of a failure, as the one at fault, or as the root cause. Each flag carries a suggestion phrased in terms of
- * systems and process. Every occurrence is flagged, each once.
- */
-export function blameFlags(text: string, scenario: Scenario): BlameFlag[] {
-  const flags: BlameFlag[] = [];
-  // The spans already flagged, by start; they never overlap. One pattern's matches come in order, so each pattern
-  // walks the spans once rather than comparing every match with every span (a long text can hold thousands).
-  let taken: Array<[number, number]> = [];
-  const flagAll = (matches: Iterable<RegExpMatchArray>, suggestionFor: (match: RegExpMatchArray) => string | null) => {
-    const added: Array<[number, number]> = [];
-    let next = 0;
-    for (const match of matches) {
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      while (next < taken.length && taken[next]![1] <= start) next++;
-      if (next < taken.length && taken[next]![0] < end) continue;
-      const suggestion = suggestionFor(match);
-      if (suggestion === null) continue;
-      added.push([start, end]);
-      flags.push({ phrase: match[0].trim(), suggestion });
-    }
-    if (added.length > 0) taken = mergeSpans(taken, added);
-  };
-  const negated = (index: number) => /\b(?:not|n't|no one|nobody|never)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, index - 20), index));
-
-  for (const [pattern, suggest] of personalPatterns(scenario)) flagAll(text.matchAll(pattern), (match) => suggest(match as RegExpExecArray));
-  for (const [pattern, suggestion] of JUDGEMENTS) flagAll(text.matchAll(pattern), (match) => (negated(match.index ?? 0) ? null : suggestion));
-  flagAll(text.matchAll(/\bto blame\b/gi), (match) => (negated(match.index ?? 0) ? null : 'focus on what in the system let this happen, not on who is to blame'));
-  return flags;
-}
-
-/** Two lists of spans, each sorted by start, as one sorted list. */
-function mergeSpans(a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[number, number]>): Array<[number, number]> {
-  const merged: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]![0] <= b[j]![0]) ? a[i++]! : b[j++]!);
-  return merged;
-}
-
-type PersonalPattern = [RegExp, (m: RegExpExecArray) => string];
-
-// The patterns name the scenario's people, so they are built per scenario; a run's thousands of messages share them.
-// (matchAll works on a copy of a global pattern, so sharing one across calls is safe.)
-const personalPatternsByScenario = new WeakMap<Scenario, PersonalPattern[]>();
-
-/** Patterns for a person (a name, "the engineer", "someone") as the subject of a failure, at fault, or the cause. */
-function personalPatterns(scenario: Scenario): PersonalPattern[] {
-  const known = personalPatternsByScenario.get(scenario);
-  if (known) return known;
-  const names = new Set<string>();
-  for (const person of [...scenario.roster.responders, ...scenario.roster.stakeholders]) {
-    names.add(person.name);
-    const first = person.name.split(/\s+/)[0];
-    if (first && first.length > 2) names.add(first);
-  }
-  const person = `(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|the (?:engineer|developer|on-?call(?:er)?|author|reviewer)|someone|somebody)`;
-  const personal: PersonalPattern[] = [
-    [new RegExp(`\\b${person}(?:\\s+who\\s+[^,.;]{1,50}?)?\\s+(?:(?:had|has|just|accidentally|clearly|simply|then)\\s+)?(?:${FAILURES.join('|')})`, 'gi'), (m) => `make the system the subject: instead of "${m[0].trim()}", say what allowed it, e.g. "a change reached production without a check that would have caught it"`],
-    [new RegExp(`\\b${person}'s\\s+(?:fault|mistake|error|carelessness|oversight)\\b`, 'gi'), () => 'focus on what in the system let this happen, not on whose fault it was'],
-    [new RegExp(`\\bif\\s+${person}\\s+had\\b`, 'gi'), () => 'ask which safeguard would have caught it, rather than what a person should have done'],
-    [new RegExp(`\\broot cause\\s+(?:is|was)\\s+${person}\\b`, 'gi'), () => 'a person is never a root cause: name the technical cause and the conditions that allowed it'],
-  ];
-  personalPatternsByScenario.set(scenario, personal);
-  return personal;
-}
-
 /**
  * "Context:" with a number and then its threshold: "(threshold 5%)", or "above 5" on the same line or, when the line
  * ends in the number, on the next line with words. This matches exactly what
@@ -179,8 +75,4 @@ const ALERT_PARTS: Array<[string, RegExp]> = [
 /** Which parts of the module's good-alert shape a rewritten alert lacks. */
 export function missingAlertParts(rewrite: string): string[] {
   return ALERT_PARTS.filter(([, pattern]) => !pattern.test(rewrite)).map(([part]) => part);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
