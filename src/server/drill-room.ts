@@ -183,13 +183,21 @@ export class DrillRoom extends Room {
     const moved = this.drill.tick(now - this.lastTick);
     this.lastTick = now;
     const grew = this.drill.run.journal().length !== this.lastJournalLength;
-    // The clock alone changes only dashboards and countdowns: those go out once a second, and the record (which
-    // keeps the minute) every few seconds; anything journaled goes out, and is kept, at once.
-    if (grew || (moved && now - this.lastLiveSend >= LIVE_SEND_MS)) this.changed(grew || now - this.lastPersist >= PERSIST_CLOCK_MS);
+    if (grew) return this.changed();
+    // The clock alone changes only dashboards and countdowns: those go out once a second as a `live` message, and
+    // the record (which keeps the minute) every few seconds.
+    if (!moved || now - this.lastLiveSend < LIVE_SEND_MS) return;
+    this.lastLiveSend = now;
+    for (const client of this.clients) {
+      const data = client.userData as ClientData | undefined;
+      const message = data?.ready ? this.drill.liveFor(data.participantId) : null;
+      if (message) client.send('live', message);
+    }
+    if (now - this.lastPersist >= PERSIST_CLOCK_MS) void this.persist();
   }
 
   /** Sends every participant their own view, keeps the record, and sends the debrief once the drill is over. */
-  private changed(keep = true): void {
+  private changed(): void {
     this.lastLiveSend = this.now();
     for (const client of this.clients) {
       const data = client.userData as ClientData | undefined;
@@ -199,7 +207,7 @@ export class DrillRoom extends Room {
     }
     const length = this.drill.run.journal().length;
     this.lastJournalLength = length;
-    if (keep) void this.persist();
+    void this.persist();
     if (this.drill.run.isOver() && this.debriefCache === null) {
       this.debriefCache = this.debrief();
       for (const client of this.clients) if ((client.userData as ClientData | undefined)?.ready) client.send('debrief', this.debriefCache);

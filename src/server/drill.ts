@@ -51,6 +51,12 @@ export interface SeatMessage {
   live: LiveView;
 }
 
+/** What moves with the clock alone, sent once a second while it runs: a fraction of the whole view. */
+export interface LiveMessage {
+  clock: SeatMessage['clock'];
+  live: LiveView;
+}
+
 export type ClockControl = { action: 'start' } | { action: 'pause' } | { action: 'resume' } | { action: 'speed'; speed: Speed } | { action: 'skip' };
 
 export class Drill {
@@ -167,6 +173,11 @@ export class Drill {
     if (seat.kind === 'observer') return { ok: false, seq: null, reason: 'observers watch; take a free seat to act' };
     if (!this.clockState.started) return { ok: false, seq: null, reason: 'the drill has not started yet' };
     return this.run.send(seat.kind === 'facilitator' ? FACILITATOR : seat.responder, input);
+  }
+
+  liveFor(participantId: string): LiveMessage | null {
+    if (!this.lobby.get(participantId)) return null;
+    return { clock: { ...this.clockState, minute: this.run.now(), over: this.run.isOver() }, live: this.run.live(this.seatOf(participantId)) };
   }
 
   messageFor(participantId: string): SeatMessage | null {

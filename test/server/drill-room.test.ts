@@ -229,6 +229,16 @@ describe('nothing lost', () => {
     expect(again.inbox.last('state').you).toMatchObject({ id: player.welcome.participantId, name: 'Dee', seat: { kind: 'player', responder: 'alex' } });
   });
 
+  it('should send the clock alone, in small live messages, while nothing else changes', async () => {
+    const { code, facilitator } = await hostCheckout();
+    const player = await join(code, { name: 'Lou' });
+    facilitator.room.send('control', { action: 'start' });
+    const first = await player.inbox.next('live');
+    const second = await player.inbox.next('live', (m) => m.clock.minute > first.clock.minute);
+    expect(Object.keys(second).sort()).toEqual(['clock', 'live']);
+    expect(second.live.now).toBe(second.clock.minute);
+  });
+
   it('should pause the drill when the facilitator drops', async () => {
     const { code, facilitator } = await hostCheckout();
     const player = await join(code, { name: 'Pia' });

@@ -72,7 +72,9 @@ describe('a drill outlives its server process', () => {
     // Let the clock run a little, so timers fire and the record's minute moves on.
     await new Promise((r) => setTimeout(r, 6_000));
     const before = facilitator.inbox.last('state');
-    expect(before.clock.minute).toBeGreaterThan(4);
+    // Between changes the clock goes out alone, in `live` messages.
+    const beforeMinute = facilitator.inbox.last('live').clock.minute as number;
+    expect(beforeMinute).toBeGreaterThan(4);
 
     server.kill('SIGKILL');
     await new Promise((r) => server.once('exit', r));
@@ -84,10 +86,11 @@ describe('a drill outlives its server process', () => {
     const after = facilitatorAgain.state;
     expect(playerAgain.state.you).toMatchObject({ id: player.welcome.participantId, name: 'Alex player', seat: { kind: 'player', responder: 'alex' } });
     expect(after.you.seat).toEqual({ kind: 'facilitator' });
-    // Paused for the facilitator, at the minute last kept (at most a few real seconds behind the kill).
+    // Paused for the facilitator, at the minute last kept: the clock is kept every 5 real seconds (5 game minutes at
+    // 10×) and on every change, so it comes back at most that far behind where the kill found it.
     expect(after.clock).toMatchObject({ started: true, paused: true, speed: 10 });
-    expect(after.clock.minute).toBeLessThanOrEqual(before.clock.minute);
-    expect(after.clock.minute).toBeGreaterThanOrEqual(before.clock.minute - 1);
+    expect(after.clock.minute).toBeGreaterThanOrEqual(beforeMinute - 5);
+    expect(after.clock.minute).toBeLessThanOrEqual(beforeMinute + 3);
     // Every journal entry up to the minute kept is the same, and so is what it led to.
     const kept = (state: any) => state.view.timeline.filter((t: any) => t.at <= after.clock.minute);
     expect(kept(after)).toEqual(kept(before));
