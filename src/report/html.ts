@@ -88,6 +88,18 @@ export function renderHtml(report: DebriefReport): string {
   list('went-well', 'What went well', report.wentWell, 'Nothing yet earned credit: the findings below show where to start.');
   list('improve', 'What needs improvement', report.needsImprovement, 'Nothing: the process held up at every step.');
 
+  if (report.seats.length > 1) {
+    h.push('<section aria-labelledby="seats"><h2 id="seats">What each seat did</h2>');
+    for (const [i, seat] of report.seats.entries()) {
+      h.push(`<h3 id="seat-${i}">${x(seat.name)}${seat.person ? ` <span class="muted">(played by ${x(seat.person)})</span>` : ''}</h3><ol class="timeline" aria-labelledby="seat-${i}">`);
+      for (const d of seat.did) h.push(`<li><span class="time">${d.time}</span><span>${x(d.text)}</span></li>`);
+      h.push('</ol>');
+      const lines = [...seat.credits.map((c) => `<li>Credit (+${c.points}, ${x(CATEGORY_LABELS[c.category])}): ${x(c.message)}</li>`), ...seat.deductions.map((c) => `<li>To improve (${c.points}, ${x(CATEGORY_LABELS[c.category])}): ${x(c.message)}</li>`)];
+      if (lines.length > 0) h.push(`<ul>${lines.join('')}</ul>`);
+    }
+    h.push('</section>');
+  }
+
   if (report.observations.length > 0) {
     h.push(`<section aria-labelledby="observations"><h2 id="observations">Facilitator's observations</h2><ol class="timeline">${report.observations.map((o) => `<li><span class="time">${o.time}</span><span><strong>${x(o.about)}</strong><pre>${x(o.text)}</pre></span></li>`).join('')}</ol></section>`);
   }

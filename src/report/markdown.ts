@@ -88,6 +88,18 @@ export function renderMarkdown(report: DebriefReport): string {
   for (const n of report.needsImprovement) out.push(`- ${md(n)}`);
   out.push('');
 
+  // One seat played alone is the whole report already; a team's debrief says what each seat did.
+  if (report.seats.length > 1) {
+    out.push('## What each seat did', '');
+    for (const seat of report.seats) {
+      out.push(`### ${md(seat.name)}${seat.person ? ` (played by ${md(seat.person)})` : ''}`, '');
+      for (const d of seat.did) out.push(`- ${d.time} ${md(d.text).replace(/\r?\n+/g, ' / ')}`);
+      for (const c of seat.credits) out.push(`- Credit (+${c.points}, ${CATEGORY_LABELS[c.category]}): ${md(c.message)}`);
+      for (const c of seat.deductions) out.push(`- To improve (${c.points}, ${CATEGORY_LABELS[c.category]}): ${md(c.message)}`);
+      out.push('');
+    }
+  }
+
   if (report.observations.length > 0) {
     out.push("## Facilitator's observations", '');
     for (const o of report.observations) out.push(`- ${o.time}, about ${md(o.about)}: ${md(o.text).replace(/\r?\n+/g, ' / ')}`);

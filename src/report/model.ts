@@ -4,6 +4,7 @@
  * report, byte for byte.
  */
 import { TEAM } from '../engine/commands/observe';
+import { FACILITATOR } from '../engine/commands/registry';
 import type { Postmortem } from '../engine/commands/postmortem';
 import type { Difficulty } from '../engine/rules';
 import type { JournalEntry } from '../engine/events';
@@ -26,6 +27,19 @@ export interface ReportOptions {
   date?: string | null;
   /** The other scenarios installed, to recommend what to practise next. */
   catalog?: Array<{ id: string; title: string; topics: string[] }>;
+  /** In a group drill, who played each responder (display names by responder id), from the drill's seats. */
+  people?: Readonly<Record<string, string>>;
+}
+
+/** What one seat did in the drill, and the findings that cite it: a team debrief credits the seat that acted. */
+export interface SeatReport {
+  responder: string;
+  name: string;
+  /** The display name of the person who played this seat, when known. */
+  person: string | null;
+  did: Array<{ seq: number; at: number; time: string; text: string }>;
+  credits: Array<{ category: Category; points: number; message: string }>;
+  deductions: Array<{ category: Category; points: number; message: string }>;
 }
 
 export interface DebriefReport {
@@ -52,6 +66,8 @@ export interface DebriefReport {
   updates: Array<{ at: number; time: string; text: string }>;
   /** The facilitator's notes (`observe`), in the order written: `about` names a responder or the team. */
   observations: Array<{ at: number; time: string; about: string; text: string }>;
+  /** Each seat that issued commands, in the order they first acted. */
+  seats: SeatReport[];
   score: {
     overall: number;
     readiness: { level: string; meaning: string; cappedBecause: string | null };
@@ -179,11 +195,43 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
     postmortem,
     updates: facts.updates().map((u) => ({ at: u.entry.at, time: formatMinute(u.entry.at), text: u.entry.command.text })),
     observations: facts.commands('observe').map((o) => ({ at: o.at, time: formatMinute(o.at), about: o.command.about === TEAM ? 'The team' : facts.name(o.command.about), text: o.command.text })),
+    seats: seatReports(facts, journal, scenario, score, options.people ?? {}),
     score: { overall: score.overall, readiness: score.readiness, categories: score.categories, rubric: score.rubric, findings: score.findings },
     mistakes: [...mistakes].map(([mistake, m]) => ({ mistake, label: MISTAKE_LABELS[mistake], messages: m.messages, evidence: m.evidence.sort((a, b) => a.seq - b.seq) })),
     practiseNext: practiseNext(scenario, score, options.catalog ?? []),
     chart: { end: Math.ceil(Math.max(facts.end, start + 10)), impact: impactPoints, deadlines, updates: facts.updates().map((u) => u.entry.at), actions, milestones },
   };
+}
+
+/**
+ * Groups the commands by the responder who issued them (the facilitator's are theirs, not a seat's), and gives each
+ * seat the findings whose evidence cites one of its commands: the seat that acted is the one credited or charged.
+ */
+function seatReports(facts: Facts, journal: readonly JournalEntry[], scenario: Scenario, score: Score, people: Readonly<Record<string, string>>): SeatReport[] {
+  const words = describeJournal(journal, scenario);
+  const textOf = new Map(words.map((w) => [w.seq, w.text]));
+  const seats = new Map<string, SeatReport>();
+  const issuerOf = new Map<number, string>();
+  for (const entry of journal) {
+    if (entry.kind !== 'command' || entry.by === FACILITATOR) continue;
+    issuerOf.set(entry.seq, entry.by);
+    let seat = seats.get(entry.by);
+    if (!seat) {
+      seat = { responder: entry.by, name: facts.name(entry.by), person: people[entry.by] ?? null, did: [], credits: [], deductions: [] };
+      seats.set(entry.by, seat);
+    }
+    const text = textOf.get(entry.seq);
+    if (text !== undefined) seat.did.push({ seq: entry.seq, at: entry.at, time: formatMinute(entry.at), text });
+  }
+  for (const finding of score.findings) {
+    const cited = new Set(finding.evidence.map((e) => issuerOf.get(e.seq)).filter((by): by is string => by !== undefined));
+    for (const by of cited) {
+      const line = { category: finding.category, points: finding.points, message: finding.message };
+      if (finding.points > 0) seats.get(by)!.credits.push(line);
+      else if (finding.points < 0) seats.get(by)!.deductions.push(line);
+    }
+  }
+  return [...seats.values()];
 }
 
 /**

@@ -5,6 +5,7 @@
  * their seat may not know). It keeps the drill's record in the store after every change.
  */
 import { matchMaker, Room, ServerError, type Client } from '@colyseus/core';
+import type { SaveFile } from '../engine/index';
 import { grade } from '../grading/index';
 import { buildReport, renderHtml, renderMarkdown } from '../report/index';
 import { hashToken, newToken, normalizeJoinCode, tokenMatches } from './codes';
@@ -214,11 +215,14 @@ export class DrillRoom extends Room {
     }
   }
 
-  debrief(): { markdown: string; html: string; score: ReturnType<typeof grade> } {
+  /** The team debrief: the report with a section per seat naming who played it, and the run file to keep. */
+  debrief(): { markdown: string; html: string; score: ReturnType<typeof grade>; run: SaveFile } {
     const run = this.drill.run;
     const score = grade(this.drill.scenario, run.journal(), run.rubric);
-    const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty });
-    return { score, markdown: renderMarkdown(report), html: renderHtml(report) };
+    const people: Record<string, string> = {};
+    for (const p of this.drill.lobby.all()) if (p.seat.kind === 'player') people[p.seat.responder] = p.name;
+    const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty, people });
+    return { score, markdown: renderMarkdown(report), html: renderHtml(report), run: run.save() };
   }
 
   /** Writes the record; writes queue behind each other so an older copy never lands after a newer one. */
