@@ -132,6 +132,21 @@ describe('the server is the authority', () => {
     expect(drillOf(code).run.view({ kind: 'facilitator' }).severity).toBeNull();
   });
 
+  it('should not let a player name who a command is from', async () => {
+    const { code, facilitator } = await hostCheckout();
+    const player = await join(code, { name: 'Sly' });
+    player.room.send('claim', { seat: { kind: 'player', responder: 'sam' } });
+    await player.inbox.next('state', (s) => s.you.seat.kind === 'player');
+    facilitator.room.send('control', { action: 'start' });
+    await player.inbox.next('state', (s) => s.clock.started);
+    player.room.send('command', { by: 'alex', command: { type: 'acknowledge' } });
+    expect((await player.inbox.next('refused')).reason).toBe('that command was malformed');
+    // As themselves, the engine refuses: Sam is not the paged on-call.
+    player.room.send('command', { command: { type: 'acknowledge' } });
+    expect((await player.inbox.next('refused')).reason).toMatch(/^Sam Okafor may not acknowledge/);
+    expect(drillOf(code).run.view({ kind: 'facilitator' }).page.acknowledgedAt).toBeNull();
+  });
+
   it('should answer malformed, unknown, oversized and flooding messages with refusals, and keep the room alive', async () => {
     const { code } = await hostCheckout();
     const player = await join(code, { name: 'Mal' });
@@ -170,6 +185,11 @@ describe('seats that hold what their seat may know', () => {
     await projector.inbox.next('state', (s) => s.clock.started);
     const drill = drillOf(code);
     drill.pause();
+    // The facilitator's private notes and held injects are truth too.
+    const note = 'Private note: Cam hesitated over the severity call';
+    facilitator.room.send('command', { command: { type: 'observe', about: 'alex', text: note } });
+    facilitator.room.send('command', { command: { type: 'hold-inject', inject: 'vp-asks-eta' } });
+    await facilitator.inbox.next('state', (s) => s.view.truth.observations.length === 1);
     for (const entry of commands) {
       if (entry.at > drill.run.now()) drill.run.advanceTo(entry.at);
       const player = people.get(entry.by)!;
@@ -179,10 +199,11 @@ describe('seats that hold what their seat may know', () => {
     }
     await projector.inbox.next('debrief', () => true, 10_000);
     const truth = drill.run.view({ kind: 'facilitator' }).truth!;
-    const secrets = [truth.variant.id, truth.variant.rootCause, ...truth.findings.filter((f) => !f.revealed).map((f) => f.text)].filter((s) => s.length > 8);
+    const secrets = [note, truth.variant.id, truth.variant.rootCause, ...truth.findings.filter((f) => !f.revealed).map((f) => f.text)].filter((s) => s.length > 8);
     for (const [who, { inbox }] of [...people.entries(), ['projector', projector] as const]) {
       for (const { type, message } of inbox.all()) {
-        if (type === 'debrief') continue; // the debrief reveals the root cause to everyone, by design, at the end
+        // The debrief reveals the root cause, the notes and the run file to everyone, by design, at the end.
+        if (type === 'debrief') continue;
         const text = JSON.stringify(message);
         expect(text.includes('"truth"'), `${who} ${type}`).toBe(false);
         for (const secret of secrets) expect(text.includes(secret), `${who} ${type} holds "${secret.slice(0, 40)}"`).toBe(false);
