@@ -227,6 +227,11 @@ export class DrillConnection {
     this.room?.send('move', { participant, seat });
   }
 
+  /** Closes the socket as a network failure would, so browser tests can watch a reconnect (test builds only). */
+  dropForTest(): void {
+    if (__FIREDRILL_TEST__) this.room?.connection.close(4999, 'dropped by a test');
+  }
+
   /** Leaves for good (the seat stays this person's: their token brings them back). */
   async close(): Promise<void> {
     this.closed = true;

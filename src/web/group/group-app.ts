@@ -24,6 +24,8 @@ declare global {
   interface Window {
     /** Browser tests read the drill's latest state through this; it exists only in test builds. */
     __firedrillGroup?: () => SeatMessage | null;
+    /** Test builds only: drops the connection as a network failure would. */
+    __firedrillGroupDrop?: () => void;
   }
 }
 
@@ -69,7 +71,10 @@ export function mountGroupDrill(container: HTMLElement, rawCode: string, catalog
   let projector = code ? readIdentity(code).projector === true : false;
   let destroyed = false;
 
-  if (__FIREDRILL_TEST__) window.__firedrillGroup = () => seat?.latest ?? null;
+  if (__FIREDRILL_TEST__) {
+    window.__firedrillGroup = () => seat?.latest ?? null;
+    window.__firedrillGroupDrop = () => connection?.dropForTest();
+  }
 
   const setContent = (element: HTMLElement, title: string) => {
     screen?.instance.destroy();
