@@ -96,6 +96,10 @@ function joinProblem(error: unknown): JoinProblem {
   const text = errorText(error);
   if (code !== null && GONE_CODES.has(code)) return new JoinProblem('There is no drill with that code. Check the link or the code, or ask the facilitator for a new one.', true);
   if (/no drill with that code/i.test(text)) return new JoinProblem('There is no drill with that code. Check the link or the code, or ask the facilitator for a new one.', true);
+  // No matchmaker at this address at all: the page is served without the drill server (a static host).
+  if (code === 404 || /^not found\.?$/i.test(text.trim())) {
+    return new JoinProblem('This page is served without the Firedrill drill server, so it cannot join group drills: open the address that npm start prints.', false);
+  }
   if (/failed to fetch|networkerror|load failed|websocket|econnrefused/i.test(text) || text === '' || text === 'undefined') {
     return new JoinProblem('The drill server could not be reached. Check that it is running (npm start) and try again.', false);
   }
