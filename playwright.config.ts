@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium (or CHROMIUM_PATH); Playwright never downloads a browser here. */
@@ -11,6 +13,12 @@ function chromiumPath(): string | undefined {
 /** FIREDRILL_TEST_PORT lets two checkouts on one machine run their browser tests side by side. */
 const PORT = Number(process.env.FIREDRILL_TEST_PORT || 4180);
 if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) throw new Error(`FIREDRILL_TEST_PORT must be a port number, not "${process.env.FIREDRILL_TEST_PORT}"`);
+
+/**
+ * Where the test server keeps the drills the tests host: never the project's data/ folder. Emptied when the server
+ * starts (one port runs one test server at a time), so no drill from an earlier run is brought back.
+ */
+const DATA = join(tmpdir(), `firedrill-e2e-${PORT}`);
 
 export default defineConfig({
   testDir: 'test/browser',
@@ -28,8 +36,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
+  // The game's own server, as `npm start` runs it, serving the test build (which has the test hook): solo play and
+  // group drills are tested against what players use.
   webServer: {
-    command: `npx vite build --mode test && npx vite preview --mode test --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node -e "fs.rmSync(process.argv[1], { recursive: true, force: true })" ${JSON.stringify(DATA)} && npx vite build --mode test && node bin/run-ts.js src/server/main.ts`,
+    env: { PORT: String(PORT), HOST: '127.0.0.1', FIREDRILL_DATA: DATA },
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -45,14 +45,19 @@ export function renderDebrief(session: Session, catalog: Catalog, onDone: () => 
     'section',
     { class: 'debrief', 'aria-labelledby': 'debrief-title' },
     h('h2', { id: 'debrief-title', tabindex: '-1' }, `Debrief: ${scenario.title}`),
-    h(
-      'div',
-      { class: 'debrief-score' },
-      h('p', { class: 'overall' }, h('span', { class: 'score-value', 'data-testid': 'overall-score' }, String(score.overall)), h('span', { class: 'score-of' }, '/100')),
-      h('div', {}, h('p', { class: 'level' }, score.readiness.level), h('p', {}, score.readiness.meaning), score.readiness.cappedBecause ? h('p', { class: 'muted' }, `Readiness ${score.readiness.cappedBecause}.`) : ''),
-      h('ul', { class: 'category-scores', 'aria-label': 'Scores by category' }, ...CATEGORIES.map((c) => h('li', {}, h('span', {}, CATEGORY_LABELS[c]), h('strong', {}, String(score.categories[c]))))),
-    ),
+    scoreSummary(score),
     h('div', { class: 'row downloads', role: 'group', 'aria-label': 'Downloads' }, download(files.markdown, 'Download Markdown'), download(files.html, 'Download HTML'), download(files.json, 'Download JSON'), download(files.run, 'Download the run'), print, again),
     frame,
+  );
+}
+
+/** The overall score, the readiness level and the score of each category: the top of every debrief, solo or team. */
+export function scoreSummary(score: ReturnType<typeof grade>): HTMLElement {
+  return h(
+    'div',
+    { class: 'debrief-score' },
+    h('p', { class: 'overall' }, h('span', { class: 'score-value', 'data-testid': 'overall-score' }, String(score.overall)), h('span', { class: 'score-of' }, '/100')),
+    h('div', {}, h('p', { class: 'level' }, score.readiness.level), h('p', {}, score.readiness.meaning), score.readiness.cappedBecause ? h('p', { class: 'muted' }, `Readiness ${score.readiness.cappedBecause}.`) : ''),
+    h('ul', { class: 'category-scores', 'aria-label': 'Scores by category' }, ...CATEGORIES.map((c) => h('li', {}, h('span', {}, CATEGORY_LABELS[c]), h('strong', {}, String(score.categories[c]))))),
   );
 }

@@ -7,6 +7,7 @@ import { readDeepLink, type DeepLink } from './deep-link';
 import type { Difficulty } from './difficulty';
 import { h } from './dom';
 import { download, runFile } from './download';
+import { renderHostSection } from './group/host-form';
 import { renderLibrary, type LibraryChoice } from './library';
 import { restoreRun } from './restore';
 import { Session, type SessionMode } from './session';
@@ -44,7 +45,11 @@ function showStatus(text: string): void {
 
 function showLibrary(message: string | null = null, tone: 'error' | 'info' = 'error'): void {
   clear();
-  main.append(renderLibrary(catalog, start, message === null ? null : { text: message, tone }));
+  const library = renderLibrary(catalog, start, message === null ? null : { text: message, tone });
+  // Group drills are hosted from the same page; the form sits after the cards, with a way to it from the top.
+  library.querySelector('.start-options')?.before(h('p', { class: 'host-pointer' }, 'Playing as a team? ', h('a', { href: '#host-title' }, 'Host a group drill'), '.'));
+  library.append(renderHostSection());
+  main.append(library);
   document.title = 'Firedrill — incident response drills';
 }
 
@@ -273,7 +278,21 @@ function sameDrill(stored: StoredRun, link: Extract<DeepLink, { kind: 'start' }>
   return link.seedChosen && stored.save.scenarioId === link.entry.scenario.id && String(stored.save.seed) === link.seed;
 }
 
+/** A group drill's page (`?drill=CODE`): loaded on demand, so solo play never downloads the network code. */
+async function openGroupDrill(code: string): Promise<void> {
+  showStatus('Opening the group drill…');
+  const { mountGroupDrill } = await import('./group/group-app');
+  clear();
+  mountGroupDrill(main, code, catalog);
+}
+
 async function boot(): Promise<void> {
+  // A group drill is played on the server, not from this browser's storage: the solo run stays as it is.
+  const drill = new URLSearchParams(window.location.search).get('drill');
+  if (drill !== null) {
+    await openGroupDrill(drill);
+    return;
+  }
   const link = readDeepLink(window.location.search, catalog);
   const stored = readActiveRun();
   if (stored.kind === 'unreadable') {

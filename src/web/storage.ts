@@ -227,11 +227,29 @@ export function writeDraft(runId: string, name: string, text: string): boolean {
   return put(store, draftKey(runId, name), text).ok;
 }
 
+/** Drafts of a group drill live under this run id prefix: they belong to that drill, not to the solo run. */
+export const GROUP_DRAFT_RUN = 'group:';
+
+/** The run id a group drill participant's drafts are kept under. */
+export function groupDraftRun(code: string, participantId: string): string {
+  return `${GROUP_DRAFT_RUN}${code}:${participantId}`;
+}
+
+/** Forgets the solo run's drafts; a group drill's are left to that drill (starting solo play must not lose them). */
 export function clearDrafts(): void {
+  removeDraftsUnder(DRAFT_PREFIX, `${DRAFT_PREFIX}${GROUP_DRAFT_RUN}`);
+}
+
+/** Forgets every draft kept for a group drill, once it is over. */
+export function clearGroupDrafts(code: string): void {
+  removeDraftsUnder(`${DRAFT_PREFIX}${GROUP_DRAFT_RUN}${code}:`, null);
+}
+
+function removeDraftsUnder(prefix: string, except: string | null): void {
   const store = local();
   if (!store) return;
   for (let i = store.length - 1; i >= 0; i--) {
     const key = store.key(i);
-    if (key?.startsWith(DRAFT_PREFIX)) store.removeItem(key);
+    if (key?.startsWith(prefix) && (except === null || !key.startsWith(except))) store.removeItem(key);
   }
 }

@@ -4,6 +4,7 @@ import { h } from './dom';
 import { download, runFile } from './download';
 import { actionsPanel } from './panels/actions-panel';
 import { commsPanel } from './panels/comms-panel';
+import { panelTabs } from './panel-tabs';
 import { formatClock, type Panel, type PanelContext } from './panels/panel';
 import { postmortemPanel } from './panels/postmortem-panel';
 import { respondPanel } from './panels/respond-panel';
@@ -104,10 +105,10 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     announce,
     confirm,
     drafts: session.drafts,
-    send(command: CommandInput, by = session.player) {
-      const result = session.send(by, command);
+    send(command: CommandInput) {
+      const result = session.send(session.player, command);
       if (!result.ok) refuse(`Not possible: ${result.reason}.`);
-      return result.ok;
+      return Promise.resolve(result.ok);
     },
   };
 
@@ -188,34 +189,9 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
 
   // Panels as accessible tabs.
   const panels: Panel[] = [respondPanel(ctx), actionsPanel(ctx, 'diagnosis'), actionsPanel(ctx, 'resolution'), commsPanel(ctx), verifyPanel(ctx), runbookPanel(ctx), postmortemPanel(ctx, options.onFinish)];
-  const tablist = h('div', { role: 'tablist', 'aria-label': 'Incident panels', class: 'tabs' });
-  const tabs = panels.map((panel, index) => {
-    const tab = h('button', { type: 'button', role: 'tab', id: `tab-${panel.id}`, 'aria-controls': `panel-${panel.id}`, 'aria-selected': 'false', tabindex: '-1' }, panel.title);
-    tab.addEventListener('click', () => select(index));
-    tab.addEventListener('keydown', (event) => {
-      const move = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : event.key === 'Home' ? -index : event.key === 'End' ? panels.length - 1 - index : 0;
-      if (move !== 0) {
-        event.preventDefault();
-        select((index + move + panels.length) % panels.length, true);
-      }
-    });
-    tablist.append(tab);
-    return tab;
-  });
-  // Each panel's controls sit in a fieldset, so a tab that does not play can disable them all at once (watching).
-  const controls = panels.map((panel) => h('fieldset', { class: 'panel-controls', role: 'none' }, panel.element));
-  const tabpanels = panels.map((panel, i) => h('section', { role: 'tabpanel', id: `panel-${panel.id}`, 'aria-labelledby': `tab-${panel.id}`, tabindex: '0', hidden: true, class: 'tabpanel' }, controls[i]!));
-  let selected = 0;
-  function select(index: number, focusTab = false): void {
-    selected = index;
-    tabs.forEach((tab, i) => {
-      tab.setAttribute('aria-selected', String(i === index));
-      tab.tabIndex = i === index ? 0 : -1;
-      tabpanels[i]!.hidden = i !== index;
-    });
-    if (focusTab) tabs[index]!.focus();
-  }
-  select(0);
+  // A tab that does not play disables every panel's controls at once (watching).
+  const panelSet = panelTabs(panels);
+  const { tablist, tabs, tabpanels, controls, select } = panelSet;
 
   // The stage: Phaser loads on demand while the briefing and panels are already usable.
   const progress = h('progress', { max: '100', value: '0', 'aria-label': 'Loading the war room' });
@@ -242,7 +218,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   briefingStart.addEventListener('click', () => {
     briefing.hidden = true;
     session.setPaused(false);
-    tabs[selected]!.focus();
+    tabs[panelSet.selected]!.focus();
     announce('The clock is running. The page is waiting for you.');
   });
 
@@ -298,17 +274,14 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   let lastMissed = session.run.journal().length;
   const render = () => {
     const view: SeatView = session.view();
-    for (const panel of panels) panel.update(view);
-    const unanswered = view.messages.filter((m) => m.respondBy !== null && !m.answered).length;
-    tabs[3]!.textContent = unanswered > 0 ? `Comms (${unanswered})` : 'Comms';
-    tabs[3]!.setAttribute('aria-label', unanswered > 0 ? `Comms, ${unanswered} message${unanswered === 1 ? '' : 's'} waiting for an answer` : 'Comms');
+    panelSet.update(view);
     const journal = session.run.journal();
     for (const entry of journal.slice(lastMissed)) {
       if (entry.kind === 'event' && entry.event.type === 'deadline.missed') refuse(`Missed: ${entry.event.label}.`);
     }
     lastMissed = journal.length;
     // Focus that fell off an element the update removed or disabled goes back to the panel, never to the page.
-    if (document.activeElement === document.body && !helpDialog.open && !abandonDialog.open && !confirmDialog.open && briefing.hidden && offer.hidden) tabpanels[selected]!.focus();
+    if (document.activeElement === document.body && !helpDialog.open && !abandonDialog.open && !confirmDialog.open && briefing.hidden && offer.hidden) tabpanels[panelSet.selected]!.focus();
     phase.textContent = view.phaseLabel;
     if (lastPhase && view.phase !== lastPhase) announce(`Phase: ${view.phaseLabel}.`);
     if (view.findings.length > lastFindings) announce(`New finding: ${view.findings[view.findings.length - 1]!.text}`);
@@ -362,7 +335,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     if (stopped && wasHidden) offerTakeOver.focus();
     if (session.mode === 'watching' && !wasWatching) {
       // The choice's buttons went with the question: the player lands on the panels, told what watching means.
-      tabs[selected]!.focus();
+      tabs[panelSet.selected]!.focus();
       announce('Watching: this tab follows the other one and sends nothing.');
     }
     document.title = `${session.mode === 'watching' ? 'Watching: ' : ''}${session.scenario.title} — Firedrill`;
@@ -408,7 +381,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     } else if (event.key === 'n' || event.key === 'N') {
       skip.click();
     } else if (event.key === 'a' || event.key === 'A') {
-      if (ctx.send({ type: 'acknowledge' })) announce('Page acknowledged.');
+      void ctx.send({ type: 'acknowledge' }).then((ok) => ok && announce('Page acknowledged.'));
     } else if (speeds[event.key]) {
       session.setSpeed(speeds[event.key]!);
       announce(`Speed ${speeds[event.key]}×.`);
@@ -437,7 +410,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
           view: () => session.view(),
           live: () => session.live(),
           status: () => ({ speed: session.speed, paused: session.paused }),
-          acknowledge: () => ctx.send({ type: 'acknowledge' }) && announce('Page acknowledged.'),
+          acknowledge: () => void ctx.send({ type: 'acknowledge' }).then((ok) => ok && announce('Page acknowledged.')),
         },
         {
           onProgress: (value) => {
@@ -462,7 +435,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   renderMode();
   queueMicrotask(() => {
     if (session.mode === 'stopped') offerTakeOver.focus();
-    else (options.resumed ? tabs[selected]! : briefing.querySelector<HTMLElement>('#briefing-title')!).focus();
+    else (options.resumed ? tabs[panelSet.selected]! : briefing.querySelector<HTMLElement>('#briefing-title')!).focus();
     performance.mark('firedrill:panels-interactive');
   });
 

@@ -40,10 +40,10 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
     const selectId = `performer-${action.id}`;
     const key = `${selectId}-select`;
     const verb = action.kind === 'diagnosis' ? 'Start' : 'Apply';
-    const start = () => {
+    const start = async () => {
       const performer = picks.chosen(key, action.eligible);
       if (performer === undefined) return;
-      const ok = ctx.send(action.kind === 'diagnosis' ? { type: 'diagnose', action: action.id, performer } : { type: 'apply', action: action.id, performer });
+      const ok = await ctx.send(action.kind === 'diagnosis' ? { type: 'diagnose', action: action.id, performer } : { type: 'apply', action: action.id, performer });
       if (ok) ctx.announce(`${name(performer)} started: ${action.label}.`);
     };
     const performers = action.eligible.map((id) => ({ value: id, label: name(id) + (view.roles.commander === id ? ' (incident commander)' : '') }));

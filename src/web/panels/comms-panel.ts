@@ -54,14 +54,14 @@ export function commsPanel(ctx: PanelContext): Panel {
     paint();
     composer.value?.focus();
   };
-  const sendUpdate = (event: SubmitEvent) => {
+  const sendUpdate = async (event: SubmitEvent) => {
     event.preventDefault();
     const text = (composerText ?? '').trim();
     if (!text) {
       ctx.announce('The update is empty.');
       return;
     }
-    if (ctx.send({ type: 'status-update', text })) {
+    if (await ctx.send({ type: 'status-update', text })) {
       ctx.announce('Status update sent.');
       ctx.drafts.write(DRAFT, '');
       // The next update starts from a fresh template, numbered after the one just sent.
@@ -103,13 +103,13 @@ export function commsPanel(ctx: PanelContext): Panel {
       answers.set(message.inject, text);
       ctx.drafts.write(answerDraft(message), text);
     };
-    const send = () => {
+    const send = async () => {
       const text = answerText(message).trim();
       if (!text) {
         ctx.announce('Write an answer first.');
         return;
       }
-      if (ctx.send({ type: 'respond', inject: message.inject, text })) {
+      if (await ctx.send({ type: 'respond', inject: message.inject, text })) {
         answers.delete(message.inject);
         ctx.drafts.write(answerDraft(message), '');
         ctx.announce(`Answered ${message.from ?? 'the message'}.`);

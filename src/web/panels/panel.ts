@@ -1,15 +1,35 @@
 import { html } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { CommandInput, SeatView } from '../../engine/index';
+import type { CommandInput, Scenario, SeatView } from '../../engine/index';
+import type { Difficulty } from '../difficulty';
 import type { DraftStore } from '../drafts';
-import type { Session } from '../session';
+
+/**
+ * What panels read of a drill: the solo `Session` around a local run, or a group drill's seat fed by the server.
+ * Panels only read; they never hold game rules.
+ */
+export interface SessionLike {
+  /** The scenario being played, for names and labels. */
+  readonly scenario: Scenario;
+  /** The responder this seat plays: commands are issued as them. */
+  readonly player: string;
+  readonly difficulty: Difficulty;
+  /** What this seat may know now. */
+  view(): SeatView;
+  /** The current game minute. */
+  now(): number;
+}
 
 /** What every panel gets: the session to read, and one way to send a command and show its outcome. */
 export interface PanelContext {
-  session: Session;
-  /** Sends a command as the player; returns true when the engine accepted it. Refusals are announced. */
-  send(command: CommandInput, by?: string): boolean;
+  session: SessionLike;
+  /**
+   * Sends a command as the player's seat; resolves true when the engine accepted it, false when it was refused
+   * (the refusal is shown). A promise because a group drill's engine is on the server: what the player wrote is
+   * cleared only once it is known to have gone through.
+   */
+  send(command: CommandInput): Promise<boolean>;
   hints: boolean;
   /** Confirms what happened, on screen and to screen readers. */
   announce(message: string): void;

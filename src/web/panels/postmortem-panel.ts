@@ -90,7 +90,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
     // The Remove button went with its row: keep the player in the table rather than dropping focus on the page.
     addButton.value?.focus();
   };
-  const rateAlert = () => {
+  const rateAlert = async () => {
     const chosen = element.querySelector<HTMLInputElement>('input[name="alert-quality"]:checked')?.value;
     const rating = QUALITIES.find((q) => q === chosen);
     if (!rating) {
@@ -98,7 +98,7 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
       return;
     }
     const rewrite = (element.querySelector<HTMLTextAreaElement>('#alert-rewrite')?.value ?? '').trim();
-    if (ctx.send({ type: 'rate-alert', quality: rating, rewrite })) ctx.announce(`Alert rated ${rating}.`);
+    if (await ctx.send({ type: 'rate-alert', quality: rating, rewrite })) ctx.announce(`Alert rated ${rating}.`);
   };
   const onQuality = (event: Event) => {
     const chosen = event.currentTarget instanceof HTMLInputElement ? event.currentTarget.value : '';
@@ -109,12 +109,12 @@ export function postmortemPanel(ctx: PanelContext, onFinish: () => void): Panel 
     alertRewrite = fieldText(event);
     ctx.drafts.write(ALERT_REWRITE, alertRewrite);
   };
-  const save = (event: SubmitEvent) => {
+  const save = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (draft && ctx.send({ type: 'postmortem', document: toPostmortem(draft) })) ctx.announce('Postmortem saved.');
+    if (draft && (await ctx.send({ type: 'postmortem', document: toPostmortem(draft) }))) ctx.announce('Postmortem saved.');
   };
-  const finish = () => {
-    if (ctx.send({ type: 'finish' })) onFinish();
+  const finish = async () => {
+    if (await ctx.send({ type: 'finish' })) onFinish();
   };
 
   const sectionField = (d: Draft | null, [section, title]: [Section, string]) => {

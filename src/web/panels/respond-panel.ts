@@ -56,9 +56,11 @@ export function respondPanel(ctx: PanelContext): Panel {
     return choice;
   };
 
-  const acknowledge = () => ctx.send({ type: 'acknowledge' }) && ctx.announce('Page acknowledged.');
+  const acknowledge = async () => {
+    if (await ctx.send({ type: 'acknowledge' })) ctx.announce('Page acknowledged.');
+  };
 
-  const declare = (event: SubmitEvent) => {
+  const declare = async (event: SubmitEvent) => {
     event.preventDefault();
     const chosen = element.querySelector<HTMLInputElement>('input[name="severity"]:checked')?.value;
     const severity = SEVERITIES.find((s) => s === chosen);
@@ -66,15 +68,15 @@ export function respondPanel(ctx: PanelContext): Panel {
       ctx.announce('Choose a severity first.');
       return;
     }
-    if (ctx.send({ type: 'declare-severity', severity })) ctx.announce(`${severity} declared.`);
+    if (await ctx.send({ type: 'declare-severity', severity })) ctx.announce(`${severity} declared.`);
   };
 
-  const announce = (event: SubmitEvent) => {
+  const announce = async (event: SubmitEvent) => {
     event.preventDefault();
     const field = announceField.value;
     const text = field?.value.trim() ?? '';
     if (!field || !text) return;
-    if (ctx.send({ type: 'announce', text })) {
+    if (await ctx.send({ type: 'announce', text })) {
       field.value = '';
       announceText = '';
       ctx.drafts.write(ANNOUNCE_DRAFT, '');
@@ -97,11 +99,11 @@ export function respondPanel(ctx: PanelContext): Panel {
     const ids = present.map((r) => r.id);
     const key = `role-${role}-select`;
     const verb = holder ? 'Hand off' : 'Assign';
-    const assign = () => {
+    const assign = async () => {
       const responder = picks.chosen(key, ids, holder);
       if (responder === undefined) return;
       const command = holder && holder !== responder ? { type: 'hand-off' as const, role, to: responder, notes: `Handing ${ROLE_LABELS[role]} to ${name(responder)}` } : { type: 'assign-role' as const, role, responder };
-      if (ctx.send(command)) ctx.announce(`${ROLE_LABELS[role]}: ${name(responder)}.`);
+      if (await ctx.send(command)) ctx.announce(`${ROLE_LABELS[role]}: ${name(responder)}.`);
     };
     return html`<div class="role-row">
       <label for="role-${role}">${ROLE_LABELS[role]}</label>
@@ -115,7 +117,7 @@ export function respondPanel(ctx: PanelContext): Panel {
 
   const queuedAlert = (alert: QueuedAlert, can: (type: Command) => boolean) => {
     const group = `queue-${alert.id}`;
-    const record = () => {
+    const record = async () => {
       const row = element.querySelector(`li[data-alert="${CSS.escape(alert.id)}"]`);
       const checked = row?.querySelector<HTMLInputElement>(`input[name="${CSS.escape(group)}"]:checked`)?.value;
       const verdict = VERDICTS.find(([v]) => v === checked)?.[0];
@@ -124,7 +126,7 @@ export function respondPanel(ctx: PanelContext): Panel {
         return;
       }
       const rewrite = row?.querySelector('textarea')?.value.trim() ?? '';
-      if (ctx.send({ type: 'triage-alert', alert: alert.id, verdict, rewrite })) ctx.announce(`Sorted as ${verdict}: ${alert.title}.`);
+      if (await ctx.send({ type: 'triage-alert', alert: alert.id, verdict, rewrite })) ctx.announce(`Sorted as ${verdict}: ${alert.title}.`);
     };
     // `checked` is the attribute (the default), set from the verdict ticked (its draft) or else recorded: once the
     // player has clicked a radio, the browser no longer lets the attribute change what is checked, so an update
@@ -156,7 +158,9 @@ export function respondPanel(ctx: PanelContext): Panel {
 
   const escalationRow = (responder: Responder, can: (type: Command) => boolean) => {
     const text = responder.status === 'not-paged' ? 'Page' : responder.status === 'on-the-way' ? `Joins ${formatClock(responder.joinsAt ?? ctx.session.now())}` : 'Here';
-    const page = () => ctx.send({ type: 'escalate', to: responder.id }) && ctx.announce(`Paged ${responder.name}.`);
+    const page = async () => {
+      if (await ctx.send({ type: 'escalate', to: responder.id })) ctx.announce(`Paged ${responder.name}.`);
+    };
     return html`<div class="escalation-row">
       <span><strong>${responder.name}</strong> — ${responder.title}</span>
       <button type="button" data-key="page-${responder.id}" aria-label="${text} ${responder.name}" ?disabled=${responder.status !== 'not-paged' || !can('escalate')} @click=${page}>${text}</button>

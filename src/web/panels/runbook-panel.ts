@@ -28,7 +28,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
     change = fieldText(event);
     ctx.drafts.write(DRAFT, change);
   };
-  const save = (event: SubmitEvent) => {
+  const save = async (event: SubmitEvent) => {
     event.preventDefault();
     const text = change.trim();
     if (!text) {
@@ -37,7 +37,7 @@ export function runbookPanel(ctx: PanelContext): Panel {
     }
     const runbook = lastView ? picks.chosen(TARGET, targets(lastView).map((t) => t.value)) : undefined;
     if (runbook === undefined) return;
-    if (ctx.send({ type: 'update-runbook', runbook, text })) {
+    if (await ctx.send({ type: 'update-runbook', runbook, text })) {
       change = '';
       ctx.drafts.write(DRAFT, '');
       paint();

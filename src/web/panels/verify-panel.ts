@@ -23,12 +23,12 @@ export function verifyPanel(ctx: PanelContext): Panel {
       `Resolving cannot be undone. The resolution checklist holds for ${checked} of ${view.verification.length} items so far. An incident resolved before it has recovered comes back.`,
       'Resolve',
     );
-    if (sure && ctx.send({ type: 'resolve' })) ctx.announce('Incident resolved. Write the postmortem next.');
+    if (sure && (await ctx.send({ type: 'resolve' }))) ctx.announce('Incident resolved. Write the postmortem next.');
   };
 
   const checklistItem = (v: Verification, canCheck: boolean) => {
     const state = v.ok === null ? 'not checked' : `${v.ok ? '✓ holds' : '✗ does not hold'} (at ${formatClock(v.checkedAt ?? 0)})`;
-    const check = () => ctx.send({ type: 'verify', item: v.item });
+    const check = () => void ctx.send({ type: 'verify', item: v.item });
     return html`<li class=${v.ok === null ? '' : v.ok ? 'ok' : 'not-ok'}>
       <span><strong>${ITEM_LABELS[v.item]}</strong> — ${state}</span>
       <button type="button" data-key="check-${v.item}" aria-label="Check now: ${ITEM_LABELS[v.item]}" ?disabled=${!canCheck} @click=${check}>Check now</button>
