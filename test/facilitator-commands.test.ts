@@ -335,3 +335,26 @@ describe('facilitator commands: who, when, and replay', () => {
     expect(live.journal().filter((e) => e.kind === 'event' && e.event.type === 'command.rejected')).toHaveLength(4);
   });
 });
+
+describe('call-time', () => {
+  it('should end the incident as the time limit does, so the facilitator can finish the drill at once', () => {
+    const run = teamDrill();
+    run.advanceTo(5);
+    expect(run.send('alex', { type: 'call-time' })).toMatchObject({ ok: false, reason: 'Alex Rivera may not call time: the facilitator does' });
+    expect(run.send(F, { type: 'finish' }).ok).toBe(false);
+    expect(run.send(F, { type: 'call-time' })).toMatchObject({ ok: true });
+    expect(run.phase()).toBe('postmortem');
+    expect(run.view(playerSeat('sam')).timeline.map((t) => t.text)).toContain('Time is up: the incident passes to the next shift');
+    expect(run.send(F, { type: 'finish' })).toMatchObject({ ok: true });
+    expect(run.isOver()).toBe(true);
+    // The debrief grades what happened: the incident was never mitigated.
+    const score = grade(scenario, run.journal(), defaultRubric());
+    expect(score.findings.find((f) => f.check === 'time-to-mitigate')!.message).toBe('The impact was never mitigated.');
+  });
+
+  it('should not be taken once the team is already at the postmortem, nor in a solo drill', () => {
+    const finished = replay(scenario, 1, script('checkout-launch', 'expert'));
+    expect(finished.send(F, { type: 'call-time' }).ok).toBe(false);
+    expect(createRun({ scenario, seed: 1 }).send('alex', { type: 'call-time' }).ok).toBe(false);
+  });
+});

@@ -39,6 +39,8 @@ export type Seating = 'solo' | 'team';
  */
 export const DIFFICULTIES = ['guided', 'standard', 'expert'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
+/** How much noise each difficulty adds to the dashboards: expert play makes the signal harder to read. */
+export const DIFFICULTY_NOISE: Record<Difficulty, number> = { guided: 1, standard: 1, expert: 2.5 };
 
 /** Something the world will do at a minute: an action ending, an inject, a deadline. Plain data, kept in order. */
 export type TimerEvent =

@@ -13,7 +13,7 @@ import { acceptedEvents, compileScenario, phaseOf, type IncidentMachine, type Ma
 import { initialStep, restoreSnapshot, step, type LifecycleSnapshot, type Stepped } from './lifecycle/step-machine';
 import { defaultRubric } from './policy/default-rubric';
 import type { Rubric } from './policy/rubric';
-import type { Difficulty, ImpactHistory, RunContext, Seating } from './rules';
+import { DIFFICULTY_NOISE, type Difficulty, type ImpactHistory, type RunContext, type Seating } from './rules';
 import { scenarioHash } from './scenario/load';
 import type { Scenario } from './scenario/schema';
 import { buildLiveView, buildSeatView, buildSharedView, dashboardSeries, type DashboardSeries, type LiveView, type LiveViewOptions, type Seat, type SeatView, type SharedView } from './view';
@@ -238,7 +238,7 @@ class IncidentRun implements Run {
 
   live(_seat: Seat, options: LiveViewOptions = {}): LiveView {
     // Every seat sees the same dashboards; their graphs change once a game minute, or when the impact does.
-    const noiseScale = options.noiseScale ?? 1;
+    const noiseScale = options.noiseScale ?? DIFFICULTY_NOISE[this.difficulty];
     const minute = Math.floor(this.minute);
     const cached = this.seriesCache;
     if (!cached || cached.impact !== this.context.impact || cached.minute !== minute || cached.noiseScale !== noiseScale) {

@@ -232,7 +232,8 @@ export function actionViews(scenario: Scenario, ctx: RunContext): ActionView[] {
 
 /** A seat's view: the shared view, what the seat may do now, and for the facilitator the truth. */
 export function buildSeatView(shared: SharedView, scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[], seat: Seat, available: CommandType[]): SeatView {
-  return seat.kind === 'facilitator' ? { ...shared, seat, available, truth: buildTruth(scenario, ctx, journal) } : { ...shared, seat, available };
+  // The facilitator's timeline has their own hidden lines too (held and fired injects, notes); everyone else's not.
+  return seat.kind === 'facilitator' ? { ...shared, seat, available, timeline: describeJournal(journal, scenario, 'facilitator'), truth: buildTruth(scenario, ctx, journal) } : { ...shared, seat, available };
 }
 
 function buildTruth(scenario: Scenario, ctx: RunContext, journal: readonly JournalEntry[]): TruthView {

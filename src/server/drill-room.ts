@@ -143,8 +143,12 @@ export class DrillRoom extends Room {
       if (this.debriefCache) client.send('debrief', this.debriefCache);
     }
     const reason = this.handle(id, type as ClientMessageType, message);
-    if (reason !== null) this.refuse(client, type, reason);
-    this.changed();
+    // A command sent with an id is answered either way, so the sender knows when it went through.
+    const commandId = type === 'command' ? ClientMessages.command.safeParse(message).data?.id : undefined;
+    if (commandId !== undefined) client.send('result', reason === null ? { id: commandId, ok: true } : { id: commandId, ok: false, reason });
+    else if (reason !== null) this.refuse(client, type, reason);
+    // A refused command is journaled too; any other refusal changed nothing anyone else sees.
+    if (reason === null || type === 'command') this.changed();
   }
 
   /** Acts on one checked message; null when it was taken, otherwise why not. */
@@ -221,7 +225,9 @@ export class DrillRoom extends Room {
     const score = grade(this.drill.scenario, run.journal(), run.rubric);
     const people: Record<string, string> = {};
     for (const p of this.drill.lobby.all()) if (p.seat.kind === 'player') people[p.seat.responder] = p.name;
-    const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty, people });
+    // The server knows the day the drill was played, which a script replayed later does not.
+    const date = new Date(this.now()).toISOString().slice(0, 10);
+    const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty, people, date });
     return { score, markdown: renderMarkdown(report), html: renderHtml(report), run: run.save() };
   }
 

@@ -18,7 +18,8 @@ export const ClientMessages = {
   /** The client is listening: send it who it is and its seat's view (messages sent before that would be lost). */
   ready: z.strictObject({}),
   claim: z.strictObject({ seat: SeatChoice }),
-  command: z.strictObject({ command: z.unknown() }),
+  /** `id`, when given, comes back in a `result` message saying whether the engine took the command. */
+  command: z.strictObject({ command: z.unknown(), id: z.string().min(1).max(40).optional() }),
   control: z.discriminatedUnion('action', [
     z.strictObject({ action: z.literal('start') }),
     z.strictObject({ action: z.literal('pause') }),

@@ -10,6 +10,7 @@ import { acknowledge } from './acknowledge';
 import { announce } from './announce';
 import { apply } from './apply';
 import { assignRole } from './assign-role';
+import { callTime } from './call-time';
 import { customInject } from './custom-inject';
 import { declareSeverity } from './declare-severity';
 import type { CommandRules } from './define';
@@ -52,6 +53,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   holdInject.schema,
   customInject.schema,
   observe.schema,
+  callTime.schema,
 ]);
 export type Command = z.output<typeof CommandSchema>;
 export type CommandInput = z.input<typeof CommandSchema>;
@@ -84,6 +86,7 @@ export const COMMANDS = {
   'hold-inject': holdInject,
   'custom-inject': customInject,
   observe,
+  'call-time': callTime,
 } satisfies CommandRegistry;
 
 /** The registry as a map over command types, so a command's definition is found with its exact payload type. */

@@ -72,7 +72,6 @@ const GONE_CODES = new Set([4212, 4214]);
 const CONSENTED = 4000;
 
 interface Inflight {
-  refusal: string | null;
   resolve(result: CommandResult): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -115,7 +114,11 @@ export class DrillConnection {
   private room: Room | null = null;
   private closed = false;
   private reconnecting = false;
-  private inflight: Inflight[] = [];
+  /** Commands sent and not yet answered, by the id the server echoes in its `result`. */
+  private inflight = new Map<string, Inflight>();
+  private nextCommandId = 0;
+  /** The last full state: `live` messages (the clock alone) update its clock and dashboards. */
+  private lastState: SeatMessage | null = null;
 
   private constructor(
     readonly code: string,
@@ -157,31 +160,34 @@ export class DrillConnection {
       case 'welcome': {
         const welcome = message as Welcome;
         if (welcome.token) this.token = welcome.token;
-        // A welcome answering a command's `ready` marks the end of what the server said about that command.
-        const settled = this.inflight.shift();
-        if (settled) this.settle(settled, settled.refusal === null ? { ok: true } : { ok: false, reason: settled.refusal });
-        else this.listener.welcome(welcome);
+        this.listener.welcome(welcome);
         return;
       }
       case 'state':
-        this.listener.state(message as SeatMessage);
+        this.lastState = message as SeatMessage;
+        this.listener.state(this.lastState);
         return;
+      case 'live': {
+        // Between changes the server sends only what moves with the clock; the rest of the view stands.
+        if (!this.lastState) return;
+        const live = message as Pick<SeatMessage, 'clock' | 'live'>;
+        this.lastState = { ...this.lastState, clock: live.clock, live: live.live };
+        this.listener.state(this.lastState);
+        return;
+      }
+      case 'result': {
+        const result = message as { id: string; ok: boolean; reason?: string };
+        const entry = this.inflight.get(result.id);
+        if (!entry) return;
+        this.inflight.delete(result.id);
+        this.settle(entry, result.ok ? { ok: true } : { ok: false, reason: result.reason ?? 'refused' });
+        return;
+      }
       case 'debrief':
         this.listener.debrief(message as TeamDebrief);
         return;
       case 'refused': {
         const { type: refusedType, reason } = message as { type: string; reason: string };
-        const head = this.inflight[0];
-        if (head && refusedType === 'command') {
-          head.refusal ??= reason;
-          return;
-        }
-        if (head && refusedType === 'ready') {
-          // The marker itself was refused (too many messages): no welcome will come for it.
-          this.inflight.shift();
-          this.settle(head, { ok: false, reason: head.refusal ?? reason });
-          return;
-        }
         this.listener.refused(refusedType, reason);
         return;
       }
@@ -195,27 +201,21 @@ export class DrillConnection {
     entry.resolve(result);
   }
 
-  /**
-   * Sends a command as this person's seat and says whether the engine took it. The server answers a refused
-   * command with a refusal and a taken one with nothing of its own, so a `ready` goes right after it: the server
-   * handles a client's messages in order, and the `welcome` it answers `ready` with comes after anything it said
-   * about the command. Until then the command is in flight.
-   */
+  /** Sends a command as this person's seat; resolves with whether the engine took it (the server echoes its id). */
   command(command: CommandInput | FacilitatorCommand): Promise<CommandResult> {
     const room = this.room;
     if (!room || this.reconnecting) return Promise.resolve({ ok: false, reason: 'the connection to the drill is down; wait until it is back and try again' });
+    const id = `c${++this.nextCommandId}`;
     return new Promise((resolve) => {
       const entry: Inflight = {
-        refusal: null,
         resolve,
         timer: setTimeout(() => {
-          this.inflight = this.inflight.filter((e) => e !== entry);
+          this.inflight.delete(id);
           resolve({ ok: false, reason: 'the drill server did not answer in time: check the timeline to see whether it went through' });
         }, COMMAND_TIMEOUT_MS),
       };
-      this.inflight.push(entry);
-      room.send('command', { command });
-      room.send('ready', {});
+      this.inflight.set(id, entry);
+      room.send('command', { command, id });
     });
   }
 
@@ -244,7 +244,9 @@ export class DrillConnection {
   }
 
   private failInflight(reason: string): void {
-    for (const entry of this.inflight.splice(0)) this.settle(entry, { ok: false, reason });
+    const entries = [...this.inflight.values()];
+    this.inflight.clear();
+    for (const entry of entries) this.settle(entry, { ok: false, reason });
   }
 
   /** After a dropped connection: the same session while the server holds it, then a rejoin with the token. */

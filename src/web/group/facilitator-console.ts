@@ -16,7 +16,7 @@ import { clockStatus, joinBox, peopleTable, ROLE_LABELS, seatsTable } from './lo
 import { confirmDialog } from './player-room';
 import type { GroupScreen, ScreenDeps } from './screen';
 
-type FacilitatorType = FacilitatorCommand['type'] | 'finish';
+type FacilitatorType = FacilitatorCommand['type'] | 'finish' | 'call-time';
 
 /** What custom injects may stand for, as the engine's `custom-inject` names them. */
 type CustomKind = Extract<FacilitatorCommand, { type: 'custom-inject' }>['kind'];
@@ -105,7 +105,7 @@ export function facilitatorConsole(deps: ScreenDeps): GroupScreen {
   };
 
   const control = (value: ClockControl) => connection.control(value);
-  const send = async (command: FacilitatorCommand | { type: 'finish' }, done: string) => {
+  const send = async (command: FacilitatorCommand | { type: 'finish' } | { type: 'call-time' }, done: string) => {
     const result = await deps.command(command);
     if (result.ok) deps.announce(done);
     return result.ok;
@@ -113,6 +113,10 @@ export function facilitatorConsole(deps: ScreenDeps): GroupScreen {
   const end = async () => {
     const sure = await confirm.ask('End the drill?', 'Ending the drill opens the team debrief for everyone. It cannot be undone.', 'End the drill');
     if (sure) await send({ type: 'finish' }, 'The drill is over.');
+  };
+  const callTime = async () => {
+    const sure = await confirm.ask('Call time?', 'The incident passes to the next shift, as at the drill’s time limit: the team goes on to the postmortem, and you can then end the drill. It cannot be undone.', 'Call time');
+    if (sure) await send({ type: 'call-time' }, 'Time is called: the team goes on to the postmortem.');
   };
 
   const fieldValue = (form: HTMLFormElement, name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null)?.value ?? '';
@@ -148,7 +152,7 @@ export function facilitatorConsole(deps: ScreenDeps): GroupScreen {
 
   const clockSection = (message: SeatMessage) => {
     const c = message.clock;
-    const endWhy = can(message.view, 'finish') ? '' : 'The drill can be ended once the team has resolved the incident and saved its postmortem; it also ends at its time limit.';
+    const endWhy = can(message.view, 'finish') ? '' : 'The drill can be ended once the team has saved its postmortem. Call time first to move the team on to it now.';
     return html`<section class="console-clock" aria-labelledby="clock-heading">
       <h3 id="clock-heading">Clock</h3>
       <p class="clock-status">${clockStatus(message)}</p>
@@ -163,6 +167,7 @@ export function facilitatorConsole(deps: ScreenDeps): GroupScreen {
         ${SPEEDS.map((speed) => html`<button type="button" class="speed" aria-pressed=${String(c.speed === speed)} aria-label="Speed ${speed}×" ?disabled=${c.over} @click=${() => control({ action: 'speed', speed })}>${speed}×</button>`)}
       </div>
       <div class="row">
+        <button type="button" class="secondary" data-key="call-time" ?disabled=${!can(message.view, 'call-time')} @click=${callTime}>Call time</button>
         <button type="button" class="danger" data-key="end-drill" aria-describedby="end-why" ?disabled=${!can(message.view, 'finish')} @click=${end}>End the drill</button>
         <span id="end-why" class="muted">${endWhy}</span>
       </div>
