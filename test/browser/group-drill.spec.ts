@@ -218,3 +218,61 @@ test('a wrong code and a long name are explained; a reload gives a player their 
   for (const found of errors) expect(found).toEqual([]);
   await Promise.all([hostContext.close(), playerContext.close()]);
 });
+
+test('the facilitator holds and fires injects, writes one of their own, keeps private notes, calls time and ends the drill', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [hostContext, playerContext] = await Promise.all([browser.newContext({ viewport: { width: 1280, height: 900 } }), browser.newContext()]);
+  const [host, player] = (await Promise.all([hostContext.newPage(), playerContext.newPage()])) as [Page, Page];
+  const errors = [host, player].map(watchConsole);
+  const response = await host.request.post('/api/drills', { data: { scenario: 'checkout-launch', seed: '3' } });
+  const { code, facilitatorToken } = (await response.json()) as { code: string; facilitatorToken: string };
+  await host.goto('/');
+  await host.evaluate(([c, token]) => localStorage.setItem(`firedrill:drill:${c}`, JSON.stringify({ token, name: 'Fran', facilitator: true })), [code, facilitatorToken] as const);
+  await host.goto(`/?drill=${code}`);
+  await expect(host.getByRole('heading', { name: /^Facilitator console/ })).toBeVisible();
+  await joinAs(player, code, 'Pat');
+  await player.getByRole('button', { name: /^Take this seat: Alex Rivera/ }).click();
+  await host.getByRole('button', { name: 'Start the drill' }).click();
+  await host.getByRole('button', { name: 'Pause' }).click();
+  await player.getByRole('button', { name: 'Acknowledge the page' }).click();
+
+  // Hold the VP's question, then fire it when the team is ready for it.
+  await host.getByRole('button', { name: 'Hold: vp-asks-eta' }).click();
+  await expect(host.locator('tr[data-inject="vp-asks-eta"]')).toContainText('Held since');
+  await host.getByRole('button', { name: 'Fire now: vp-asks-eta' }).click();
+  await expect(host.locator('tr[data-inject="vp-asks-eta"]')).toContainText(/Fired/);
+
+  // A message of the facilitator's own reaches the player like any other, text kept as written.
+  await host.getByRole('textbox', { name: 'From', exact: true }).fill('Dana <b>CFO</b>');
+  await host.getByRole('textbox', { name: 'Message', exact: true }).fill('Are card payments safe? I need one line for the board.');
+  await host.getByLabel(/Needs an answer within/).fill('10');
+  await host.getByRole('button', { name: 'Send to the team' }).click();
+  await openTab(player, 'Comms');
+  await expect(player.getByText('Are card payments safe? I need one line for the board.').first()).toBeVisible();
+  await expect(player.getByText('Dana <b>CFO</b>').first()).toBeVisible();
+
+  // A private note: the facilitator sees it, the player never does.
+  const note = 'Pat acknowledged within seconds and read the page aloud';
+  await host.getByRole('textbox', { name: 'Observation', exact: true }).fill(note);
+  await host.getByRole('button', { name: 'Note it' }).click();
+  await expect(host.getByRole('list', { name: 'Your observations' })).toContainText(note);
+  await host.getByRole('button', { name: 'Resume' }).click();
+  await host.getByRole('button', { name: 'Skip to next event' }).click();
+  expect(await player.content()).not.toContain(note);
+  expect(JSON.stringify(await stateOf(player))).not.toContain(note);
+
+  // Out of meeting time: call time, then end; the debrief has the note and says who played which seat.
+  await host.getByRole('button', { name: 'Call time' }).click();
+  await host.getByRole('dialog', { name: 'Call time?' }).getByRole('button', { name: 'Call time' }).click();
+  await expect.poll(async () => (await stateOf(player))?.view.timeline.map((t) => t.text)).toContain('Time is up: the incident passes to the next shift');
+  await host.getByRole('button', { name: 'End the drill' }).click();
+  await host.getByRole('dialog', { name: 'End the drill?' }).getByRole('button', { name: 'End the drill' }).click();
+  for (const page of [host, player]) {
+    await expect(page.getByRole('heading', { name: 'Team debrief: Checkout down during the launch' })).toBeVisible();
+    const report = page.frameLocator('iframe.report-frame');
+    await expect(report.getByRole('heading', { name: "Facilitator's observations" })).toBeVisible();
+    await expect(report.getByText(note)).toBeVisible();
+  }
+  for (const found of errors) expect(found).toEqual([]);
+  await Promise.all([hostContext.close(), playerContext.close()]);
+});
