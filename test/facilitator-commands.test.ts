@@ -358,3 +358,18 @@ describe('call-time', () => {
     expect(createRun({ scenario, seed: 1 }).send('alex', { type: 'call-time' }).ok).toBe(false);
   });
 });
+
+describe("the expert's path", () => {
+  it('should give the facilitator, and only them, the steps an expert takes through the variant drawn', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const run = createRun({ scenario, seed, seating: 'team' });
+      const truth = run.view(FACILITATOR_SEAT).truth!;
+      const variant = scenario.variants.find((v) => v.id === truth.variant.id)!;
+      expect(truth.expertPath[0]).toBe(`Acknowledge the page and declare ${truth.trueSeverity}`);
+      expect(truth.expertPath.join('\n')).toContain(`Announce, then apply: ${truth.variant.rightFix}`);
+      for (const id of variant.keyDiagnosis) expect(truth.expertPath.join('\n')).toContain(scenario.diagnosis.find((d) => d.id === id)!.label);
+      expect(JSON.stringify(run.view(playerSeat('alex')))).not.toContain('Announce, then apply');
+      expect(JSON.stringify(run.view(OBSERVER_SEAT))).not.toContain('Announce, then apply');
+    }
+  });
+});

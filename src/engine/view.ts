@@ -97,6 +97,8 @@ export interface TruthView {
   injects: Array<{ id: string; kind: string; from: string | null; message: string; status: InjectStatus; at: number | null; after: string | null }>;
   /** The facilitator's private notes (`observe`), in the order written; `about` is a responder id or `team`. */
   observations: Array<{ seq: number; at: number; about: string; name: string; text: string }>;
+  /** The path an expert takes through this variant, step by step, as the module teaches it and the rubric sizes it. */
+  expertPath: string[];
 }
 
 export interface SeatView extends SharedView {
@@ -270,7 +272,27 @@ function buildTruth(scenario: Scenario, ctx: RunContext, journal: readonly Journ
       return { id: inject.id, kind: inject.kind, from: words.sender(inject.id, inject.from ?? null), message: injectFor(inject, ctx.variant).message, status, at, after };
     }),
     observations: observationsIn(journal, words),
+    expertPath: expertPath(scenario, ctx, variant, words),
   };
+}
+
+/**
+ * What a good run does in this variant, for the facilitator to judge against: derived from the scenario (its key
+ * checks and right fix for the variant drawn) and the rubric in force (the roles the severity calls for), in the
+ * module's order. It is a yardstick, not the only way through.
+ */
+function expertPath(scenario: Scenario, ctx: RunContext, variant: Scenario['variants'][number], words: Words): string[] {
+  const roles = ctx.rubric.rolesExpected[ctx.trueSeverity];
+  const checks = scenario.grading.verification;
+  return [
+    `Acknowledge the page and declare ${ctx.trueSeverity}${scenario.severity.acceptable.length > 0 ? ` (or ${scenario.severity.acceptable.join(', ')})` : ''}`,
+    `Name an incident commander before any work starts${roles.length > 0 ? `, then give the ${roles.join(', ')} role${roles.length === 1 ? '' : 's'}` : ''}`,
+    'Send a first status update in the template, and keep the promised cadence',
+    `Check first: ${variant.keyDiagnosis.map((id) => words.label(id)).join('; ')}`,
+    `Announce, then apply: ${words.label(variant.rightFix)}`,
+    ...(checks.length > 0 ? [`Verify before resolving: ${checks.join(', ')}`] : []),
+    'Resolve, tell stakeholders of the recovery, and write a blameless postmortem with owned action items',
+  ];
 }
 
 /** The accepted `observe` commands of a journal. */

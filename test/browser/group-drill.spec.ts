@@ -3,6 +3,7 @@
  * commander and a communications lead join by link and take seats, a projector watches; the team plays the checkout
  * outage to its postmortem, the facilitator ends it, and everyone gets the team debrief.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { SeatMessage } from '../../src/server/drill';
@@ -60,6 +61,9 @@ test('a group drill: host, join, take seats, play as a team, a projector that ne
   expect(code).toMatch(/^[A-Z2-9]{10}$/);
   const rootCause = (await facilitator.locator('.truth-facts dt:text-is("Root cause") + dd').textContent())!.trim();
   expect(rootCause.length).toBeGreaterThan(20);
+  // The expert's path through the variant drawn, for judging the team against.
+  await expect(facilitator.locator('.truth-path li').first()).toHaveText(/^Acknowledge the page and declare SEV1/);
+  await expect(facilitator.locator('.truth-path')).toContainText('Announce, then apply:');
 
   // The commander joins by link: the name is checked, then the lobby shows the seats.
   await commander.goto(`/?drill=${code}`);
@@ -164,6 +168,14 @@ test('a group drill: host, join, take seats, play as a team, a projector that ne
   const path = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(path);
   expect(readFileSync(path, 'utf8')).toMatch(/^# Debrief: Checkout down during the launch/);
+  // The run file re-grades to the same result with the CLI, team seating and all.
+  const [runDownload] = await Promise.all([comms.waitForEvent('download'), comms.getByRole('button', { name: 'Download the run' }).click()]);
+  const runPath = testInfo.outputPath(runDownload.suggestedFilename());
+  await runDownload.saveAs(runPath);
+  expect(JSON.parse(readFileSync(runPath, 'utf8'))).toMatchObject({ seating: 'team', scenarioId: 'checkout-launch' });
+  const cli = JSON.parse(execFileSync(process.execPath, ['bin/firedrill.js', 'report', 'scenarios/checkout-launch.json', '--script', runPath, '--format', 'json'], { encoding: 'utf8' })) as { score: { overall: number; categories: Record<string, number> } };
+  const shown = Number(/\*\*(\d+)\/100:/.exec(readFileSync(path, 'utf8'))![1]);
+  expect(cli.score.overall).toBe(shown);
 
   for (const found of errors) expect(found).toEqual([]);
   await Promise.all(contexts.map((c) => c.close()));

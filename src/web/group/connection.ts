@@ -7,7 +7,7 @@
  * minutes), then by rejoining with the person's token, which gives them their seat back.
  */
 import { Client, type Room } from 'colyseus.js';
-import type { CommandInput } from '../../engine/index';
+import type { CommandInput, SaveFile } from '../../engine/index';
 import type { grade } from '../../grading/index';
 import type { SeatMessage } from '../../server/drill';
 import type { SeatChoice } from '../../server/lobby';
@@ -25,6 +25,8 @@ export interface TeamDebrief {
   score: ReturnType<typeof grade>;
   markdown: string;
   html: string;
+  /** The run file: every command with who issued it, which `firedrill report` grades the same way. */
+  run: SaveFile;
 }
 
 export type ConnectionStatus = { kind: 'connected' } | { kind: 'reconnecting' } | { kind: 'lost'; reason: string };

@@ -190,6 +190,10 @@ export function facilitatorConsole(deps: ScreenDeps): GroupScreen {
         <dt>True severity</dt>
         <dd>${truth.trueSeverity} <span class="muted">(declared: ${view.severity ?? 'not yet'})</span></dd>
       </dl>
+      <h4>The expert’s path</h4>
+      <ol class="truth-path">
+        ${truth.expertPath.map((step) => html`<li>${step}</li>`)}
+      </ol>
       <h4>Findings</h4>
       <ul class="truth-findings">
         ${repeat(
