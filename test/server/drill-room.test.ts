@@ -169,6 +169,29 @@ describe('the server is the authority', () => {
   });
 });
 
+describe("the facilitator's controls", () => {
+  it('should start, pause, resume, change speed and skip to the next event, for everyone at once', async () => {
+    const { code, facilitator } = await hostCheckout();
+    const player = await join(code, { name: 'Vi' });
+    facilitator.room.send('control', { action: 'start' });
+    expect((await player.inbox.next('state', (s) => s.clock.started)).clock).toMatchObject({ started: true, paused: false, speed: 1 });
+    facilitator.room.send('control', { action: 'speed', speed: 5 });
+    await player.inbox.next('state', (s) => s.clock.speed === 5);
+    facilitator.room.send('control', { action: 'pause' });
+    const paused = await player.inbox.next('state', (s) => s.clock.paused);
+    // Paused means paused: no live ticks move the clock.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(drillOf(code).run.now()).toBe(paused.clock.minute);
+    facilitator.room.send('control', { action: 'skip' });
+    const skipped = await player.inbox.next('state', (s) => s.clock.minute > paused.clock.minute);
+    expect(skipped.clock.paused).toBe(true);
+    facilitator.room.send('control', { action: 'resume' });
+    await player.inbox.next('state', (s) => !s.clock.paused);
+    facilitator.room.send('control', { action: 'start' });
+    expect((await facilitator.inbox.next('refused')).reason).toBe('the drill has already started');
+  });
+});
+
 describe('seats that hold what their seat may know', () => {
   it('should never send a player or observer the variant, the true severity or an unrevealed finding, through a whole drill', async () => {
     const { code, facilitator } = await hostCheckout();
