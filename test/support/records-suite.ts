@@ -1,0 +1,153 @@
+/**
+ * The records storage suite, run on PGlite by `npm test` (test/records.test.ts) and on PostgreSQL by
+ * `npm run test:services` (test/services/records-postgres.test.ts): the same behaviour on both back ends.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replay, type ScriptEntry } from '../../src/engine/index';
+import { Access } from '../../src/records/access';
+import type { RecordsDatabase } from '../../src/records/database';
+import { Records, RecordsError } from '../../src/records/records';
+import { defaultRubric, script } from './grading';
+import { loadValid } from './scenarios';
+
+const scenario = loadValid('scenarios/checkout-launch.json');
+
+function saveOf(commands: ScriptEntry[], seating: 'solo' | 'team' = 'team') {
+  return replay(scenario, 1, commands, undefined, { rubric: defaultRubric(), seating }).save();
+}
+
+export function recordsSuite(name: string, open: () => Promise<RecordsDatabase>): void {
+  describe(`records on ${name}`, () => {
+    let database: RecordsDatabase;
+    let records: Records;
+    let access: Access;
+    let clock = new Date('2026-11-02T09:00:00Z');
+
+    beforeAll(async () => {
+      database = await open();
+      records = new Records(database.db, () => clock);
+      access = new Access(records);
+    }, 60_000);
+
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    async function teamWithMembers() {
+      const manager = await records.createPerson('Mia Manager');
+      const team = await records.createTeam('Payments on-call', manager);
+      const alice = await records.createPerson('Alice');
+      const bob = await records.createPerson('Bob');
+      await records.acceptInvitation(await records.invite(team, 'member', manager), alice);
+      await records.acceptInvitation(await records.invite(team, 'member', manager), bob);
+      return { manager, team, alice, bob };
+    }
+
+    async function groupDrill(team: string, alice: string, bob: string, code: string | null = null) {
+      return records.recordDrill({
+        kind: 'group',
+        scenario,
+        save: saveOf(script('checkout-launch', 'expert')),
+        teamId: team,
+        code,
+        playedAt: clock,
+        people: [
+          { personId: alice, displayName: 'Alice', responder: 'alex' },
+          { personId: bob, displayName: 'Bob', responder: 'sarah' },
+        ],
+      });
+    }
+
+    it('should keep a team with its manager, and members who joined by single-use invitations', async () => {
+      const { team, manager, alice } = await teamWithMembers();
+      expect(await records.rolesIn(team, manager)).toEqual(['manager']);
+      expect((await records.members(team)).map((m) => m.displayName)).toEqual(['Alice', 'Bob', 'Mia Manager']);
+      const token = await records.invite(team, 'facilitator', manager);
+      await records.acceptInvitation(token, alice);
+      await expect(records.acceptInvitation(token, alice)).rejects.toThrow('this invitation has already been used');
+      await expect(records.acceptInvitation('no-such-token', alice)).rejects.toThrow('this invitation does not exist');
+      await expect(records.invite(team, 'member', alice)).rejects.toMatchObject({ status: 403 });
+    });
+
+    it('should refuse an expired invitation', async () => {
+      const { team, manager } = await teamWithMembers();
+      const token = await records.invite(team, 'member', manager);
+      const later = clock;
+      clock = new Date(clock.getTime() + 15 * 86_400_000);
+      const carl = await records.createPerson('Carl');
+      await expect(records.acceptInvitation(token, carl)).rejects.toThrow('this invitation has expired');
+      clock = later;
+    });
+
+    it('should record a finished drill whole: the run, who played what, the result, each person’s part and the action items', async () => {
+      const { team, manager, alice, bob } = await teamWithMembers();
+      const drill = await groupDrill(team, alice, bob, 'ABCDEFGHJK');
+      const view = await access.teamView(manager, team);
+      if (view.kind !== 'manager') throw new Error('a manager sees the manager view');
+      const rows = view.results.filter((r) => r.drillId === drill);
+      expect(rows.map((r) => r.person.displayName).sort()).toEqual(['Alice', 'Bob']);
+      expect(rows[0]).toMatchObject({ scenarioId: 'checkout-launch', kind: 'group', resultVersion: 1, rubricId: 'default', difficulty: 'standard' });
+      expect(rows[0]!.overall).toBeGreaterThanOrEqual(95);
+      const aliceRow = rows.find((r) => r.person.id === alice)!;
+      expect(Object.values(aliceRow.credited).reduce((a, b) => a + (b ?? 0), 0)).toBeGreaterThan(0);
+      expect(view.openActionItems.filter((i) => i.drillId === drill).length).toBeGreaterThan(0);
+      // The same group drill is never recorded twice.
+      await expect(groupDrill(team, alice, bob, 'ABCDEFGHJK')).rejects.toMatchObject({ status: 409 });
+    });
+
+    it('should re-grade under a new rubric as a new result beside the old one', async () => {
+      const { team, manager, alice, bob } = await teamWithMembers();
+      const drill = await groupDrill(team, alice, bob);
+      const strict = { ...defaultRubric(), id: 'strict', readiness: defaultRubric().readiness.map((r) => ({ ...r, min: Math.min(100, r.min + 20) })) };
+      const regraded = await records.regrade(drill, strict);
+      expect(regraded.version).toBe(2);
+      const versions = await database.db.selectFrom('results').select(['version', 'rubric_id']).where('drill_id', '=', drill).orderBy('version').execute();
+      expect(versions).toEqual([{ version: 1, rubric_id: 'default' }, { version: 2, rubric_id: 'strict' }]);
+      const view = await access.teamView(manager, team);
+      if (view.kind !== 'manager') throw new Error('manager view');
+      expect(view.results.filter((r) => r.drillId === drill).every((r) => r.resultVersion === 2 && r.rubricId === 'strict')).toBe(true);
+      await expect(records.regrade('drill_nope', strict)).rejects.toMatchObject({ status: 404 });
+    });
+
+    it('should let a member see their own records and the team aggregate only, and refuse other teams and people', async () => {
+      const a = await teamWithMembers();
+      const b = await teamWithMembers();
+      await groupDrill(a.team, a.alice, a.bob);
+      await groupDrill(b.team, b.alice, b.bob);
+      const member = await access.teamView(a.alice, a.team);
+      expect(member.kind).toBe('member');
+      if (member.kind !== 'member') return;
+      expect(member.own.every((r) => r.person.id === a.alice)).toBe(true);
+      expect(member.own.length).toBeGreaterThan(0);
+      expect(JSON.stringify(member)).not.toContain(a.bob);
+      expect(member.aggregate.drills).toBe(1);
+      // Team B is not theirs, nor are Bob's records, nor anyone's in team B; B's manager does not see A either.
+      for (const attempt of [() => access.teamView(a.alice, b.team), () => access.personRecords(a.alice, a.bob), () => access.personRecords(a.alice, b.alice), () => access.teamView(b.manager, a.team), () => access.personRecords(b.manager, a.alice)]) {
+        await expect(attempt()).rejects.toMatchObject({ status: 403 });
+      }
+      expect((await access.personRecords(a.alice, a.alice)).length).toBe(1);
+      expect((await access.personRecords(a.manager, a.bob)).length).toBe(1);
+      await expect(access.teamView(a.alice, 'team_does_not_exist')).rejects.toBeInstanceOf(RecordsError);
+    });
+
+    it('should keep sessions by hash and end them', async () => {
+      const person = await records.createPerson('Sol');
+      const token = await records.createSession(person);
+      expect(await records.personForSession(token)).toBe(person);
+      const stored = await database.db.selectFrom('sessions').select('token_hash').where('person_id', '=', person).execute();
+      expect(stored.map((s) => s.token_hash)).not.toContain(token);
+      await records.endSession(token);
+      expect(await records.personForSession(token)).toBeNull();
+      expect(await records.personForSession(undefined)).toBeNull();
+    });
+
+    it('should record a drill in one transaction: a failure part-way leaves nothing behind', async () => {
+      const { team, alice } = await teamWithMembers();
+      const before = await database.db.selectFrom('drills').select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      // A person who does not exist fails the last inserts (a foreign key), after the drill row was written.
+      await expect(records.recordDrill({ kind: 'group', scenario, save: saveOf(script('checkout-launch', 'expert')), teamId: team, code: null, playedAt: clock, people: [{ personId: alice, displayName: 'Alice', responder: 'alex' }, { personId: 'per_ghost', displayName: 'Ghost', responder: 'sarah' }] })).rejects.toThrow();
+      const after = await database.db.selectFrom('drills').select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+    });
+  });
+}
