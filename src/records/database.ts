@@ -3,6 +3,7 @@
  * nothing to install) and a real server when DATABASE_URL is set. Kysely is the one query layer over both, and the
  * same migrations build both. PGlite takes seconds to start: open one per process and share it.
  */
+import { mkdir } from 'node:fs/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrations';
@@ -44,12 +45,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<RecordsDat
     kind = 'postgres';
   } else {
     const { KyselyPGlite } = await import('kysely-pglite');
+    if (options.dataFolder) await mkdir(options.dataFolder, { recursive: true });
     const { dialect } = options.dataFolder ? await KyselyPGlite.create(options.dataFolder) : await KyselyPGlite.create();
     db = new Kysely<Database>({ dialect });
     kind = 'pglite';
   }
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, options.url ? options.schema : undefined);
   } catch (error) {
     await db.destroy();
     throw error;

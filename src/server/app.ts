@@ -11,6 +11,9 @@ import type { DrillStore } from './drill-store';
 import { hostDrill } from './hosting';
 import type { ScenarioLibrary } from './library';
 import { serveStatic } from './static-files';
+import { recordsApi } from './records-api';
+import { readCookie, SESSION_COOKIE } from './cookies';
+import type { Records } from '../records/records';
 
 /** The largest request body the API reads: a custom rubric fits many times over. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -26,6 +29,10 @@ export interface AppOptions {
   driver?: matchMaker.MatchMakerDriver;
   /** host:port where clients reach this process's rooms, when several processes share rooms through Redis. */
   publicAddress?: string;
+  /** Readiness records: people, teams, every finished drill. Without them, drills are played but not kept. */
+  records?: Records;
+  /** A header a trusted SSO proxy sets to the user's identity (see records-api.ts). */
+  trustedHeader?: string;
 }
 
 export interface App {
@@ -37,9 +44,13 @@ export interface App {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (status === 204) {
+    res.writeHead(status, { 'cache-control': 'no-store', ...headers }).end();
+    return;
+  }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(text);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers }).end(text);
 }
 
 function readBody(req: IncomingMessage): Promise<unknown> {
@@ -67,10 +78,23 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export function createApp(options: AppOptions): App {
-  configureDrillRooms({ store: options.store, now: () => Date.now() });
+  configureDrillRooms({ store: options.store, now: () => Date.now(), ...(options.records ? { records: options.records } : {}) });
   const randomSeed = () => String(randomBytes(4).readUInt32BE(0));
+  const recordsRoutes = options.records ? recordsApi({ records: options.records, library: options.library, ...(options.trustedHeader ? { trustedHeader: options.trustedHeader } : {}) }) : null;
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (recordsRoutes) {
+      // A body is read at most once, and only by a route that wants one.
+      let read: Promise<unknown> | null = null;
+      const body = () => (read ??= readBody(req));
+      try {
+        if (await recordsRoutes(req, path, body, (status, payload, headers) => send(res, status, payload, headers))) return;
+      } catch (error) {
+        if (error instanceof RangeError) return send(res, 413, { error: 'the request is too large' });
+        if (error instanceof SyntaxError) return send(res, 400, { error: 'the request is not JSON' });
+        throw error;
+      }
+    }
     if (path === '/api/scenarios' && req.method === 'GET') return send(res, 200, options.library.list());
     if (path === '/api/drills' && req.method === 'POST') {
       let body: unknown;
@@ -79,7 +103,15 @@ export function createApp(options: AppOptions): App {
       } catch (error) {
         return send(res, error instanceof RangeError ? 413 : 400, { error: error instanceof RangeError ? 'the request is too large' : 'the request is not JSON' });
       }
-      const hosted = await hostDrill(body, options.library, options.store, randomSeed);
+      const records = options.records;
+      const mayHostFor = async (teamId: string): Promise<string | null> => {
+        if (!records) return 'team records are not kept on this server';
+        const me = await records.personForSession(readCookie(req.headers, SESSION_COOKIE));
+        if (!me) return 'sign in to host a drill for a team';
+        const roles = await records.rolesIn(teamId, me);
+        return roles.includes('facilitator') || roles.includes('manager') ? null : 'only a facilitator or manager of that team may host its drills';
+      };
+      const hosted = await hostDrill(body, options.library, options.store, randomSeed, mayHostFor);
       if (!hosted.ok) return send(res, hosted.status, { error: hosted.reason });
       await matchMaker.createRoom('drill', { code: hosted.code });
       return send(res, 201, { code: hosted.code, facilitatorToken: hosted.facilitatorToken, joinPath: `/?drill=${hosted.code}` });

@@ -4,7 +4,7 @@
  * own seat's view (our views as messages, not a synced Colyseus schema, so a player's message never holds what
  * their seat may not know). It keeps the drill's record in the store after every change.
  */
-import { matchMaker, Room, ServerError, type Client } from '@colyseus/core';
+import { matchMaker, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import type { SaveFile } from '../engine/index';
 import { grade } from '../grading/index';
 import { buildReport, renderHtml, renderMarkdown } from '../report/index';
@@ -12,6 +12,8 @@ import { hashToken, newToken, normalizeJoinCode, tokenMatches } from './codes';
 import { Drill } from './drill';
 import type { DrillStore } from './drill-store';
 import { cleanName } from './lobby';
+import type { Records } from '../records/records';
+import { readCookie, SESSION_COOKIE } from './cookies';
 import { CLIENT_MESSAGE_TYPES, ClientMessages, JoinOptions, MAX_MESSAGE_CHARS, messageChars, RateLimiter, type ClientMessageType } from './protocol';
 
 /** How long a dropped player's seat is held for a reconnect that resumes the same connection. */
@@ -23,6 +25,8 @@ const PERSIST_CLOCK_MS = 5000;
 
 export interface DrillRoomServices {
   store: DrillStore;
+  /** Where finished drills are recorded; without it they are played and debriefed but not kept. */
+  records?: Records;
   /** Real time, for the clock and the rate limits (tests pass their own). */
   now: () => number;
 }
@@ -74,7 +78,16 @@ export class DrillRoom extends Room {
     this.setSimulationInterval(() => this.tick(), TICK_MS);
   }
 
-  override onJoin(client: Client, rawOptions: unknown): void {
+  /** Who is joining, as the records know them: the session cookie sent with the connection, if any. */
+  override async onAuth(_client: Client, _options: unknown, context: AuthContext): Promise<{ personId: string | null }> {
+    const records = services?.records;
+    // A browser sends its session cookie; a program (a test, a bot) may pass the session token as Colyseus' auth token.
+    const token = readCookie(context.headers ?? {}, SESSION_COOKIE) ?? context.token;
+    const personId = records ? await records.personForSession(token).catch(() => null) : null;
+    return { personId };
+  }
+
+  override onJoin(client: Client, rawOptions: unknown, auth?: { personId: string | null }): void {
     const options = JoinOptions.safeParse(rawOptions ?? {});
     if (!options.success) throw new ServerError(400, 'the join request was malformed');
     const { token, name } = options.data;
@@ -86,9 +99,12 @@ export class DrillRoom extends Room {
       const cleaned = cleanName(name);
       if (!cleaned.ok) throw new ServerError(400, cleaned.reason);
       issued = facilitator ? token : newToken();
-      const added = lobby.add({ id: facilitator ? 'facilitator' : `p-${newToken().slice(0, 10)}`, name: cleaned.name, tokenHash: facilitator ? this.drill.facilitatorTokenHash : hashToken(issued!), seat: facilitator ? { kind: 'facilitator' } : { kind: 'observer' } });
+      const added = lobby.add({ id: facilitator ? 'facilitator' : `p-${newToken().slice(0, 10)}`, name: cleaned.name, tokenHash: facilitator ? this.drill.facilitatorTokenHash : hashToken(issued!), seat: facilitator ? { kind: 'facilitator' } : { kind: 'observer' }, personId: auth?.personId ?? null });
       if (typeof added === 'string') throw new ServerError(403, added);
       participant = added;
+    } else if (auth?.personId && !participant.personId) {
+      // Someone who signed in since they first joined: their part is theirs from now on.
+      participant.personId = auth.personId;
     }
     lobby.setConnected(participant.id, true);
     client.userData = { participantId: participant.id, limiter: new RateLimiter(this.now), ready: false, ...(issued && participant.seat.kind !== 'facilitator' ? { issuedToken: issued } : {}) } satisfies ClientData;
@@ -215,6 +231,7 @@ export class DrillRoom extends Room {
     void this.persist();
     if (this.drill.run.isOver() && this.debriefCache === null) {
       this.debriefCache = this.debrief();
+      void this.record();
       for (const client of this.clients) if ((client.userData as ClientData | undefined)?.ready) client.send('debrief', this.debriefCache);
     }
   }
@@ -229,6 +246,25 @@ export class DrillRoom extends Room {
     const date = new Date(this.now()).toISOString().slice(0, 10);
     const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty, people, date });
     return { score, markdown: renderMarkdown(report), html: renderHtml(report), run: run.save() };
+  }
+
+  /**
+   * Keeps the finished drill in the records: the run, who played which seat (people who joined signed in by their
+   * person), graded, in the facilitator's team if they chose one. Once only, across restarts too.
+   */
+  private async record(): Promise<void> {
+    const records = services?.records;
+    if (!records || this.drill.recorded) return;
+    const people = this.drill.lobby.all().flatMap((p) => (p.seat.kind === 'player' ? [{ personId: p.personId ?? null, displayName: p.name, responder: p.seat.responder }] : []));
+    try {
+      await records.recordDrill({ kind: 'group', scenario: this.drill.scenario, save: this.drill.run.save(), teamId: this.drill.teamId, code: this.drill.code, playedAt: new Date(this.now()), people });
+      this.drill.recorded = true;
+    } catch (error) {
+      // Already recorded (a restart between recording and keeping the flag) is as good as recorded.
+      if ((error as { status?: number }).status === 409) this.drill.recorded = true;
+      else console.error(`drill ${this.roomId}: could not be recorded: ${String(error)}`);
+    }
+    await this.persist();
   }
 
   /** Writes the record; writes queue behind each other so an older copy never lands after a newer one. */

@@ -28,6 +28,10 @@ export interface DrillRecord {
   save: SaveFile;
   clock: ClockState;
   participants: Participant[];
+  /** The team whose records the finished drill joins (the facilitator chose it when hosting), if any. */
+  teamId?: string | null;
+  /** Whether the finished drill has been written to the records. */
+  recorded?: boolean;
 }
 
 export interface DrillOptions {
@@ -37,6 +41,7 @@ export interface DrillOptions {
   difficulty: Difficulty;
   rubric: Rubric;
   facilitatorTokenHash: string;
+  teamId?: string | null;
 }
 
 /** What one participant is sent after a change: their seat's view and nothing more. */
@@ -62,6 +67,8 @@ export type ClockControl = { action: 'start' } | { action: 'pause' } | { action:
 export class Drill {
   readonly lobby: Lobby;
   private clockState: ClockState;
+  /** Set once the finished drill is in the records, so a restart never records it twice. */
+  recorded = false;
 
   private constructor(
     readonly code: string,
@@ -70,6 +77,7 @@ export class Drill {
     readonly facilitatorTokenHash: string,
     clock: ClockState,
     participants: Participant[],
+    readonly teamId: string | null = null,
   ) {
     this.lobby = new Lobby(castOf(scenario), participants);
     this.clockState = { ...clock };
@@ -77,7 +85,7 @@ export class Drill {
 
   static create(options: DrillOptions): Drill {
     const run = createRun({ scenario: options.scenario, seed: options.seed, rubric: options.rubric, seating: 'team', difficulty: options.difficulty });
-    return new Drill(options.code, options.scenario, run, options.facilitatorTokenHash, { started: false, paused: false, speed: 1 }, []);
+    return new Drill(options.code, options.scenario, run, options.facilitatorTokenHash, { started: false, paused: false, speed: 1 }, [], options.teamId ?? null);
   }
 
   /** Rebuilds a drill from its record by replaying its commands: the same journal, entry for entry. */
@@ -85,7 +93,9 @@ export class Drill {
     const { save, scenario } = record;
     const run = replay(scenario, save.seed, save.commands, save.minute, { rubric: save.rubric, seating: 'team', difficulty: save.difficulty });
     // A facilitator who is not there cannot resume the clock: a restored drill waits, paused, for them.
-    return new Drill(record.code, scenario, run, record.facilitatorTokenHash, { ...record.clock, paused: record.clock.started }, record.participants);
+    const drill = new Drill(record.code, scenario, run, record.facilitatorTokenHash, { ...record.clock, paused: record.clock.started }, record.participants, record.teamId ?? null);
+    drill.recorded = record.recorded ?? false;
+    return drill;
   }
 
   get clock(): ClockState {
@@ -101,6 +111,8 @@ export class Drill {
       save: this.run.save(),
       clock: this.clock,
       participants: this.lobby.all().map((p) => ({ ...p, connected: false })),
+      teamId: this.teamId,
+      recorded: this.recorded,
     };
   }
 

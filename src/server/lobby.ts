@@ -13,6 +13,8 @@ export interface Participant {
   tokenHash: string;
   seat: SeatChoice;
   connected: boolean;
+  /** The records' person, when they joined signed in: their part in the drill is kept in their history. */
+  personId?: string | null;
 }
 
 export interface LobbyView {

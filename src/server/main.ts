@@ -1,14 +1,18 @@
 /**
  * `npm start`: one process that serves the built game and hosts drill rooms. Embedded defaults: drills are kept in a
  * data folder, no Redis, no database. Environment: PORT (4173), HOST (127.0.0.1), FIREDRILL_DATA (./data),
- * REDIS_URL (spread rooms over every process sharing that Redis server) and PUBLIC_ADDRESS (host:port where
- * browsers reach this process, when there are several).
+ * REDIS_URL (spread rooms over every process sharing that Redis server), PUBLIC_ADDRESS (host:port where
+ * browsers reach this process, when there are several), DATABASE_URL (records in PostgreSQL rather than the
+ * embedded PGlite in FIREDRILL_DATA/records; DATABASE_SCHEMA keeps them in a schema of their own) and FIREDRILL_TRUSTED_HEADER (behind an SSO proxy: the header that
+ * names the signed-in user).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app';
 import { FileDrillStore } from './drill-store';
 import { loadLibrary } from './library';
+import { openDatabase } from '../records/database';
+import { Records } from '../records/records';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const port = Number(process.env.PORT ?? 4173);
@@ -25,7 +29,16 @@ async function main(): Promise<void> {
     const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
     scaling = { presence: new RedisPresence(redisUrl), driver: new RedisDriver(redisUrl), ...(process.env.PUBLIC_ADDRESS ? { publicAddress: process.env.PUBLIC_ADDRESS } : {}) };
   }
+  // PGlite takes a few seconds to start: once, here, for the whole process.
+  const databaseUrl = process.env.DATABASE_URL;
+  if (redisUrl && !databaseUrl) console.log('  Note: several processes sharing rooms through Redis need DATABASE_URL too: an embedded PGlite folder belongs to one process.');
+  console.log(databaseUrl ? 'Opening the records database (PostgreSQL)…' : `Opening the records database (embedded PGlite in ${join(dataFolder, 'records')})…`);
+  const schema = process.env.DATABASE_SCHEMA;
+  const database = await openDatabase(databaseUrl ? { url: databaseUrl, ...(schema ? { schema } : {}) } : { dataFolder: join(dataFolder, 'records') });
+  const trustedHeader = process.env.FIREDRILL_TRUSTED_HEADER;
   const app = createApp({
+    records: new Records(database.db),
+    ...(trustedHeader ? { trustedHeader } : {}),
     library: loadLibrary(join(root, 'scenarios')),
     store: new FileDrillStore(join(dataFolder, 'drills')),
     ...(existsSync(staticFolder) ? { staticFolder } : {}),
@@ -39,7 +52,10 @@ async function main(): Promise<void> {
   if (restored > 0) console.log(`  ${restored} drill${restored === 1 ? '' : 's'} brought back from before the last stop, paused until the facilitator resumes.`);
   if (!existsSync(staticFolder)) console.log('  (No built game in dist/: run `npm run build` to serve it; drill rooms work without it.)');
   const stop = () => {
-    void app.close().finally(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

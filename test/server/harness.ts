@@ -6,6 +6,7 @@ import type { Room as ClientRoom } from 'colyseus.js';
 import { createApp, type App } from '../../src/server/app';
 import { MemoryDrillStore, type DrillStore } from '../../src/server/drill-store';
 import { loadLibrary } from '../../src/server/library';
+import type { Records } from '../../src/records/records';
 import { ROOT } from '../support/scenarios';
 
 export async function freePort(): Promise<number> {
@@ -29,8 +30,8 @@ export interface Harness {
 
 export const library = loadLibrary(join(ROOT, 'scenarios'));
 
-export async function startHarness(store: DrillStore = new MemoryDrillStore()): Promise<Harness> {
-  const app = createApp({ library, store });
+export async function startHarness(store: DrillStore = new MemoryDrillStore(), records?: Records): Promise<Harness> {
+  const app = createApp({ library, store, ...(records ? { records } : {}) });
   const port = await freePort();
   await app.listen(port);
   const colyseus = new ColyseusTestServer(app.colyseus);

@@ -8,14 +8,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/scenarios';
 import { freePort, Inbox } from '../server/harness';
 
 const REDIS_URL = process.env.REDIS_URL;
-if (!REDIS_URL) throw new Error('REDIS_URL is not set: `npm run test:services` needs a Redis server (see README, Services)');
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!REDIS_URL || !DATABASE_URL) throw new Error('REDIS_URL and DATABASE_URL must be set: `npm run test:services` needs Redis and PostgreSQL (see README)');
 
 const data = mkdtempSync(join(tmpdir(), 'firedrill-redis-'));
+// The processes' records go to a schema of this run's own, dropped at the end.
+const schema = `firedrill_redis_${process.pid}_${Date.now().toString(36)}`;
 const children: ChildProcess[] = [];
 
 afterAll(async () => {
@@ -33,11 +37,16 @@ afterAll(async () => {
     ),
   );
   rmSync(data, { recursive: true, force: true });
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
 });
 
 function startServer(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, PORT: String(port), FIREDRILL_DATA: data, REDIS_URL, PUBLIC_ADDRESS: `127.0.0.1:${port}` };
+    // Processes sharing rooms share one records database: PostgreSQL (an embedded PGlite folder is one process's).
+    const env = { ...process.env, PORT: String(port), FIREDRILL_DATA: data, REDIS_URL, DATABASE_URL, DATABASE_SCHEMA: schema, PUBLIC_ADDRESS: `127.0.0.1:${port}` };
     const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'src/server/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';

@@ -1,0 +1,142 @@
+/**
+ * The records endpoints: sign-in by invitation or by creating a team, the manager's and a person's views, solo run
+ * uploads. Every endpoint decides who is asking from the session cookie (or, when configured, a trusted SSO header)
+ * and lets Access decide what they may see.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { loadSave, scenarioHash } from '../engine/index';
+import { MAX_ID_CHARS } from '../engine/limits';
+import { Access } from '../records/access';
+import { MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
+import { TEAM_ROLES } from '../records/schema';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
+import type { ScenarioLibrary } from './library';
+import { cleanName } from './lobby';
+
+export interface RecordsApiOptions {
+  records: Records;
+  library: ScenarioLibrary;
+  /**
+   * A header a trusted SSO proxy sets to the signed-in user's identity (e.g. `x-forwarded-email`). Only set it when
+   * every request reaches the server through that proxy: otherwise anyone could send the header.
+   */
+  trustedHeader?: string;
+}
+
+type Reply = (status: number, body: unknown, headers?: Record<string, string>) => void;
+
+const TeamName = z.string().trim().min(1, 'give the team a name').max(MAX_TEAM_NAME, `a team name is at most ${MAX_TEAM_NAME} characters`);
+const CreateTeam = z.strictObject({ teamName: TeamName, displayName: z.unknown().optional() });
+const Invite = z.strictObject({ role: z.enum(TEAM_ROLES as ['member', 'facilitator', 'manager']).default('member') });
+const Accept = z.strictObject({ token: z.string().min(1).max(200), displayName: z.unknown().optional() });
+const SoloRun = z.strictObject({ save: z.unknown() });
+
+function problem(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.join('.') || 'request'}: ${issue.message}`;
+}
+
+export function recordsApi(options: RecordsApiOptions) {
+  const { records } = options;
+  const access = new Access(records);
+
+  async function whoIsAsking(req: IncomingMessage): Promise<string | null> {
+    if (options.trustedHeader) {
+      const identity = req.headers[options.trustedHeader.toLowerCase()];
+      if (typeof identity === 'string' && identity.length > 0 && identity.length <= 200) return records.personForExternalId(identity, identity.split('@')[0] || identity);
+    }
+    return records.personForSession(readCookie(req.headers, SESSION_COOKIE));
+  }
+
+  /** A person for someone not signed in yet: created with the display name they gave, signed in by a new cookie. */
+  async function signIn(req: IncomingMessage, displayName: unknown): Promise<{ personId: string; cookie: string } | string> {
+    const name = cleanName(displayName);
+    if (!name.ok) return name.reason;
+    const personId = await records.createPerson(name.name);
+    return { personId, cookie: sessionCookie(await records.createSession(personId), req.headers) };
+  }
+
+  /** Handles a request under /api/ that belongs to records; false when the path is not one of these. */
+  return async function handle(req: IncomingMessage, path: string, body: () => Promise<unknown>, reply: Reply): Promise<boolean> {
+    const method = req.method ?? 'GET';
+    try {
+      if (path === '/api/me' && method === 'GET') {
+        const me = await whoIsAsking(req);
+        if (!me) return reply(401, { error: 'not signed in' }), true;
+        return reply(200, { person: await records.person(me), teams: await records.teamsOf(me) }), true;
+      }
+      if (path === '/api/sign-out' && method === 'POST') {
+        const token = readCookie(req.headers, SESSION_COOKIE);
+        if (token) await records.endSession(token);
+        return reply(204, null, { 'set-cookie': clearedSessionCookie }), true;
+      }
+      if (path === '/api/teams' && method === 'POST') {
+        const parsed = CreateTeam.safeParse(await body());
+        if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
+        let me = await whoIsAsking(req);
+        let cookie: string | undefined;
+        if (!me) {
+          const signed = await signIn(req, parsed.data.displayName);
+          if (typeof signed === 'string') return reply(400, { error: `displayName: ${signed}` }), true;
+          me = signed.personId;
+          cookie = signed.cookie;
+        }
+        const teamId = await records.createTeam(parsed.data.teamName, me);
+        return reply(201, { team: { id: teamId, name: parsed.data.teamName }, person: await records.person(me) }, cookie ? { 'set-cookie': cookie } : {}), true;
+      }
+      if (path === '/api/invitations/accept' && method === 'POST') {
+        const parsed = Accept.safeParse(await body());
+        if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
+        let me = await whoIsAsking(req);
+        let cookie: string | undefined;
+        if (!me) {
+          const signed = await signIn(req, parsed.data.displayName);
+          if (typeof signed === 'string') return reply(400, { error: `displayName: ${signed}` }), true;
+          me = signed.personId;
+          cookie = signed.cookie;
+        }
+        const joined = await records.acceptInvitation(parsed.data.token, me);
+        return reply(200, { ...joined, person: await records.person(me) }, cookie ? { 'set-cookie': cookie } : {}), true;
+      }
+      const team = /^\/api\/teams\/([A-Za-z0-9_-]{1,80})(\/invitations)?$/.exec(path);
+      if (team) {
+        const me = await whoIsAsking(req);
+        if (!me) return reply(401, { error: 'sign in first: use an invitation link, or create a team' }), true;
+        if (team[2] && method === 'POST') {
+          const parsed = Invite.safeParse(await body());
+          if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
+          const token = await access.invite(me, team[1]!, parsed.data.role);
+          return reply(201, { invitationPath: `/?invitation=${encodeURIComponent(token)}`, role: parsed.data.role }), true;
+        }
+        if (!team[2] && method === 'GET') return reply(200, await access.teamView(me, team[1]!)), true;
+        return reply(405, { error: 'method not allowed' }), true;
+      }
+      const person = /^\/api\/people\/([A-Za-z0-9_-]{1,80})\/records$/.exec(path);
+      if (person && method === 'GET') {
+        const me = await whoIsAsking(req);
+        if (!me) return reply(401, { error: 'sign in first' }), true;
+        return reply(200, await access.personRecords(me, person[1]!)), true;
+      }
+      if (path === '/api/solo-runs' && method === 'POST') {
+        const me = await whoIsAsking(req);
+        if (!me) return reply(401, { error: 'sign in first: a solo run is kept for the person who played it' }), true;
+        const parsed = SoloRun.safeParse(await body());
+        if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
+        const loaded = loadSave(JSON.stringify(parsed.data.save), 'uploaded run', (id) => {
+          const scenario = options.library.get(id.slice(0, MAX_ID_CHARS));
+          return scenario ? { scenario, hash: scenarioHash(scenario) } : undefined;
+        });
+        if (!loaded.ok) return reply(400, { error: `the run could not be read: ${loaded.problems[0]?.message ?? loaded.reason}` }), true;
+        if (!loaded.run.isOver()) return reply(400, { error: 'only a finished run is kept: finish the drill first' }), true;
+        const personName = (await records.person(me))!.displayName;
+        const drillId = await records.recordDrill({ kind: 'solo', scenario: loaded.run.scenario, save: loaded.save, teamId: null, code: null, playedAt: new Date(), people: [{ personId: me, displayName: personName, responder: loaded.run.scenario.roster.onCall.primary }] });
+        return reply(201, { drillId }), true;
+      }
+    } catch (error) {
+      if (error instanceof RecordsError) return reply(error.status, { error: error.message }), true;
+      throw error;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The records endpoints over HTTP, and a group drill recorded when it ends: sign-in by creating a team or accepting
+ * an invitation (HTTP-only session cookies), single-use invitations, and every refusal a member of one team gets for
+ * another team's endpoints and another person's records. Records on PGlite, one instance for the file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from 'colyseus.js';
+import { openDatabase, type RecordsDatabase } from '../../src/records/database';
+import { Records } from '../../src/records/records';
+import { MemoryDrillStore } from '../../src/server/drill-store';
+import { Inbox, startHarness, type Harness } from './harness';
+
+let harness: Harness;
+let database: RecordsDatabase;
+
+beforeAll(async () => {
+  database = await openDatabase({});
+  harness = await startHarness(new MemoryDrillStore(), new Records(database.db));
+}, 60_000);
+
+afterAll(async () => {
+  await harness.app.close();
+  await database.close();
+});
+
+interface Response {
+  status: number;
+  body: any;
+  cookie: string | null;
+}
+
+async function call(method: string, path: string, options: { body?: unknown; cookie?: string | null } = {}): Promise<Response> {
+  const response = await fetch(`http://127.0.0.1:${harness.port}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(options.cookie ? { cookie: options.cookie } : {}) },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  const setCookie = response.headers.get('set-cookie');
+  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: setCookie ? setCookie.split(';')[0]! : null };
+}
+
+/** A manager with a team, and two members who joined by invitation. */
+async function team(name: string) {
+  const created = await call('POST', '/api/teams', { body: { teamName: name, displayName: `${name} manager` } });
+  expect(created.status).toBe(201);
+  const manager = created.cookie!;
+  const teamId = created.body.team.id as string;
+  const members: Array<{ cookie: string; id: string }> = [];
+  for (const person of ['Alice', 'Bob']) {
+    const invitation = await call('POST', `/api/teams/${teamId}/invitations`, { cookie: manager, body: { role: 'member' } });
+    expect(invitation.status).toBe(201);
+    const token = decodeURIComponent(/invitation=([^&]+)/.exec(invitation.body.invitationPath)![1]!);
+    const accepted = await call('POST', '/api/invitations/accept', { body: { token, displayName: `${person} of ${name}` } });
+    expect(accepted.status).toBe(200);
+    members.push({ cookie: accepted.cookie!, id: accepted.body.person.id });
+  }
+  return { teamId, manager, managerId: created.body.person.id as string, alice: members[0]!, bob: members[1]! };
+}
+
+describe('signing in and inviting', () => {
+  it('should create a team with its manager, signed in by an HTTP-only cookie, with clear errors for bad input', async () => {
+    expect((await call('POST', '/api/teams', { body: { teamName: 'Ops' } })).body.error).toBe('displayName: enter a display name');
+    expect((await call('POST', '/api/teams', { body: { teamName: 'x'.repeat(81), displayName: 'Mia' } })).body.error).toBe('teamName: a team name is at most 80 characters');
+    expect((await call('POST', '/api/teams', { body: { teamName: 'Ops', displayName: 'Mia', admin: true } })).status).toBe(400);
+    const created = await fetch(`http://127.0.0.1:${harness.port}/api/teams`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ teamName: 'Ops', displayName: 'Mia' }) });
+    expect(created.headers.get('set-cookie')).toMatch(/^firedrill_session=[^;]+; HttpOnly; SameSite=Lax; Path=\//);
+    const me = await call('GET', '/api/me', { cookie: created.headers.get('set-cookie')!.split(';')[0]! });
+    expect(me.body.teams).toEqual([{ id: expect.any(String), name: 'Ops', roles: ['manager'] }]);
+    expect((await call('GET', '/api/me')).status).toBe(401);
+  });
+
+  it('should make an invitation single-use', async () => {
+    const a = await team('Single');
+    const invitation = await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: {} });
+    const token = decodeURIComponent(/invitation=([^&]+)/.exec(invitation.body.invitationPath)![1]!);
+    expect((await call('POST', '/api/invitations/accept', { body: { token, displayName: 'First' } })).status).toBe(200);
+    const again = await call('POST', '/api/invitations/accept', { body: { token, displayName: 'Second' } });
+    expect(again).toMatchObject({ status: 410, body: { error: 'this invitation has already been used' } });
+    expect((await call('POST', '/api/invitations/accept', { body: { token: 'made-up', displayName: 'Third' } })).status).toBe(404);
+  });
+});
+
+describe('access to records, checked on the server', () => {
+  it('should refuse a member of team A every endpoint of team B and other people’s records, with 403', async () => {
+    const a = await team('Alpha');
+    const b = await team('Beta');
+    const refusals: Array<[string, string, unknown?]> = [
+      ['GET', `/api/teams/${b.teamId}`],
+      ['POST', `/api/teams/${b.teamId}/invitations`, { role: 'member' }],
+      ['GET', `/api/people/${b.alice.id}/records`],
+      ['GET', `/api/people/${b.managerId}/records`],
+      ['GET', `/api/people/${a.bob.id}/records`],
+      // A member of A may not invite into A either: that is the manager's.
+      ['POST', `/api/teams/${a.teamId}/invitations`, { role: 'manager' }],
+    ];
+    for (const [method, path, body] of refusals) {
+      const response = await call(method, path, { cookie: a.alice.cookie, ...(body !== undefined ? { body } : {}) });
+      expect(response.status, `${method} ${path}`).toBe(403);
+      expect(typeof response.body.error).toBe('string');
+    }
+    // B's manager does not manage A.
+    expect((await call('GET', `/api/teams/${a.teamId}`, { cookie: b.manager })).status).toBe(403);
+    expect((await call('GET', `/api/people/${a.alice.id}/records`, { cookie: b.manager })).status).toBe(403);
+    // Nobody signed in gets 401, not data.
+    expect((await call('GET', `/api/teams/${a.teamId}`)).status).toBe(401);
+    // What is allowed: their own records, their team's aggregate; the manager sees everyone.
+    expect((await call('GET', `/api/people/${a.alice.id}/records`, { cookie: a.alice.cookie })).status).toBe(200);
+    expect((await call('GET', `/api/teams/${a.teamId}`, { cookie: a.alice.cookie })).body.kind).toBe('member');
+    expect((await call('GET', `/api/teams/${a.teamId}`, { cookie: a.manager })).body.kind).toBe('manager');
+    expect((await call('GET', `/api/people/${a.bob.id}/records`, { cookie: a.manager })).status).toBe(200);
+  });
+});
+
+describe('a group drill kept in the records', () => {
+  it('should let only a facilitator or manager host for a team, and record the finished drill with each signed-in person', async () => {
+    const a = await team('Gamma');
+    const host = (cookie: string) => call('POST', '/api/drills', { cookie, body: { scenario: 'checkout-launch', seed: '1', team: a.teamId } });
+    expect(await host(a.alice.cookie)).toMatchObject({ status: 403, body: { error: 'only a facilitator or manager of that team may host its drills' } });
+    const hosted = await host(a.manager);
+    expect(hosted.status).toBe(201);
+    const { code, facilitatorToken } = hosted.body as { code: string; facilitatorToken: string };
+
+    const join = async (options: Record<string, string>, session?: string) => {
+      const client = new Client(`ws://127.0.0.1:${harness.port}`);
+      if (session) client.auth.token = decodeURIComponent(session.split('=')[1]!);
+      const room = await client.joinById(code, options);
+      const inbox = new Inbox(room);
+      const state = inbox.next('state');
+      room.send('ready', {});
+      await state;
+      return { room, inbox };
+    };
+    const facilitator = await join({ name: 'Mia', token: facilitatorToken });
+    const alice = await join({ name: 'Alice' }, a.alice.cookie);
+    alice.room.send('claim', { seat: { kind: 'player', responder: 'alex' } });
+    await alice.inbox.next('state', (s) => s.you.seat.kind === 'player');
+    facilitator.room.send('control', { action: 'start' });
+    await alice.inbox.next('state', (s) => s.clock.started);
+    alice.room.send('command', { command: { type: 'acknowledge' } });
+    await alice.inbox.next('state', (s) => s.view.page.acknowledgedAt !== null);
+    facilitator.room.send('command', { command: { type: 'call-time' } });
+    await facilitator.inbox.next('state', (s) => s.view.phase === 'postmortem');
+    facilitator.room.send('command', { command: { type: 'finish' } });
+    await alice.inbox.next('debrief', () => true, 10_000);
+
+    // Recording happens just after the debrief goes out.
+    let view: any;
+    for (let i = 0; i < 50; i++) {
+      view = (await call('GET', `/api/teams/${a.teamId}`, { cookie: a.manager })).body;
+      if (view.results.length > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(view.results).toHaveLength(1);
+    expect(view.results[0]).toMatchObject({ kind: 'group', scenarioId: 'checkout-launch', person: { id: a.alice.id }, responder: 'alex', resultVersion: 1 });
+    const own = await call('GET', `/api/people/${a.alice.id}/records`, { cookie: a.alice.cookie });
+    expect(own.body.map((r: any) => r.drillId)).toEqual([view.results[0].drillId]);
+    await facilitator.room.leave(true);
+    await alice.room.leave(true);
+  });
+});
