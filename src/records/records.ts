@@ -158,6 +158,14 @@ export class Records {
     });
   }
 
+  /** Marks a team's action item done: anyone in the team may, and who did is kept. */
+  async closeActionItem(itemId: number, personId: string): Promise<void> {
+    const item = await this.db.selectFrom('action_items').select(['team_id', 'closed_at']).where('id', '=', itemId).executeTakeFirst();
+    if (!item || item.team_id === null || (await this.rolesIn(item.team_id, personId)).length === 0) throw new RecordsError(404, 'there is no such action item in your teams');
+    if (item.closed_at !== null) throw new RecordsError(409, 'this action item is already done');
+    await this.db.updateTable('action_items').set({ closed_at: this.now(), closed_by: personId, status: 'Done' }).where('id', '=', itemId).where('closed_at', 'is', null).execute();
+  }
+
   // Drills and results.
 
   /**

@@ -45,6 +45,11 @@ export interface App {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  // A body of `{ raw }` goes out as it is, with the content type the route chose (CSV, HTML).
+  if (body !== null && typeof body === 'object' && 'raw' in body && typeof (body as { raw: unknown }).raw === 'string') {
+    res.writeHead(status, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers }).end((body as { raw: string }).raw);
+    return;
+  }
   if (status === 204) {
     res.writeHead(status, { 'cache-control': 'no-store', ...headers }).end();
     return;

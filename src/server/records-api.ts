@@ -10,6 +10,9 @@ import { MAX_ID_CHARS } from '../engine/limits';
 import { Access } from '../records/access';
 import { MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
 import { TEAM_ROLES } from '../records/schema';
+import { resultsCsv } from '../records/exports/csv';
+import { readinessReportHtml } from '../records/exports/readiness-report';
+import { sendStatements, statementsFor } from '../records/exports/xapi';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import type { ScenarioLibrary } from './library';
 import { cleanName } from './lobby';
@@ -31,6 +34,11 @@ const CreateTeam = z.strictObject({ teamName: TeamName, displayName: z.unknown()
 const Invite = z.strictObject({ role: z.enum(TEAM_ROLES as ['member', 'facilitator', 'manager']).default('member') });
 const Accept = z.strictObject({ token: z.string().min(1).max(200), displayName: z.unknown().optional() });
 const SoloRun = z.strictObject({ save: z.unknown() });
+const XapiTarget = z.strictObject({
+  endpoint: z.string().url('endpoint: give the LRS address, e.g. https://lrs.example.com/xapi').max(500).refine((u) => /^https?:\/\//.test(u), 'endpoint: an http or https address'),
+  username: z.string().max(200),
+  password: z.string().max(500),
+});
 
 function problem(error: z.ZodError): string {
   const issue = error.issues[0]!;
@@ -98,6 +106,42 @@ export function recordsApi(options: RecordsApiOptions) {
         }
         const joined = await records.acceptInvitation(parsed.data.token, me);
         return reply(200, { ...joined, person: await records.person(me) }, cookie ? { 'set-cookie': cookie } : {}), true;
+      }
+      const exportPath = /^\/api\/teams\/([A-Za-z0-9_-]{1,80})\/(results\.csv|readiness-report|xapi)$/.exec(path);
+      if (exportPath) {
+        const me = await whoIsAsking(req);
+        if (!me) return reply(401, { error: 'sign in first' }), true;
+        const view = await access.teamView(me, exportPath[1]!);
+        // Exports hold every member's results: the team's managers' alone.
+        if (view.kind !== 'manager') throw new RecordsError(403, 'only a manager of this team may export its records');
+        const rows = view.results;
+        if (exportPath[2] === 'results.csv' && method === 'GET') {
+          return reply(200, { raw: resultsCsv(rows) }, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="firedrill-${view.team.id}-results.csv"` }), true;
+        }
+        if (exportPath[2] === 'readiness-report' && method === 'GET') {
+          const html = readinessReportHtml({ team: { name: view.team.name }, generatedOn: new Date().toISOString().slice(0, 10), rows });
+          return reply(200, { raw: html }, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" }), true;
+        }
+        if (exportPath[2] === 'xapi' && method === 'POST') {
+          const parsed = XapiTarget.safeParse(await body());
+          if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
+          const origin = `http://${req.headers.host ?? 'localhost'}`;
+          const statements = statementsFor(rows, { homePage: origin, activityBase: `${origin}/xapi` });
+          try {
+            const sent = await sendStatements(statements, parsed.data);
+            return reply(200, { sent: sent.length }), true;
+          } catch (error) {
+            return reply(502, { error: error instanceof Error ? error.message : String(error) }), true;
+          }
+        }
+        return reply(405, { error: 'method not allowed' }), true;
+      }
+      const item = /^\/api\/action-items\/(\d{1,12})\/close$/.exec(path);
+      if (item && method === 'POST') {
+        const me = await whoIsAsking(req);
+        if (!me) return reply(401, { error: 'sign in first' }), true;
+        await records.closeActionItem(Number(item[1]), me);
+        return reply(204, null), true;
       }
       const team = /^\/api\/teams\/([A-Za-z0-9_-]{1,80})(\/invitations)?$/.exec(path);
       if (team) {

@@ -9,6 +9,7 @@ import { openDatabase, type RecordsDatabase } from '../../src/records/database';
 import { Records } from '../../src/records/records';
 import { MemoryDrillStore } from '../../src/server/drill-store';
 import { Inbox, startHarness, type Harness } from './harness';
+import { startTinyLrs } from '../support/tiny-lrs';
 
 let harness: Harness;
 let database: RecordsDatabase;
@@ -157,5 +158,47 @@ describe('a group drill kept in the records', () => {
     expect(own.body.map((r: any) => r.drillId)).toEqual([view.results[0].drillId]);
     await facilitator.room.leave(true);
     await alice.room.leave(true);
+
+    // Exports are the manager's: a CSV a spreadsheet opens, the printable report, xAPI to an LRS.
+    const csv = await fetch(`http://127.0.0.1:${harness.port}/api/teams/${a.teamId}/results.csv`, { headers: { cookie: a.manager } });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await csv.text();
+    expect(text.split('\r\n')[1]).toContain('Alice of Gamma');
+    const report = await fetch(`http://127.0.0.1:${harness.port}/api/teams/${a.teamId}/readiness-report`, { headers: { cookie: a.manager } });
+    expect(await report.text()).toContain('IR-3');
+    const lrs = await startTinyLrs({ username: 'lrs', password: 'secret' });
+    try {
+      const sent = await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.manager, body: { endpoint: lrs.endpoint, username: 'lrs', password: 'secret' } });
+      expect(sent).toMatchObject({ status: 200, body: { sent: 3 } });
+      expect(lrs.statements).toHaveLength(3);
+      const refused = await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.manager, body: { endpoint: lrs.endpoint, username: 'lrs', password: 'wrong' } });
+      expect(refused.status).toBe(502);
+      expect(refused.body.error).toMatch(/401/);
+    } finally {
+      await lrs.close();
+    }
+    for (const path of ['results.csv', 'readiness-report']) expect((await call('GET', `/api/teams/${a.teamId}/${path}`, { cookie: a.alice.cookie })).status, path).toBe(403);
+    expect((await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.alice.cookie, body: { endpoint: 'http://127.0.0.1:9/x', username: '', password: '' } })).status).toBe(403);
+    expect((await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.manager, body: { endpoint: 'file:///etc/passwd', username: '', password: '' } })).status).toBe(400);
+  });
+
+  it('should let a team member mark an action item done once, and refuse anyone outside the team', async () => {
+    const a = await team('Delta');
+    const b = await team('Epsilon');
+    const records = new Records(database.db);
+    const { replay } = await import('../../src/engine/index');
+    const { script, defaultRubric } = await import('../support/grading');
+    const { loadValid } = await import('../support/scenarios');
+    const scenario = loadValid('scenarios/checkout-launch.json');
+    const save = replay(scenario, 1, script('checkout-launch', 'expert'), undefined, { rubric: defaultRubric(), seating: 'team' }).save();
+    await records.recordDrill({ kind: 'group', scenario, save, teamId: a.teamId, code: null, playedAt: new Date(), people: [{ personId: a.alice.id, displayName: 'Alice', responder: 'alex' }] });
+    const items = (await call('GET', `/api/teams/${a.teamId}`, { cookie: a.manager })).body.openActionItems as Array<{ id: number }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect((await call('POST', `/api/action-items/${items[0]!.id}/close`, { cookie: b.alice.cookie })).status).toBe(404);
+    expect((await call('POST', `/api/action-items/${items[0]!.id}/close`, { cookie: a.bob.cookie })).status).toBe(204);
+    expect((await call('POST', `/api/action-items/${items[0]!.id}/close`, { cookie: a.bob.cookie })).status).toBe(409);
+    const after = (await call('GET', `/api/teams/${a.teamId}`, { cookie: a.manager })).body.openActionItems as Array<{ id: number }>;
+    expect(after.map((i) => i.id)).not.toContain(items[0]!.id);
+    expect(after).toHaveLength(items.length - 1);
   });
 });
