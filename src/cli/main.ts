@@ -9,6 +9,7 @@ import { shorten } from '../engine/limits';
 import { check } from './commands/check';
 import { graph } from './commands/graph';
 import { play } from './commands/play';
+import { regrade } from './commands/regrade';
 import { report } from './commands/report';
 import { schema } from './commands/schema';
 import { validate } from './commands/validate';
@@ -33,6 +34,10 @@ Commands:
          [--rubric FILE] [--date TEXT] [--out FILE]
                                            grade a run and print its blameless debrief; FILE may be a
                                            command script or a run saved from the browser
+  regrade <drill-id...> | --all --rubric FILE [--data FOLDER]
+                                           grade recorded drills again under a rubric: each gets a new
+                                           result beside the old (records: DATABASE_URL, else PGlite in
+                                           FOLDER, default $FIREDRILL_DATA/records or data/records)
   graph <scenario>                         print a Mermaid diagram of the scenario's flow
   schema [--rubric]                        print the scenario (or rubric) JSON Schema
 
@@ -56,6 +61,8 @@ export async function main(argv: string[], terminal: Io): Promise<number> {
         return check(rest, io);
       case 'schema':
         return schema(rest, io);
+      case 'regrade':
+        return await regrade(rest, io);
       case undefined:
       case 'help':
       case '--help':
