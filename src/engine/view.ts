@@ -284,8 +284,9 @@ function buildTruth(scenario: Scenario, ctx: RunContext, journal: readonly Journ
 function expertPath(scenario: Scenario, ctx: RunContext, variant: Scenario['variants'][number], words: Words): string[] {
   const roles = ctx.rubric.rolesExpected[ctx.trueSeverity];
   const checks = scenario.grading.verification;
+  const alsoFitting = scenario.severity.acceptable.filter((s) => s !== ctx.trueSeverity);
   return [
-    `Acknowledge the page and declare ${ctx.trueSeverity}${scenario.severity.acceptable.length > 0 ? ` (or ${scenario.severity.acceptable.join(', ')})` : ''}`,
+    `Acknowledge the page and declare ${ctx.trueSeverity}${alsoFitting.length > 0 ? ` (or ${alsoFitting.join(', ')})` : ''}`,
     `Name an incident commander before any work starts${roles.length > 0 ? `, then give the ${roles.join(', ')} role${roles.length === 1 ? '' : 's'}` : ''}`,
     'Send a first status update in the template, and keep the promised cadence',
     `Check first: ${variant.keyDiagnosis.map((id) => words.label(id)).join('; ')}`,

@@ -9,6 +9,10 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { configureDrillRooms, DrillRoom } from './drill-room';
 import type { DrillStore } from './drill-store';
 import { hostDrill } from './hosting';
+import type { DrillRecord } from './drill';
+
+/** Whether a kept drill had ended: its last command finished it. */
+const isOver = (record: DrillRecord) => record.save.commands.some((c) => c.command.type === 'finish');
 import type { ScenarioLibrary } from './library';
 import { serveStatic } from './static-files';
 import { recordsApi } from './records-api';
@@ -83,7 +87,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export function createApp(options: AppOptions): App {
-  configureDrillRooms({ store: options.store, now: () => Date.now(), ...(options.records ? { records: options.records } : {}) });
+  configureDrillRooms({ store: options.store, now: () => Date.now(), catalog: () => options.library.catalog(), ...(options.records ? { records: options.records } : {}) });
   const randomSeed = () => String(randomBytes(4).readUInt32BE(0));
   const recordsRoutes = options.records ? recordsApi({ records: options.records, library: options.library, ...(options.trustedHeader ? { trustedHeader: options.trustedHeader } : {}) }) : null;
 
@@ -148,13 +152,15 @@ export function createApp(options: AppOptions): App {
     http,
     colyseus,
     async restoreDrills() {
+      // Counts the drills still being played; finished ones come back too, for their debrief.
       let restored = 0;
       for (const code of await options.store.list()) {
         // Another process (with Redis) may already have brought this drill back.
         if ((await matchMaker.query({ roomId: code })).length > 0) continue;
         try {
           await matchMaker.createRoom('drill', { code });
-          restored++;
+          const record = await options.store.load(code);
+          if (record && record.clock.started && !record.recorded && !isOver(record)) restored++;
         } catch (error) {
           console.error(`drill ${code} could not be restored: ${String(error)}`);
         }

@@ -27,6 +27,8 @@ export interface DrillRoomServices {
   store: DrillStore;
   /** Where finished drills are recorded; without it they are played and debriefed but not kept. */
   records?: Records;
+  /** The library, so the debrief can recommend what to practise next, as `firedrill report` does. */
+  catalog?: () => Array<{ id: string; title: string; topics: string[] }>;
   /** Real time, for the clock and the rate limits (tests pass their own). */
   now: () => number;
 }
@@ -244,7 +246,8 @@ export class DrillRoom extends Room {
     for (const p of this.drill.lobby.all()) if (p.seat.kind === 'player') people[p.seat.responder] = p.name;
     // The server knows the day the drill was played, which a script replayed later does not.
     const date = new Date(this.now()).toISOString().slice(0, 10);
-    const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty, people, date });
+    const catalog = services?.catalog?.() ?? [];
+    const report = buildReport(this.drill.scenario, run.journal(), score, { seed: run.seed, difficulty: run.difficulty, people, date, catalog });
     return { score, markdown: renderMarkdown(report), html: renderHtml(report), run: run.save() };
   }
 

@@ -67,7 +67,10 @@ export class FileDrillStore implements DrillStore {
 
   async list(): Promise<string[]> {
     try {
-      return (await readdir(this.folder)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).filter((c) => JOIN_CODE_PATTERN.test(c));
+      const names = await readdir(this.folder);
+      // A write cut short (a kill between writing and renaming) leaves its temporary file; the last good copy stands.
+      await Promise.all(names.filter((f) => f.endsWith('.tmp')).map((f) => rm(join(this.folder, f), { force: true })));
+      return names.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).filter((c) => JOIN_CODE_PATTERN.test(c));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

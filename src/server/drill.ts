@@ -15,6 +15,8 @@ export interface ClockState {
   started: boolean;
   paused: boolean;
   speed: Speed;
+  /** Why the clock stands, when it does: the facilitator's pause, their dropped connection, or a server restart. */
+  pausedBecause?: 'facilitator' | 'facilitator-away' | 'restart';
 }
 
 export const DRILL_RECORD_FORMAT = 1;
@@ -93,7 +95,8 @@ export class Drill {
     const { save, scenario } = record;
     const run = replay(scenario, save.seed, save.commands, save.minute, { rubric: save.rubric, seating: 'team', difficulty: save.difficulty });
     // A facilitator who is not there cannot resume the clock: a restored drill waits, paused, for them.
-    const drill = new Drill(record.code, scenario, run, record.facilitatorTokenHash, { ...record.clock, paused: record.clock.started }, record.participants, record.teamId ?? null);
+    const paused = record.clock.started && !run.isOver();
+    const drill = new Drill(record.code, scenario, run, record.facilitatorTokenHash, { ...record.clock, paused, ...(paused ? { pausedBecause: record.clock.paused ? (record.clock.pausedBecause ?? 'facilitator') : 'restart' } : {}) }, record.participants, record.teamId ?? null);
     drill.recorded = record.recorded ?? false;
     return drill;
   }
@@ -138,15 +141,15 @@ export class Drill {
     switch (control.action) {
       case 'start':
         if (this.clockState.started) return 'the drill has already started';
-        this.clockState = { ...this.clockState, started: true, paused: false };
+        this.clockState = { started: true, paused: false, speed: this.clockState.speed };
         return null;
       case 'pause':
         if (!this.clockState.started) return 'the drill has not started';
-        this.clockState = { ...this.clockState, paused: true };
+        this.clockState = { ...this.clockState, paused: true, pausedBecause: 'facilitator' };
         return null;
       case 'resume':
         if (!this.clockState.started) return 'the drill has not started';
-        this.clockState = { ...this.clockState, paused: false };
+        this.clockState = { started: true, paused: false, speed: this.clockState.speed };
         return null;
       case 'speed':
         this.clockState = { ...this.clockState, speed: control.speed };
@@ -158,9 +161,9 @@ export class Drill {
     }
   }
 
-  /** Pauses the clock, as when the facilitator drops: a drill nobody runs should not run on. */
+  /** Pauses the clock when the facilitator drops: a drill nobody runs should not run on. */
   pause(): void {
-    if (this.clockState.started) this.clockState = { ...this.clockState, paused: true };
+    if (this.clockState.started && !this.clockState.paused) this.clockState = { ...this.clockState, paused: true, pausedBecause: 'facilitator-away' };
   }
 
   isFacilitator(participantId: string): boolean {

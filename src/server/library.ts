@@ -6,6 +6,8 @@ import { formatProblem, loadScenario, type Scenario } from '../engine/index';
 export interface ScenarioLibrary {
   get(id: string): Scenario | undefined;
   list(): Array<{ id: string; title: string; severity: string }>;
+  /** The library as the debrief's "practise next" reads it. */
+  catalog(): Array<{ id: string; title: string; topics: string[] }>;
 }
 
 export function loadLibrary(folder: string): ScenarioLibrary {
@@ -22,5 +24,6 @@ export function loadLibrary(folder: string): ScenarioLibrary {
   return {
     get: (id) => scenarios.get(id),
     list: () => [...scenarios.values()].map((s) => ({ id: s.id, title: s.title, severity: s.severity.true })),
+    catalog: () => [...scenarios.values()].map((s) => ({ id: s.id, title: s.title, topics: s.topics })),
   };
 }

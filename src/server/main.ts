@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   if (restored > 0) console.log(`  ${restored} drill${restored === 1 ? '' : 's'} brought back from before the last stop, paused until the facilitator resumes.`);
   if (!existsSync(staticFolder)) console.log('  (No built game in dist/: run `npm run build` to serve it; drill rooms work without it.)');
   const stop = () => {
+    console.log('Stopping: every drill is kept and comes back, paused, when the server starts again.');
     void app
       .close()
       .then(() => database.close())

@@ -69,7 +69,11 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     alerts.textContent = message;
     alerts.classList.add('visible');
     window.clearTimeout(toastTimer);
-    toastTimer = window.setTimeout(() => alerts.classList.remove('visible'), 6000);
+    // Once faded, the alert leaves the accessibility tree too: a screen reader must not find an old refusal later.
+    toastTimer = window.setTimeout(() => {
+      alerts.classList.remove('visible');
+      alerts.textContent = '';
+    }, 6000);
   };
   const confirmTitle = h('h2', { id: 'confirm-title' });
   const confirmBody = h('p', {});

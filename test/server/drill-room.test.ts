@@ -179,6 +179,7 @@ describe("the facilitator's controls", () => {
     await player.inbox.next('state', (s) => s.clock.speed === 5);
     facilitator.room.send('control', { action: 'pause' });
     const paused = await player.inbox.next('state', (s) => s.clock.paused);
+    expect(paused.clock.pausedBecause).toBe('facilitator');
     // Paused means paused: no live ticks move the clock.
     await new Promise((r) => setTimeout(r, 600));
     expect(drillOf(code).run.now()).toBe(paused.clock.minute);
@@ -290,6 +291,7 @@ describe('nothing lost', () => {
     await player.inbox.next('state', (s) => s.clock.started && !s.clock.paused);
     facilitator.room.connection.close(4999, 'network drop');
     const paused = await player.inbox.next('state', (s) => s.clock.paused);
+    expect(paused.clock.pausedBecause).toBe('facilitator-away');
     expect(paused.lobby.people.find((p: any) => p.seat.kind === 'facilitator').connected).toBe(false);
   });
 });

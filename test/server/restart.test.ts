@@ -88,7 +88,7 @@ describe('a drill outlives its server process', () => {
     expect(after.you.seat).toEqual({ kind: 'facilitator' });
     // Paused for the facilitator, at the minute last kept: the clock is kept every 5 real seconds (5 game minutes at
     // 10×) and on every change, so it comes back at most that far behind where the kill found it.
-    expect(after.clock).toMatchObject({ started: true, paused: true, speed: 10 });
+    expect(after.clock).toMatchObject({ started: true, paused: true, speed: 10, pausedBecause: 'restart' });
     expect(after.clock.minute).toBeGreaterThanOrEqual(beforeMinute - 5);
     expect(after.clock.minute).toBeLessThanOrEqual(beforeMinute + 3);
     // Every journal entry up to the minute kept is the same, and so is what it led to.

@@ -4,6 +4,7 @@
  * player's war room, the projector, or the facilitator's console; and, once the drill is over, the team debrief.
  * Every screen draws what the server last sent; none holds game rules.
  */
+import { clockStatus } from './lobby-view';
 import type { CommandInput } from '../../engine/index';
 import type { Catalog } from '../catalog';
 import { h } from '../dom';
@@ -57,7 +58,11 @@ export function mountGroupDrill(container: HTMLElement, rawCode: string, catalog
     alerts.textContent = text;
     alerts.classList.add('visible');
     window.clearTimeout(alertTimer);
-    alertTimer = window.setTimeout(() => alerts.classList.remove('visible'), 6000);
+    // Once faded, the alert leaves the accessibility tree too: a screen reader must not find an old refusal later.
+    alertTimer = window.setTimeout(() => {
+      alerts.classList.remove('visible');
+      alerts.textContent = '';
+    }, 6000);
   };
 
   const code = normalizeCode(rawCode);
@@ -154,7 +159,7 @@ export function mountGroupDrill(container: HTMLElement, rawCode: string, catalog
     const a = before.clock;
     const b = now.clock;
     if (!a.started && b.started) announce(facilitator ? 'The drill has started.' : 'The facilitator started the drill.');
-    else if (a.started && !a.paused && b.paused) announce(facilitator ? 'The clock is paused.' : 'The facilitator paused the drill.');
+    else if (a.started && !a.paused && b.paused) announce(b.pausedBecause === 'facilitator' || b.pausedBecause === undefined ? (facilitator ? 'The clock is paused.' : 'The facilitator paused the drill.') : clockStatus(now));
     else if (a.paused && !b.paused && b.started) announce(facilitator ? 'The clock runs again.' : 'The facilitator resumed the drill.');
     if (a.speed !== b.speed) announce(`Game speed ${b.speed}×.`);
     const was = before.you.seat;

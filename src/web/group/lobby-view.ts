@@ -156,11 +156,17 @@ export function peopleTable(message: SeatMessage, move: ((participant: string, s
   </table>`;
 }
 
+const PAUSED_BECAUSE = {
+  facilitator: 'Paused by the facilitator.',
+  'facilitator-away': 'Paused: the facilitator’s connection dropped; the drill waits for them.',
+  restart: 'Paused: the drill server restarted; the drill waits for the facilitator to resume it.',
+} as const;
+
 /** The clock in words: whether it has started, runs (and how fast) or is paused, and whose call that is. */
 export function clockStatus(message: SeatMessage): string {
   const clock = message.clock;
   if (clock.over) return 'The drill is over.';
   if (!clock.started) return 'Waiting for the facilitator to start the drill.';
-  if (clock.paused) return 'Paused by the facilitator.';
+  if (clock.paused) return PAUSED_BECAUSE[clock.pausedBecause ?? 'facilitator'];
   return `Running at ${clock.speed}×.`;
 }

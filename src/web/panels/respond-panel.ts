@@ -205,7 +205,7 @@ export function respondPanel(ctx: PanelContext): Panel {
           </table>
           <div class="row">
             <button type="submit" class="primary" data-key="declare" aria-describedby="declare-why" ?disabled=${!can('declare-severity')}>${view.severity ? `Re-declare (now ${view.severity})` : 'Declare'}</button>
-            <span id="declare-why" class="muted">${can('declare-severity') ? '' : 'Acknowledge the page first.'}</span>
+            <span id="declare-why" class="muted">${can('declare-severity') ? '' : view.page.acknowledgedAt === null ? 'Acknowledge the page first.' : 'The incident commander declares the severity (the paged on-call, until a commander is named).'}</span>
           </div>
         </form>
       </section>
