@@ -48,7 +48,8 @@ export function projectorScreen(deps: ScreenDeps): GroupScreen {
   const sideTemplate = (message: SeatMessage) => {
     const view = message.view;
     const live = seat.live();
-    const lines = view.timeline.slice(-TIMELINE_LINES);
+    // Newest first: the room reads the top of the screen, and what just happened belongs there.
+    const lines = view.timeline.slice(-TIMELINE_LINES).reverse();
     return html`
       <section aria-labelledby="projector-deadlines">
         <h3 id="projector-deadlines">Deadlines</h3>

@@ -108,7 +108,7 @@ export class WarRoomScene extends Scene {
     g.fillRoundedRect(10, 56, 320, 110, 8);
     g.lineStyle(2, acked ? PALETTE.panelEdge : blink ? PALETTE.bad : PALETTE.accent, 1);
     g.strokeRoundedRect(10, 56, 320, 110, 8);
-    this.text('page-state', 84, 64, acked ? `ACKNOWLEDGED ${formatClock(view.page.acknowledgedAt!)}` : 'PAGE · press A or click', { size: 11, color: acked ? PALETTE.okText : PALETTE.badText, bold: true });
+    this.text('page-state', 84, 64, acked ? `ACKNOWLEDGED ${formatClock(view.page.acknowledgedAt!)}` : view.available.includes('acknowledge') ? 'PAGE · press A or click' : 'PAGE · not acknowledged', { size: 11, color: acked ? PALETTE.okText : PALETTE.badText, bold: true });
     this.text('page-title', 84, 82, view.page.title, { size: 15, bold: true, wrap: 236 });
     this.text('page-context', 84, 124, view.page.context, { size: 12, color: PALETTE.muted, wrap: 236 });
   }
