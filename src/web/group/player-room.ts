@@ -144,10 +144,20 @@ export function playerRoom(deps: ScreenDeps, responder: string, message: SeatMes
   const clockTimer = window.setInterval(tickClock, 250);
 
   const onKey = (event: KeyboardEvent) => {
-    // Alt+1 … Alt+7 open a panel, as in solo play; nothing else here, so typing is never taken over.
-    if (event.altKey && /^[1-7]$/.test(event.key) && !confirm.element.open) {
+    // Alt+1 … Alt+7 open a panel and A acknowledges the page, as in solo play; the clock keys are the
+    // facilitator's. Nothing is taken while the player types.
+    if (confirm.element.open) return;
+    if (event.altKey && /^[1-7]$/.test(event.key)) {
       event.preventDefault();
       tabs.select(Number(event.key) - 1, true);
+      return;
+    }
+    const target = event.target as HTMLElement | null;
+    const typing = target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if ((event.key === 'a' || event.key === 'A') && deps.seat.view().available.includes('acknowledge')) {
+      event.preventDefault();
+      acknowledge();
     }
   };
   document.addEventListener('keydown', onKey);
