@@ -13,6 +13,7 @@ import { Drill } from './drill';
 import type { DrillStore } from './drill-store';
 import { cleanName } from './lobby';
 import type { Records } from '../records/records';
+import { openActionItems } from '../records/queries';
 import { readCookie, SESSION_COOKIE } from './cookies';
 import { CLIENT_MESSAGE_TYPES, ClientMessages, JoinOptions, MAX_MESSAGE_CHARS, messageChars, RateLimiter, type ClientMessageType } from './protocol';
 
@@ -72,6 +73,10 @@ export class DrillRoom extends Room {
     this.autoDispose = false;
     this.drill = Drill.restore(record);
     this.lastJournalLength = this.drill.run.journal().length;
+    // A team's drill starts from what its last drills promised: their open action items show in the lobby.
+    if (services.records && this.drill.teamId) {
+      this.drill.followUps = (await openActionItems(services.records.db, this.drill.teamId).catch(() => [])).map((i) => ({ action: i.action, owner: i.owner, priority: i.priority, status: i.status }));
+    }
     // Views go out as messages: there is no Colyseus state to patch.
     this.setPatchRate(null);
     this.onMessage('*', (client, type, message) => this.receive(client, type, message));

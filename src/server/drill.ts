@@ -54,8 +54,17 @@ export interface SeatMessage {
   difficulty: Difficulty;
   clock: ClockState & { minute: number; over: boolean };
   lobby: LobbyView;
+  /** The team's action items still open from earlier drills: where this drill starts, follow-through shows. */
+  followUps: FollowUp[];
   view: SeatView;
   live: LiveView;
+}
+
+export interface FollowUp {
+  action: string;
+  owner: string;
+  priority: string;
+  status: string;
 }
 
 /** What moves with the clock alone, sent once a second while it runs: a fraction of the whole view. */
@@ -71,6 +80,8 @@ export class Drill {
   private clockState: ClockState;
   /** Set once the finished drill is in the records, so a restart never records it twice. */
   recorded = false;
+  /** The team's open action items when the drill began (the room loads them from the records). */
+  followUps: FollowUp[] = [];
 
   private constructor(
     readonly code: string,
@@ -206,6 +217,7 @@ export class Drill {
       difficulty: this.run.difficulty,
       clock: { ...this.clockState, minute: this.run.now(), over: this.run.isOver() },
       lobby: this.lobby.view(),
+      followUps: this.followUps,
       view: this.run.view(seat),
       live: this.run.live(seat),
     };

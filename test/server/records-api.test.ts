@@ -197,8 +197,18 @@ describe('a group drill kept in the records', () => {
     expect((await call('POST', `/api/action-items/${items[0]!.id}/close`, { cookie: b.alice.cookie })).status).toBe(404);
     expect((await call('POST', `/api/action-items/${items[0]!.id}/close`, { cookie: a.bob.cookie })).status).toBe(204);
     expect((await call('POST', `/api/action-items/${items[0]!.id}/close`, { cookie: a.bob.cookie })).status).toBe(409);
-    const after = (await call('GET', `/api/teams/${a.teamId}`, { cookie: a.manager })).body.openActionItems as Array<{ id: number }>;
+    const after = (await call('GET', `/api/teams/${a.teamId}`, { cookie: a.manager })).body.openActionItems as Array<{ id: number; action: string }>;
     expect(after.map((i) => i.id)).not.toContain(items[0]!.id);
     expect(after).toHaveLength(items.length - 1);
+
+    // The team's next drill starts with what is still open, in every participant's lobby.
+    const hosted = await call('POST', '/api/drills', { cookie: a.manager, body: { scenario: 'filters-broken', team: a.teamId } });
+    const client = new Client(`ws://127.0.0.1:${harness.port}`);
+    const room = await client.joinById(hosted.body.code, { name: 'Newcomer' });
+    const inbox = new Inbox(room);
+    const state = inbox.next('state');
+    room.send('ready', {});
+    expect((await state).followUps.map((f: { action: string }) => f.action)).toEqual(after.map((i) => i.action));
+    await room.leave(true);
   });
 });

@@ -41,6 +41,17 @@ export function lobbyScreen(deps: ScreenDeps): GroupScreen {
               </div>`
             : nothing}
         </section>
+        ${message.followUps.length > 0
+          ? html`<section aria-labelledby="followups-heading" class="lobby-followups">
+              <h3 id="followups-heading">Still open from the team’s last drills</h3>
+              <p class="help">Action items the team’s postmortems promised and nobody has marked done yet: worth a minute before you start.</p>
+              <table>
+                <caption class="visually-hidden">Open action items</caption>
+                <thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Priority</th><th scope="col">Status</th></tr></thead>
+                <tbody>${message.followUps.map((f) => html`<tr><td>${f.action}</td><td>${f.owner}</td><td>${f.priority}</td><td>${f.status}</td></tr>`)}</tbody>
+              </table>
+            </section>`
+          : nothing}
         <section aria-labelledby="briefing-heading" class="lobby-briefing">
           <h3 id="briefing-heading">Briefing</h3>
           <p>${scenario.briefing}</p>
