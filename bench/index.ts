@@ -9,6 +9,7 @@ import { createRun, FACILITATOR_SEAT, loadScenario, loadScript, OBSERVER_SEAT, p
 import { grade, loadRubric, type Rubric } from '../src/grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../src/report/index';
 import { browserBenchmarks } from './browser';
+import { recordsBenchmarks } from './records';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -247,6 +248,9 @@ async function main(): Promise<void> {
   }
   console.log(`memory: about ${perRunKb.toFixed(0)} KiB of heap per finished run held in memory (journal of ${sample.journal().length} entries)\n`);
   scalingLines(scenario, script, rubric.value);
+  console.log('');
+  for (const line of await recordsBenchmarks(scenario, script, rubric.value)) console.log(line);
+  console.log('');
   if (process.argv.includes('--no-browser')) return;
   console.log('building the game and a bare Phaser page for the browser measurements…\n');
   for (const line of await browserBenchmarks()) console.log(line);
