@@ -80,6 +80,8 @@ export class DrillRoom extends Room {
     // Views go out as messages: there is no Colyseus state to patch.
     this.setPatchRate(null);
     this.onMessage('*', (client, type, message) => this.receive(client, type, message));
+    // A drill that ended just before a restart, before it could be recorded, is recorded now.
+    if (this.drill.run.isOver() && !this.drill.recorded) void this.record();
     this.lastTick = this.now();
     // The simulation interval also drives the room's own clock (with no patches to send, nothing else would).
     this.setSimulationInterval(() => this.tick(), TICK_MS);

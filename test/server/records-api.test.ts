@@ -212,3 +212,29 @@ describe('a group drill kept in the records', () => {
     await room.leave(true);
   });
 });
+
+describe('a finished drill outlives a stop before it was recorded', () => {
+  it('should record it when its room is rebuilt', async () => {
+    const a = await team('Zeta');
+    const { Drill } = await import('../../src/server/drill');
+    const { loadValid } = await import('../support/scenarios');
+    const { defaultRubric } = await import('../support/grading');
+    const { hashToken } = await import('../../src/server/codes');
+    const scenario = loadValid('scenarios/minor-ui-bug.json');
+    // A drill finished in an earlier life of the server: its record says it ended but was not recorded.
+    const drill = Drill.create({ code: 'ZZZZZZZZZ2', scenario, seed: '1', difficulty: 'standard', rubric: defaultRubric(), facilitatorTokenHash: hashToken('x'), teamId: a.teamId });
+    drill.lobby.add({ id: 'p-1', name: 'Alice', tokenHash: hashToken('y'), seat: { kind: 'player', responder: scenario.roster.onCall.primary }, personId: a.alice.id });
+    drill.run.send('facilitator', { type: 'call-time' });
+    drill.run.send('facilitator', { type: 'finish' });
+    expect(drill.run.isOver()).toBe(true);
+    await harness.store.save(drill.record());
+    expect(await harness.app.restoreDrills()).toBe(0);
+    let results: unknown[] = [];
+    for (let i = 0; i < 50 && results.length === 0; i++) {
+      results = (await call('GET', `/api/teams/${a.teamId}`, { cookie: a.manager })).body.results;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(results).toHaveLength(1);
+    expect((await harness.store.load('ZZZZZZZZZ2'))!.recorded).toBe(true);
+  });
+});
