@@ -113,6 +113,17 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await stranger.getByRole('button', { name: 'Accept the invitation' }).click();
   await expect(stranger.getByRole('alert')).toHaveText('This invitation does not exist. Check the link you were sent, or ask the team’s manager for a new invitation.');
 
+  // Signed in, an invitation is accepted as oneself: Ana is asked to be a facilitator too.
+  const facilitatorLink = await invitationLink(manager, 'facilitator');
+  await ana.goto(facilitatorLink);
+  await ana.getByRole('button', { name: 'Accept as Ana Ops' }).click();
+  await expect(ana.getByText('Welcome, Ana Ops: you joined Payments on-call as a facilitator.')).toBeVisible();
+  await ana.goto('/');
+  await expect(ana.locator('.team-links li', { hasText: 'Payments on-call' })).toContainText('facilitator');
+  // Someone not signed in is told how to sign in, not shown the team.
+  await stranger.goto(`/?team=${encodeURIComponent(teamId)}`);
+  await expect(stranger.getByRole('alert')).toHaveText('You are not signed in on this browser. Create a team from the library, or open the invitation link you were sent.');
+
   // Ana, signed in, finishes a solo run: the debrief says it is in her records.
   await finishSolo(ana, 'silent-updates', 'records-e2e-ana');
   await expect(ana.getByTestId('records-status')).toHaveText('Kept in your records, and in this browser’s past runs.');
