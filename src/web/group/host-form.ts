@@ -3,6 +3,7 @@
  * it for the scenarios it hosts, and where the page is served without it (a static server, `vite preview`) it says
  * so plainly and leaves solo play as it is.
  */
+import { html, render } from 'lit-html';
 import { h } from '../dom';
 import { DIFFICULTIES, DIFFICULTY_SETTINGS, type Difficulty } from '../difficulty';
 import { ME_CHANGED } from '../records/events';
@@ -63,15 +64,23 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
   const error = h('p', { class: 'field-error', role: 'alert', id: 'host-error' });
   // Filled in when the person is signed in and may host for a team (facilitator or manager); absent otherwise.
   const teamField = h('div', { class: 'host-field', hidden: true });
-  const team = h('select', { id: 'host-team', name: 'team', 'aria-describedby': 'host-team-help' });
+  const team = () => teamField.querySelector<HTMLSelectElement>('#host-team');
   const fillTeams = async () => {
     // The records client is loaded after the page: hosting without a team needs none of it.
     const { me } = await import('../records/api');
     const answer = await me();
     const teams = answer.ok ? answer.value.teams.filter((t) => t.roles.includes('facilitator') || t.roles.includes('manager')) : [];
-    const chosen = team.value;
-    team.replaceChildren(h('option', { value: '' }, 'No team (not kept in team records)'), ...teams.map((t) => h('option', { value: t.id, selected: t.id === chosen }, t.name)));
-    teamField.replaceChildren(h('label', { for: 'host-team' }, 'Record for team'), team, h('p', { id: 'host-team-help', class: 'help' }, 'Optional: the finished drill is kept in the team’s readiness records, with each signed-in player’s part.'));
+    const chosen = team()?.value ?? '';
+    // Team names are people's text: lit-html renders them as text.
+    render(
+      html`<label for="host-team">Record for team</label>
+        <select id="host-team" name="team" aria-describedby="host-team-help">
+          <option value="">No team (not kept in team records)</option>
+          ${teams.map((t) => html`<option value=${t.id} ?selected=${t.id === chosen}>${t.name}</option>`)}
+        </select>
+        <p id="host-team-help" class="help">Optional: the finished drill is kept in the team’s readiness records, with each signed-in player’s part.</p>`,
+      teamField,
+    );
     teamField.hidden = teams.length === 0;
   };
   void fillTeams().catch(() => undefined);
@@ -108,7 +117,7 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
     submit.disabled = true;
     submit.textContent = 'Hosting…';
     error.textContent = '';
-    void host({ scenario: scenario.value, difficulty: chosen, ...(seedText ? { seed: seedText } : {}), ...(!teamField.hidden && team.value ? { team: team.value } : {}) })
+    void host({ scenario: scenario.value, difficulty: chosen, ...(seedText ? { seed: seedText } : {}), ...(!teamField.hidden && team()?.value ? { team: team()!.value } : {}) })
       .then((hosted) => {
         rememberDisplayName(checked.name);
         // The facilitator's token is returned once: kept by code, it is what makes this browser the facilitator.
