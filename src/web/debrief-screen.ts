@@ -7,9 +7,10 @@ import type { Session } from './session';
 
 /**
  * The debrief: the score and its evidence, the blameless report with its charts, downloads of the report in every
- * format and of the run itself (the file `firedrill report` accepts), and print.
+ * format and of the run itself (the file `firedrill report` accepts), and print. `keep`, when given, is told the score
+ * and gets a polite status line to say where the run was kept (this browser's past runs, the player's records).
  */
-export function renderDebrief(session: Session, catalog: Catalog, onDone: () => void): HTMLElement {
+export function renderDebrief(session: Session, catalog: Catalog, onDone: () => void, keep?: (score: ReturnType<typeof grade>, say: (text: string) => void) => void): HTMLElement {
   const { scenario } = session;
   const journal = session.run.journal();
   // Graded by the rubric the run was played under: the deadlines the player saw came from the same policy.
@@ -41,11 +42,18 @@ export function renderDebrief(session: Session, catalog: Catalog, onDone: () => 
   const again = h('button', { type: 'button', class: 'primary' }, 'Back to the library');
   again.addEventListener('click', onDone);
 
+  const kept = h('p', { class: 'records-status', role: 'status', 'data-testid': 'records-status' });
+  if (keep) {
+    kept.textContent = 'Keeping the run…';
+    keep(score, (text) => (kept.textContent = text));
+  }
+
   return h(
     'section',
     { class: 'debrief', 'aria-labelledby': 'debrief-title' },
     h('h2', { id: 'debrief-title', tabindex: '-1' }, `Debrief: ${scenario.title}`),
     scoreSummary(score),
+    kept,
     h('div', { class: 'row downloads', role: 'group', 'aria-label': 'Downloads' }, download(files.markdown, 'Download Markdown'), download(files.html, 'Download HTML'), download(files.json, 'Download JSON'), download(files.run, 'Download the run'), print, again),
     frame,
   );

@@ -47,9 +47,18 @@ function showLibrary(message: string | null = null, tone: 'error' | 'info' = 'er
   clear();
   const library = renderLibrary(catalog, start, message === null ? null : { text: message, tone });
   // Group drills are hosted from the same page; the form sits after the cards, with a way to it from the top.
-  library.querySelector('.start-options')?.before(h('p', { class: 'host-pointer' }, 'Playing as a team? ', h('a', { href: '#host-title' }, 'Host a group drill'), '.'));
+  library.querySelector('.start-options')?.before(h('p', { class: 'host-pointer' }, 'Playing as a team? ', h('a', { href: '#host-title' }, 'Host a group drill'), '. Team readiness: ', h('a', { href: '#records-title' }, 'Records'), '.'));
   library.append(renderHostSection());
+  // Records and past runs load after the library is on screen, and only their small part: the solo game's first load
+  // stays as it was.
+  const records = h('div', { class: 'records-slot' });
+  library.append(records);
   main.append(library);
+  import('./records/entry')
+    .then(({ mountRecordsEntry }) => {
+      if (records.isConnected) mountRecordsEntry(records);
+    })
+    .catch((error: unknown) => records.append(h('p', { class: 'banner banner-error' }, `Records could not be loaded: ${error instanceof Error ? error.message : String(error)}.`)));
   document.title = 'Firedrill — incident response drills';
 }
 
@@ -258,16 +267,32 @@ function showWarRoom(session: Session, shown: { resumed: boolean; partial: strin
 function showDebrief(session: Session): void {
   clear();
   current = { session, warRoom: null };
+  // Only the tab that played the drill keeps it (past runs here, the player's records): a watcher's copy is the same run.
+  const keep =
+    session.mode === 'writing'
+      ? (score: { overall: number; readiness: { level: string } }, say: (text: string) => void) => {
+          const run = { runId: session.runId, scenarioId: session.scenario.id, scenarioTitle: session.scenario.title, seed: session.run.seed, difficulty: session.run.difficulty, score: score.overall, level: score.readiness.level, save: session.run.save() };
+          // Loaded now, not with the game: keeping a run is the debrief's business.
+          import('./records/keep-run')
+            .then(({ keepFinishedRun }) => keepFinishedRun(run, say))
+            .catch((error: unknown) => say(`The run could not be kept: ${error instanceof Error ? error.message : String(error)}. Download it to keep it.`));
+        }
+      : undefined;
   main.append(
-    renderDebrief(session, catalog, () => {
-      // Only the tab that played the drill closes it: a watcher leaves the other tab's debrief alone.
-      if (session.mode === 'writing') {
-        clearActiveRun();
-        clearDrafts();
-        lease.release();
-      }
-      showLibrary();
-    }),
+    renderDebrief(
+      session,
+      catalog,
+      () => {
+        // Only the tab that played the drill closes it: a watcher leaves the other tab's debrief alone.
+        if (session.mode === 'writing') {
+          clearActiveRun();
+          clearDrafts();
+          lease.release();
+        }
+        showLibrary();
+      },
+      keep,
+    ),
   );
   document.title = `Debrief: ${session.scenario.title} — Firedrill`;
   main.querySelector<HTMLElement>('#debrief-title')?.focus();
@@ -286,12 +311,29 @@ async function openGroupDrill(code: string): Promise<void> {
   mountGroupDrill(main, code, catalog);
 }
 
+/** The records pages (`?invitation=`, `?team=`, `?person=`): loaded on demand, with Chart.js later still. */
+async function openRecords(page: { kind: 'invitation' | 'team' | 'person'; id: string }): Promise<void> {
+  showStatus('Opening the records…');
+  const { mountRecordsPage } = await import('./records/records-app');
+  clear();
+  mountRecordsPage(main, page, catalog);
+}
+
 async function boot(): Promise<void> {
+  const query = new URLSearchParams(window.location.search);
   // A group drill is played on the server, not from this browser's storage: the solo run stays as it is.
-  const drill = new URLSearchParams(window.location.search).get('drill');
+  const drill = query.get('drill');
   if (drill !== null) {
     await openGroupDrill(drill);
     return;
+  }
+  // So are the records: a drill in progress waits in storage while they are read.
+  for (const kind of ['invitation', 'team', 'person'] as const) {
+    const id = query.get(kind);
+    if (id !== null) {
+      await openRecords({ kind, id });
+      return;
+    }
   }
   const link = readDeepLink(window.location.search, catalog);
   const stored = readActiveRun();

@@ -3,8 +3,10 @@
  * it for the scenarios it hosts, and where the page is served without it (a static server, `vite preview`) it says
  * so plainly and leaves solo play as it is.
  */
+import { html, render } from 'lit-html';
 import { h } from '../dom';
 import { DIFFICULTIES, DIFFICULTY_SETTINGS, type Difficulty } from '../difficulty';
+import { ME_CHANGED } from '../records/events';
 import { checkDisplayName, lastDisplayName, MAX_DISPLAY_NAME, rememberDisplayName, writeIdentity } from './identity';
 
 interface HostedScenario {
@@ -60,6 +62,34 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
   const difficulty = h('select', { id: 'host-difficulty', name: 'difficulty' }, ...DIFFICULTIES.map((d) => h('option', { value: d, selected: d === 'standard' }, DIFFICULTY_SETTINGS[d].label)));
   const name = h('input', { id: 'host-name', name: 'name', type: 'text', autocomplete: 'nickname', maxlength: String(MAX_DISPLAY_NAME * 2), value: lastDisplayName(), 'aria-describedby': 'host-name-help' });
   const error = h('p', { class: 'field-error', role: 'alert', id: 'host-error' });
+  // Filled in when the person is signed in and may host for a team (facilitator or manager); absent otherwise.
+  const teamField = h('div', { class: 'host-field', hidden: true });
+  const team = () => teamField.querySelector<HTMLSelectElement>('#host-team');
+  const fillTeams = async () => {
+    // The records client is loaded after the page: hosting without a team needs none of it.
+    const { me } = await import('../records/api');
+    const answer = await me();
+    const teams = answer.ok ? answer.value.teams.filter((t) => t.roles.includes('facilitator') || t.roles.includes('manager')) : [];
+    const chosen = team()?.value ?? '';
+    // Team names are people's text: lit-html renders them as text.
+    render(
+      html`<label for="host-team">Record for team</label>
+        <select id="host-team" name="team" aria-describedby="host-team-help">
+          <option value="">No team (not kept in team records)</option>
+          ${teams.map((t) => html`<option value=${t.id} ?selected=${t.id === chosen}>${t.name}</option>`)}
+        </select>
+        <p id="host-team-help" class="help">Optional: the finished drill is kept in the team’s readiness records, with each signed-in player’s part.</p>`,
+      teamField,
+    );
+    teamField.hidden = teams.length === 0;
+  };
+  void fillTeams().catch(() => undefined);
+  const onMeChanged = () => {
+    // The library is rebuilt on every visit: a form no longer on the page stops listening.
+    if (!form.isConnected) window.removeEventListener(ME_CHANGED, onMeChanged);
+    else void fillTeams().catch(() => undefined);
+  };
+  window.addEventListener(ME_CHANGED, onMeChanged);
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Host the drill');
   const form = h(
     'form',
@@ -68,6 +98,7 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
     h('div', { class: 'host-field' }, h('label', { for: 'host-seed' }, 'Group drill seed'), seed, h('p', { id: 'host-seed-help', class: 'help' }, 'Optional: leave it empty for a new one.')),
     h('div', { class: 'host-field' }, h('label', { for: 'host-difficulty' }, 'Group drill difficulty'), difficulty),
     h('div', { class: 'host-field' }, h('label', { for: 'host-name' }, 'Your name (facilitator)'), name, h('p', { id: 'host-name-help', class: 'help' }, 'How the players see you.')),
+    teamField,
     h('div', { class: 'row' }, submit),
     error,
   );
@@ -86,7 +117,7 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
     submit.disabled = true;
     submit.textContent = 'Hosting…';
     error.textContent = '';
-    void host({ scenario: scenario.value, difficulty: chosen, ...(seedText ? { seed: seedText } : {}) })
+    void host({ scenario: scenario.value, difficulty: chosen, ...(seedText ? { seed: seedText } : {}), ...(!teamField.hidden && team()?.value ? { team: team()!.value } : {}) })
       .then((hosted) => {
         rememberDisplayName(checked.name);
         // The facilitator's token is returned once: kept by code, it is what makes this browser the facilitator.
@@ -102,7 +133,7 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
   return form;
 }
 
-async function host(body: { scenario: string; difficulty: Difficulty; seed?: string }): Promise<{ code: string; facilitatorToken: string }> {
+async function host(body: { scenario: string; difficulty: Difficulty; seed?: string; team?: string }): Promise<{ code: string; facilitatorToken: string }> {
   let response: Response;
   try {
     response = await fetch('/api/drills', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });

@@ -1,0 +1,261 @@
+/**
+ * The records pages' parts: the readiness matrix, the trend (a chart and the table of its numbers), the drill log
+ * that is the evidence behind every cell, and the action items. lit-html templates: every name, title and action
+ * item is someone's text and goes in as text.
+ */
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../engine/policy/rubric';
+import { MISTAKE_LABELS } from '../../grading/check';
+import type { ActionItem } from '../../records/queries';
+import type { PersonDrillResult } from '../../records/model';
+import { formatDay, formatWhen, INCIDENT_ROLE_LABELS, listWords, plural } from './format';
+import { DERIVATION, MISTAKES, type MatrixRow, type ScenarioInfo, type Trend } from './readiness';
+
+export const personHref = (personId: string, drillId?: string) => `?person=${encodeURIComponent(personId)}${drillId ? `#${drillAnchor(drillId)}` : ''}`;
+export const drillAnchor = (drillId: string) => `drill-${drillId}`;
+
+const nothingHere = (words: string) => html`<span aria-hidden="true">—</span><span class="visually-hidden">${words}</span>`;
+
+/** A score's band, for a tint only: the number itself is always there. */
+function band(score: number): string {
+  return score >= 75 ? 'band-good' : score >= 50 ? 'band-fair' : 'band-low';
+}
+
+/** A table wide enough to scroll sideways: focusable, so the keyboard can scroll it too. */
+const scroller = (labelledBy: string, table: TemplateResult) => html`<div class="table-scroll" role="region" aria-labelledby=${labelledBy} tabindex="0">${table}</div>`;
+
+export function matrixTable(id: string, caption: string, rows: readonly MatrixRow[]): TemplateResult {
+  const mistakeCell = (row: MatrixRow, m: (typeof MISTAKES)[number]) => {
+    const cell = row.mistakes[m];
+    if (cell.latest === null) return html`<td>${nothingHere('no drill')}</td>`;
+    const history = row.drills > 1 ? html` <span class="muted">(in ${cell.count} of ${row.drills} drills)</span>` : nothing;
+    return cell.latest ? html`<td class="mistake-seen">Seen${history}</td>` : html`<td class="mistake-clear">Not seen${history}</td>`;
+  };
+  return html`
+    ${scroller(
+      `${id}-caption`,
+      html`<table class="records-table matrix" id=${id}>
+        <caption id=${`${id}-caption`}>${caption}</caption>
+        <colgroup span="3"></colgroup>
+        <colgroup span=${CATEGORIES.length}></colgroup>
+        <colgroup span=${MISTAKES.length}></colgroup>
+        <thead>
+          <tr>
+            <th scope="col" rowspan="2">Person</th>
+            <th scope="col" rowspan="2">Drills</th>
+            <th scope="col" rowspan="2">Latest drill (evidence)</th>
+            <th scope="colgroup" colspan=${CATEGORIES.length}>Practices: latest score out of 100</th>
+            <th scope="colgroup" colspan=${MISTAKES.length}>Common mistakes in the latest drill</th>
+          </tr>
+          <tr>
+            ${CATEGORIES.map((c) => html`<th scope="col">${CATEGORY_LABELS[c]}</th>`)}
+            ${MISTAKES.map((m) => html`<th scope="col">${MISTAKE_LABELS[m]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            rows,
+            (r) => r.person.id,
+            (r) => html`<tr data-person=${r.person.id}>
+              <th scope="row"><a href=${personHref(r.person.id)}>${r.person.displayName}</a></th>
+              <td>${r.drills}</td>
+              <td class="latest">
+                ${r.latest
+                  ? html`<a href=${personHref(r.person.id, r.latest.drillId)}>${formatWhen(r.latest.playedAt)}</a><br />${r.latest.scenarioTitle}<br /><span class="muted">${r.latest.overall}/100 · ${r.latest.level}</span>`
+                  : html`<span class="muted">No drills yet</span>`}
+              </td>
+              ${CATEGORIES.map((c) => {
+                const value = r.categories[c];
+                return value === null ? html`<td>${nothingHere('no drill')}</td>` : html`<td class=${`score ${band(value)}`}>${value}</td>`;
+              })}
+              ${MISTAKES.map((m) => mistakeCell(r, m))}
+            </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    )}
+    <p class="help">${DERIVATION.matrix} ${DERIVATION.mistakes}</p>
+  `;
+}
+
+const trendLabel = (index: number) => `Drill ${index + 1}`;
+
+/** The trend: a canvas Chart.js draws on (see mountTrendChart), and the same numbers as a table. */
+export function trendSection(id: string, trend: Trend, heading = 'Trend of the last drills'): TemplateResult {
+  if (trend.drills.length === 0) {
+    return html`<section class="records-block" aria-labelledby=${`${id}-title`}>
+      <h3 id=${`${id}-title`}>${heading}</h3>
+      <p class="muted">No drills recorded yet: the trend appears after the first.</p>
+    </section>`;
+  }
+  const people = listWords(trend.series.map((s) => s.person.displayName));
+  return html`<section class="records-block trend" aria-labelledby=${`${id}-title`}>
+    <h3 id=${`${id}-title`}>${heading}</h3>
+    <div class="chart-box">
+      <canvas id=${`${id}-canvas`} role="img" aria-label=${`Line chart: the overall score of ${people} in the last ${plural(trend.drills.length, 'drill')}, out of 100. The same numbers are in the table “${heading}: the numbers”.`}></canvas>
+    </div>
+    <p class="chart-status muted" id=${`${id}-status`}>Drawing the chart…</p>
+    ${scroller(
+      `${id}-numbers`,
+      html`<table class="records-table trend-numbers">
+        <caption id=${`${id}-numbers`}>${heading}: the numbers (overall score out of 100)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Drill</th>
+            ${trend.series.map((s) => html`<th scope="col">${s.person.displayName}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${trend.drills.map(
+            (d, i) => html`<tr>
+              <th scope="row">${trendLabel(i)}: ${formatWhen(d.playedAt)} · ${d.scenarioTitle}</th>
+              ${trend.series.map((s) => {
+                const value = s.scores[i];
+                return value === null || value === undefined ? html`<td class="muted">did not play</td>` : html`<td>${value}</td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    )}
+  </section>`;
+}
+
+/**
+ * Draws the chart once its canvas is on the page. Chart.js is fetched only now; when it cannot be (offline, a
+ * chunk gone after a deploy), the table has the numbers and the status line says so.
+ */
+export async function mountTrendChart(root: ParentNode, id: string, trend: Trend): Promise<{ destroy(): void } | null> {
+  const canvas = root.querySelector<HTMLCanvasElement>(`#${CSS.escape(`${id}-canvas`)}`);
+  const status = root.querySelector<HTMLElement>(`#${CSS.escape(`${id}-status`)}`);
+  if (!canvas || trend.drills.length === 0) return null;
+  try {
+    const { drawTrend } = await import('./trend-chart');
+    // Numbered, as the table's rows are: several drills on one day would otherwise share a label.
+    const chart = drawTrend(canvas, trend, (d, i) => [trendLabel(i), formatDay(d.playedAt)]);
+    if (status) status.textContent = '';
+    return chart;
+  } catch (error) {
+    if (status) status.textContent = `The chart could not be drawn (${error instanceof Error ? error.message : String(error)}); its numbers are in the table.`;
+    return null;
+  }
+}
+
+/** The role the lobby suggests for a responder, with their name, from the scenario: "Alex Rivera (Incident commander)". */
+export function playedAs(result: PersonDrillResult, scenario: ScenarioInfo | undefined, names: (scenarioId: string, responder: string) => string | null): string {
+  const name = names(result.scenarioId, result.responder) ?? result.responder;
+  const role = scenario?.suggestedRoles[result.responder];
+  return role ? `${name} (${INCIDENT_ROLE_LABELS[role]})` : name;
+}
+
+function ownPart(result: PersonDrillResult): string {
+  const sum = (parts: Partial<Record<Category, number>>) => Math.round(Object.values(parts).reduce<number>((a, b) => a + (b ?? 0), 0) * 10) / 10;
+  const earned = sum(result.credited);
+  const lost = sum(result.deducted);
+  return `${earned === 0 ? 'none' : `+${earned}`} earned, ${lost === 0 ? 'none' : `−${Math.abs(lost)}`} lost`;
+}
+
+export interface DrillLogOptions {
+  id: string;
+  caption: string;
+  /** Newest first, with a person column (the team's log) or without (one person's). */
+  withPerson: boolean;
+  scenarios: ReadonlyMap<string, ScenarioInfo>;
+  names: (scenarioId: string, responder: string) => string | null;
+  /** Rows get the drill's anchor (one person's history: one row per drill). */
+  anchors: boolean;
+}
+
+/** The evidence: every drill behind the matrix, with its id, scenario, date and result. */
+export function drillLog(results: readonly PersonDrillResult[], options: DrillLogOptions): TemplateResult {
+  if (results.length === 0) return html`<p class="muted">No drills recorded yet.</p>`;
+  const rows = [...results].reverse();
+  return scroller(
+    `${options.id}-caption`,
+    html`<table class="records-table drill-log" id=${options.id}>
+      <caption id=${`${options.id}-caption`}>${options.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Played</th>
+          ${options.withPerson ? html`<th scope="col">Person</th>` : nothing}
+          <th scope="col">Scenario</th>
+          <th scope="col">Drill</th>
+          <th scope="col">Played as</th>
+          <th scope="col">Score</th>
+          <th scope="col">Level</th>
+          <th scope="col">Weakest practice</th>
+          <th scope="col">Common mistakes</th>
+          <th scope="col">Own part (points)</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${repeat(
+          rows,
+          (r) => `${r.person.id}/${r.drillId}`,
+          (r) => {
+            const weakest = CATEGORIES.reduce<Category>((low, c) => ((r.categories[c] ?? 101) < (r.categories[low] ?? 101) ? c : low), CATEGORIES[0]);
+            return html`<tr id=${options.anchors ? drillAnchor(r.drillId) : nothing} data-drill=${r.drillId}>
+              <td>${formatWhen(r.playedAt)}</td>
+              ${options.withPerson ? html`<th scope="row"><a href=${personHref(r.person.id, r.drillId)}>${r.person.displayName}</a></th>` : nothing}
+              <td>${r.scenarioTitle}<br /><span class="muted">seed ${r.seed}, ${r.difficulty}</span></td>
+              <td>${r.kind === 'solo' ? 'Solo' : 'Group'} <code class="drill-id">${r.drillId}</code>${r.resultVersion > 1 ? html`<br /><span class="muted">re-graded (v${r.resultVersion})</span>` : nothing}</td>
+              <td>${playedAs(r, options.scenarios.get(r.scenarioId), options.names)}</td>
+              <td>${r.overall}/100</td>
+              <td>${r.level}</td>
+              <td>${CATEGORY_LABELS[weakest]} (${r.categories[weakest]})</td>
+              <td>${r.mistakes.length === 0 ? html`<span class="muted">none</span>` : r.mistakes.map((m) => MISTAKE_LABELS[m]).join('; ')}</td>
+              <td>${ownPart(r)}</td>
+            </tr>`;
+          },
+        )}
+      </tbody>
+    </table>`,
+  );
+}
+
+export interface ActionItemsOptions {
+  /** Where each item came from, in words (the drill's date and scenario), when known. */
+  drillOf: (drillId: string) => string | null;
+  closing: ReadonlySet<number>;
+  /** Omit to list without the "Mark done" buttons. */
+  close?: (item: ActionItem) => void;
+}
+
+export function actionItemsTable(items: readonly ActionItem[], options: ActionItemsOptions): TemplateResult {
+  if (items.length === 0) return html`<p class="muted">No open action items.</p>`;
+  return scroller(
+    'action-items-caption',
+    html`<table class="records-table action-items-open">
+      <caption id="action-items-caption">Open action items from postmortems, oldest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Action</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Priority</th>
+          <th scope="col">Status in the postmortem</th>
+          <th scope="col">From</th>
+          ${options.close ? html`<th scope="col"><span class="visually-hidden">Done?</span></th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${repeat(
+          items,
+          (i) => i.id,
+          (i) => html`<tr data-action-item=${i.id}>
+            <th scope="row">${i.action}</th>
+            <td>${i.owner || html`<span class="muted">no owner</span>`}</td>
+            <td>${i.priority || html`<span class="muted">—</span>`}</td>
+            <td>${i.status || html`<span class="muted">—</span>`}</td>
+            <td>${options.drillOf(i.drillId) ?? html`<code class="drill-id">${i.drillId}</code>`}</td>
+            ${options.close
+              ? html`<td>
+                  <button type="button" class="secondary" ?disabled=${options.closing.has(i.id)} aria-label=${`Mark done: ${i.action}`} @click=${() => options.close!(i)}>${options.closing.has(i.id) ? 'Marking…' : 'Mark done'}</button>
+                </td>`
+              : nothing}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
+}
