@@ -65,6 +65,14 @@ export function recordsApi(options: RecordsApiOptions) {
     return { personId, cookie: sessionCookie(await records.createSession(personId), req.headers) };
   }
 
+  /** Whoever is asking, or, for someone not signed in yet, a new person signed in by the cookie returned. */
+  async function askerOrNew(req: IncomingMessage, displayName: unknown): Promise<{ me: string; cookie?: string } | string> {
+    const me = await whoIsAsking(req);
+    if (me) return { me };
+    const signed = await signIn(req, displayName);
+    return typeof signed === 'string' ? signed : { me: signed.personId, cookie: signed.cookie };
+  }
+
   /** Handles a request under /api/ that belongs to records; false when the path is not one of these. */
   return async function handle(req: IncomingMessage, path: string, body: () => Promise<unknown>, reply: Reply): Promise<boolean> {
     const method = req.method ?? 'GET';
@@ -82,28 +90,18 @@ export function recordsApi(options: RecordsApiOptions) {
       if (path === '/api/teams' && method === 'POST') {
         const parsed = CreateTeam.safeParse(await body());
         if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
-        let me = await whoIsAsking(req);
-        let cookie: string | undefined;
-        if (!me) {
-          const signed = await signIn(req, parsed.data.displayName);
-          if (typeof signed === 'string') return reply(400, { error: `displayName: ${signed}` }), true;
-          me = signed.personId;
-          cookie = signed.cookie;
-        }
+        const asker = await askerOrNew(req, parsed.data.displayName);
+        if (typeof asker === 'string') return reply(400, { error: `displayName: ${asker}` }), true;
+        const { me, cookie } = asker;
         const teamId = await records.createTeam(parsed.data.teamName, me);
         return reply(201, { team: { id: teamId, name: parsed.data.teamName }, person: await records.person(me) }, cookie ? { 'set-cookie': cookie } : {}), true;
       }
       if (path === '/api/invitations/accept' && method === 'POST') {
         const parsed = Accept.safeParse(await body());
         if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
-        let me = await whoIsAsking(req);
-        let cookie: string | undefined;
-        if (!me) {
-          const signed = await signIn(req, parsed.data.displayName);
-          if (typeof signed === 'string') return reply(400, { error: `displayName: ${signed}` }), true;
-          me = signed.personId;
-          cookie = signed.cookie;
-        }
+        const asker = await askerOrNew(req, parsed.data.displayName);
+        if (typeof asker === 'string') return reply(400, { error: `displayName: ${asker}` }), true;
+        const { me, cookie } = asker;
         const joined = await records.acceptInvitation(parsed.data.token, me);
         return reply(200, { ...joined, person: await records.person(me) }, cookie ? { 'set-cookie': cookie } : {}), true;
       }

@@ -1,4 +1,5 @@
 /** A drill server on a free loopback port for room tests, with an in-memory store and the library scenarios. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ColyseusTestServer } from '@colyseus/testing';
@@ -86,4 +87,26 @@ export class Inbox {
   all(): Array<{ type: string; message: any }> {
     return this.messages;
   }
+}
+
+/**
+ * Starts `npm start`'s server process (without the build) with `env` added, and resolves once it says where it
+ * listens. The caller keeps the process to stop it.
+ */
+export function spawnServer(env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'src/server/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Firedrill is running at')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+  });
 }

@@ -3,14 +3,13 @@
  * started again on the same data folder; the drill comes back with the same journal, entry for entry, everyone's
  * seat, and its clock paused for the facilitator.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/scenarios';
-import { freePort, Inbox } from './harness';
+import { freePort, Inbox, spawnServer } from './harness';
 
 const data = mkdtempSync(join(tmpdir(), 'firedrill-restart-'));
 const children: ChildProcess[] = [];
@@ -20,24 +19,11 @@ afterAll(() => {
   rmSync(data, { recursive: true, force: true });
 });
 
-/** Starts `npm start`'s server process (without the build) and resolves once it says where it listens. */
-function startServer(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'src/server/main.ts')], { env: { ...process.env, PORT: String(port), FIREDRILL_DATA: data, REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Firedrill is running at')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-  });
+/** The server process on `port`, embedded defaults on this test's data folder. */
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = await spawnServer({ PORT: String(port), FIREDRILL_DATA: data, REDIS_URL: '', DATABASE_URL: '' });
+  children.push(child);
+  return child;
 }
 
 async function joinDrill(client: Client, code: string, options: Record<string, string>): Promise<{ room: Room; inbox: Inbox; welcome: any; state: any }> {

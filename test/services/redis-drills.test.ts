@@ -3,15 +3,14 @@
  * server (REDIS_URL) and one data folder; a drill is hosted through one, and its people join through both.
  * Runs under `npm run test:services` only, against a real Redis server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/scenarios';
-import { freePort, Inbox } from '../server/harness';
+import { freePort, Inbox, spawnServer } from '../server/harness';
 
 const REDIS_URL = process.env.REDIS_URL;
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -43,25 +42,11 @@ afterAll(async () => {
   await client.end();
 });
 
-function startServer(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    // Processes sharing rooms share one records database: PostgreSQL (an embedded PGlite folder is one process's).
-    const env = { ...process.env, PORT: String(port), FIREDRILL_DATA: data, REDIS_URL, DATABASE_URL, DATABASE_SCHEMA: schema, PUBLIC_ADDRESS: `127.0.0.1:${port}` };
-    const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'src/server/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Firedrill is running at')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-  });
+async function startServer(port: number): Promise<ChildProcess> {
+  // Processes sharing rooms share one records database: PostgreSQL (an embedded PGlite folder is one process's).
+  const child = await spawnServer({ PORT: String(port), FIREDRILL_DATA: data, REDIS_URL: REDIS_URL!, DATABASE_URL: DATABASE_URL!, DATABASE_SCHEMA: schema, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
+  children.push(child);
+  return child;
 }
 
 async function joinDrill(client: Client, code: string, options: Record<string, string>): Promise<{ room: Room; inbox: Inbox; welcome: any }> {
