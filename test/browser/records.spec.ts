@@ -258,8 +258,7 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await manager.getByLabel('LRS endpoint').fill('http://127.0.0.1:9/xapi/');
   await manager.getByRole('button', { name: 'Send statements' }).click();
   await expect(manager.locator('#xapi-result')).not.toHaveText(/^Sent/);
-  // The browser logs that refusal (a 502 from our server: the LRS could not be reached) as a console error; expected.
-  errors[0]!.splice(0, errors[0]!.length, ...errors[0]!.filter((line) => !/status of 502/.test(line)));
+  await expect(manager.locator('#xapi-result')).not.toBeEmpty();
 
   // The evidence: a person's history, from the matrix.
   await benRow.getByRole('link', { name: 'Ben Builder' }).click();
@@ -294,7 +293,12 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await ana.getByRole('button', { name: 'Sign out' }).click();
   await expect(ana.getByRole('button', { name: 'Create the team' })).toBeVisible();
 
-  for (const found of errors) expect(found).toEqual([]);
+  // The manager's browser logs the refused xAPI send (a 502 from our server: the LRS could not be reached) as a
+  // console error, which may arrive late; that one is expected, nothing else is.
+  const [managerErrors, ...others] = errors;
+  expect(managerErrors!.filter((line) => !/status of 502 \(Bad Gateway\)/.test(line))).toEqual([]);
+  expect(managerErrors!.filter((line) => /status of 502/.test(line)).length).toBeLessThanOrEqual(1);
+  for (const found of others) expect(found).toEqual([]);
   await Promise.all(contexts.map((c) => c.close()));
 });
 
