@@ -12,7 +12,7 @@ import { actionLabel, COMMAND_TYPES, formatMinute, personName, SPEEDS, type Scen
 import { DIFFICULTY_SETTINGS } from '../difficulty';
 import { h } from '../dom';
 import type { ClockControl, FacilitatorCommand, SeatMessage } from './connection';
-import { clockStatus, joinBox, peopleTable, ROLE_LABELS, seatsTable } from './lobby-view';
+import { clockStatus, joinBox, peopleTable, ROLE_LABELS, seatsTable, timelineItems } from './lobby-view';
 import { confirmDialog } from './player-room';
 import type { GroupScreen, ScreenDeps } from './screen';
 
@@ -310,13 +310,7 @@ export function facilitatorConsole(deps: ScreenDeps): GroupScreen {
       </ul>
       <h4>Timeline <span class="muted">(newest first)</span></h4>
       <div role="log" aria-label="Team timeline, newest first" class="console-timeline-log" tabindex="0"><ol class="console-timeline">
-        ${lines.length === 0
-          ? html`<li class="muted">Nothing has happened yet.</li>`
-          : repeat(
-              lines,
-              (line) => line.seq,
-              (line) => html`<li><span class="time">${formatMinute(line.at)}</span> ${line.text}</li>`,
-            )}
+        ${timelineItems(lines)}
       </ol></div>
     </section>`;
   };

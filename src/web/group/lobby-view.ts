@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { Role } from '../../engine/index';
+import { formatMinute, type Role } from '../../engine/index';
 import type { SeatChoice, SeatMessage } from './connection';
 
 export const ROLE_LABELS: Record<Role, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
@@ -169,4 +169,14 @@ export function clockStatus(message: SeatMessage): string {
   if (!clock.started) return 'Waiting for the facilitator to start the drill.';
   if (clock.paused) return PAUSED_BECAUSE[clock.pausedBecause ?? 'facilitator'];
   return `Running at ${clock.speed}×.`;
+}
+
+/** Timeline lines as list items (the console and the projector show the same lines, each its own way around). */
+export function timelineItems(lines: ReadonlyArray<{ seq: number; at: number; text: string }>): TemplateResult | ReturnType<typeof repeat> {
+  if (lines.length === 0) return html`<li class="muted">Nothing has happened yet.</li>`;
+  return repeat(
+    lines,
+    (line) => line.seq,
+    (line) => html`<li><span class="time">${formatMinute(line.at)}</span> ${line.text}</li>`,
+  );
 }

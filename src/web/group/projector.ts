@@ -8,7 +8,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { formatMinute, personName, ROLES } from '../../engine/index';
 import { h } from '../dom';
 import type { SeatMessage } from './connection';
-import { clockStatus, joinLink, ROLE_LABELS } from './lobby-view';
+import { clockStatus, joinLink, ROLE_LABELS, timelineItems } from './lobby-view';
 import { stage } from './player-room';
 import type { GroupScreen, ScreenDeps } from './screen';
 
@@ -73,13 +73,7 @@ export function projectorScreen(deps: ScreenDeps): GroupScreen {
       <section aria-labelledby="projector-timeline">
         <h3 id="projector-timeline">Timeline</h3>
         <div role="log" aria-label="Timeline" class="projector-timeline-log"><ol class="projector-timeline">
-          ${lines.length === 0
-            ? html`<li class="muted">Nothing has happened yet.</li>`
-            : repeat(
-                lines,
-                (line) => line.seq,
-                (line) => html`<li><span class="time">${formatMinute(line.at)}</span> ${line.text}</li>`,
-              )}
+          ${timelineItems(lines)}
         </ol></div>
       </section>
     `;
