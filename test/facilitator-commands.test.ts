@@ -345,6 +345,10 @@ describe('call-time', () => {
     expect(run.send(F, { type: 'call-time' })).toMatchObject({ ok: true });
     expect(run.phase()).toBe('postmortem');
     expect(run.view(playerSeat('sam')).timeline.map((t) => t.text)).toContain('Time is up: the incident passes to the next shift');
+    // Nobody on this shift can meet the incident's deadlines any more: none is left counting down, none falls due.
+    expect(run.view(playerSeat('sam')).deadlines).toEqual([]);
+    run.advanceTo(120);
+    expect(run.journal().filter((e) => e.kind === 'event' && e.event.type === 'deadline.missed' && e.at > 5)).toEqual([]);
     expect(run.send(F, { type: 'finish' })).toMatchObject({ ok: true });
     expect(run.isOver()).toBe(true);
     // The debrief grades what happened: the incident was never mitigated.

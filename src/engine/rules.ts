@@ -444,6 +444,11 @@ export function landEffect(step: Step, actionId: string): void {
 
 export function timeLimit(step: Step): void {
   step.ctx.timeLimitReached = true;
+  // The incident has passed to the next shift: nobody on this one can meet its deadlines any more, so they close
+  // rather than count down (and fall due as misses) while the team writes the postmortem.
+  step.clearDeadlines();
+  // Messages still to come would reach the next shift, not this team.
+  for (const timer of step.ctx.timers) if (timer.id.startsWith(injectTimerId(''))) step.cancel(timer.id);
   step.emit({ type: 'drill.time-limit' });
 }
 
