@@ -66,11 +66,12 @@ describe('the results CSV', () => {
   it('should write a header and one row per person per drill, with every column', () => {
     const csv = resultsCsv([
       personResult({ mistakes: ['silent-updates', 'no-clear-commander', 'silent-updates'] }),
-      personResult({ person: { id: 'p-ben', displayName: 'Ben' }, responder: 'sarah', teamId: null, credited: {}, deducted: {} }),
+      personResult({ person: { id: 'p-ben', displayName: 'Ben' }, responder: 'sarah', responderName: 'Sarah Chen', roles: ['communications'], rolesSource: 'suggested', teamId: null, credited: {}, deducted: {}, drillPoints: null }),
     ]);
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFplayed_at,drill_id,kind,scenario_id,scenario_title,seed,difficulty,team_id,person_id,person,responder,rubric_id,result_version,overall,level,' +
-        'triage_score,command_score,communication_score,resolution_score,verification_score,learning_score,mistakes,credited_total,deducted_total',
+      '\uFEFFplayed_at,drill_id,kind,scenario_id,scenario_title,seed,difficulty,team_id,person_id,person,responder,responder_name,roles,roles_source,rubric_id,result_version,overall,level,' +
+        'triage_score,command_score,communication_score,resolution_score,verification_score,learning_score,mistakes,credited_total,deducted_total,' +
+        'own_share_percent,own_points_lost,drill_points_earned,drill_points_lost',
     );
     const [ana, ben] = read(csv);
     expect(ana).toMatchObject({
@@ -95,8 +96,17 @@ describe('the results CSV', () => {
       mistakes: 'Silent incident updates; No clear incident commander',
       credited_total: '15.5',
       deducted_total: '3',
+      responder_name: 'Alex Rivera',
+      roles: 'commander',
+      roles_source: 'drill',
+      // The own part readably: 15.5 of the 62 points the drill earned; 3 of its 12.4 lost, rounded.
+      own_share_percent: '25',
+      own_points_lost: '3',
+      drill_points_earned: '62',
+      drill_points_lost: '12.4',
     });
-    expect(ben).toMatchObject({ team_id: '', person: 'Ben', responder: 'sarah', mistakes: '', credited_total: '0', deducted_total: '0' });
+    // An older record: the suggested role, labelled so, and no share where the drill's totals were not kept.
+    expect(ben).toMatchObject({ team_id: '', person: 'Ben', responder: 'sarah', responder_name: 'Sarah Chen', roles: 'communications', roles_source: 'suggested', mistakes: '', credited_total: '0', deducted_total: '0', own_share_percent: '', own_points_lost: '0', drill_points_earned: '', drill_points_lost: '' });
     expect(CATEGORIES.map((c) => ben![`${c}_score`])).toEqual(['60', '65', '70', '75', '80', '85']);
   });
 

@@ -13,13 +13,18 @@ const cats = (n: number) => ({ triage: n, command: n, communication: n, resoluti
 
 const ROWS: PersonDrillResult[] = [
   personResult({ drillId: 'd1', playedAt: '2026-03-02T14:05:00Z', person: ana, responder: 'alex', overall: 60, level: 'Developing', categories: cats(60), mistakes: ['silent-updates'] }),
-  personResult({ drillId: 'd1', playedAt: '2026-03-02T14:05:00Z', person: ben, responder: 'sarah', overall: 60, level: 'Developing', categories: cats(60), mistakes: ['silent-updates'] }),
+  personResult({ drillId: 'd1', playedAt: '2026-03-02T14:05:00Z', person: ben, responder: 'sarah', responderName: 'Sarah Chen', roles: ['communications', 'scribe'], overall: 60, level: 'Developing', categories: cats(60), mistakes: ['silent-updates'] }),
   personResult({
     drillId: 'd2',
     kind: 'solo',
     playedAt: '2026-03-09T09:00:00Z',
     person: ana,
     responder: 'sarah',
+    responderName: 'Sarah Chen',
+    // Recorded before roles and the drill's point totals were kept: the suggested role, labelled so; no share.
+    roles: ['communications'],
+    rolesSource: 'suggested',
+    drillPoints: null,
     scenarioId: 'db-failover',
     scenarioTitle: 'Database failover',
     overall: 91,
@@ -51,7 +56,7 @@ describe('the readiness report', () => {
     expect(t).toContain('Period 2026-03-01 to 2026-03-31');
     expect(t).toContain('Generated on 2026-04-01');
     // d0 is before the period.
-    expect(t).toContain('Drills 2 drills (1 group, 1 solo)');
+    expect(t).toContain('Drills 2 drills (1 group, 1 solo): this team’s group drills and members’ solo runs');
     expect(t).toContain('People 2');
     expect(t).toContain('Graded under rubric default');
   });
@@ -63,16 +68,26 @@ describe('the readiness report', () => {
     expect(html).toContain('<th scope="col" class="n">Diagnosis and resolution</th>');
   });
 
-  it('should list roles played, scenarios, the points of their own commands and common mistakes per person', () => {
+  it('should list who each played by name with the roles they held, scenarios, their own part and common mistakes per person', () => {
     const t = text(html);
-    expect(t).toContain('Ana Played as alex, sarah Scenarios practised Checkout launch outage, Database failover Own commands 31 points earned, 6 lost Common mistakes seen No clear incident commander (in 1 of 2 drills); Silent incident updates (in 1 of 2 drills)');
-    expect(t).toContain('Ben Played as sarah Scenarios practised Checkout launch outage Own commands 15.5 points earned, 3 lost Common mistakes seen Silent incident updates (in 1 of 1 drill)');
+    // Ana's own part: 15.5 of the 62 points earned in d1 (d2 kept no totals, so it is left out of the share).
+    expect(t).toContain('Ana Played as Alex Rivera (Incident commander), Sarah Chen (suggested: Communications) Scenarios practised Checkout launch outage, Database failover Own part 25% of the points earned (1 older drill not counted); lost 6 points Common mistakes seen No clear incident commander (in 1 of 2 drills); Silent incident updates (in 1 of 2 drills)');
+    expect(t).toContain('Ben Played as Sarah Chen (Communications, Scribe) Scenarios practised Checkout launch outage Own part 25% of the points earned; lost 3 of 12 points Common mistakes seen Silent incident updates (in 1 of 1 drill)');
+    // No seat ids, and no raw points beside the 0–100 scores.
+    expect(t).not.toMatch(/Played as (alex|sarah)\b|as (alex|sarah)\b|points earned,/);
+    expect(t).toContain('A finding citing several people’s commands counts for each');
+  });
+
+  it('should escape the roster names it shows', () => {
+    const report = readinessReportHtml({ team: { name: 'T' }, generatedOn: '2026-04-01', rows: [personResult({ responderName: '<img src=x onerror=alert(1)>' })] });
+    expect(report).not.toContain('<img');
+    expect(report).toContain('&lt;img src=x onerror=alert(1)&gt; (Incident commander)');
   });
 
   it('should log each drill once with its participants', () => {
     const t = text(html);
-    expect(t).toContain('2026-03-02 14:05 UTC Checkout launch outage Group standard Ana as alex Ben as sarah 70, 60 Developing');
-    expect(t).toContain('2026-03-09 09:00 UTC Database failover Solo standard Ana as sarah 91 Ready to lead');
+    expect(t).toContain('2026-03-02 14:05 UTC Checkout launch outage Group standard Ana as Alex Rivera (Incident commander) Ben as Sarah Chen (Communications, Scribe) 70, 60 Developing');
+    expect(t).toContain('2026-03-09 09:00 UTC Database failover Solo standard Ana as Sarah Chen (suggested: Communications) 91 Ready to lead');
     expect(t).not.toContain('2026-02-20');
   });
 

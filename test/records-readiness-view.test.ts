@@ -8,6 +8,7 @@ import { castOf } from '../src/server/cast';
 import { loadScenario } from '../src/engine/index';
 import { readFileSync } from 'node:fs';
 import { buildMatrix, chronological, mergeResults, personalWeakest, practiceGaps, recommend, stresses, trend, weakestOfAverages, weakestPractice, type ScenarioInfo } from '../src/web/records/readiness';
+import type { PersonDrillResult } from '../src/records/model';
 import { personResult } from './support/person-results';
 
 const ana = { id: 'p-ana', displayName: 'Ana' };
@@ -97,10 +98,13 @@ describe('severities and roles never practised', () => {
     ['sev3-a', info('sev3-a', 'SEV3', [])],
   ]);
 
-  it('should count a scenario’s true severity and the responder’s suggested role, and only severities some scenario has', () => {
+  // Records made before roles were kept: no roles from the server, so the scenario's suggestion stands in.
+  const old: Partial<PersonDrillResult> = { roles: [], rolesSource: 'suggested' };
+
+  it('should count a scenario’s true severity and, for an older record, the responder’s suggested role, and only severities some scenario has', () => {
     const gaps = practiceGaps(
       [ana, ben],
-      [personResult({ person: ana, scenarioId: 'sev1-a', responder: 'alex' }), personResult({ drillId: 'd2', person: ana, scenarioId: 'sev3-a', responder: 'sarah' })],
+      [personResult({ person: ana, scenarioId: 'sev1-a', responder: 'alex', ...old }), personResult({ drillId: 'd2', person: ana, scenarioId: 'sev3-a', responder: 'sarah', ...old })],
       scenarios,
     );
     expect(gaps[0]).toMatchObject({ severities: { practised: ['SEV1', 'SEV3'], never: ['SEV2'] }, roles: { practised: ['commander', 'communications'], never: ['operations', 'scribe'] }, unknownScenario: 0, unknownRole: 0 });
@@ -109,8 +113,24 @@ describe('severities and roles never practised', () => {
   });
 
   it('should say how many drills could not be counted, rather than guess', () => {
-    const [gap] = practiceGaps([ana], [personResult({ person: ana, scenarioId: 'gone' }), personResult({ drillId: 'd2', person: ana, scenarioId: 'sev1-a', responder: 'nobody' })], scenarios);
+    const [gap] = practiceGaps([ana], [personResult({ person: ana, scenarioId: 'gone', ...old }), personResult({ drillId: 'd2', person: ana, scenarioId: 'sev1-a', responder: 'nobody', ...old })], scenarios);
     expect(gap).toMatchObject({ unknownScenario: 1, unknownRole: 2, severities: { practised: ['SEV1'] }, roles: { practised: [] } });
+  });
+
+  it('should count the roles held in the drill, not the responder’s suggested role', () => {
+    const [gap] = practiceGaps(
+      [ana],
+      [
+        // Alex is suggested as commander, but here held scribe and operations.
+        personResult({ person: ana, scenarioId: 'sev1-a', responder: 'alex', roles: ['operations', 'scribe'], rolesSource: 'drill' }),
+        // Held no role at all: nothing practised, and nothing unknown either.
+        personResult({ drillId: 'd2', person: ana, scenarioId: 'sev3-a', responder: 'sarah', roles: [], rolesSource: 'drill' }),
+        // A scenario not known here still has its recorded roles.
+        personResult({ drillId: 'd3', person: ana, scenarioId: 'gone', responder: 'kim', roles: ['communications'], rolesSource: 'drill' }),
+      ],
+      scenarios,
+    );
+    expect(gap).toMatchObject({ roles: { practised: ['communications', 'operations', 'scribe'], never: ['commander'] }, unknownRole: 0, unknownScenario: 1 });
   });
 
   it('should read a solo run as the paged on-call, whom the lobby suggests as commander (the shipped scenarios)', () => {

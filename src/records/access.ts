@@ -1,6 +1,7 @@
 /**
  * Who may read which records, decided on the server for every request: a manager sees their teams (every member's
- * results and the open action items); a member sees their own records and the team's aggregate; nobody sees a team
+ * results and the open action items); a member sees their own records, the team's aggregate and its open action
+ * items (the team's follow-through, shown to everyone in the next drill's lobby anyway); nobody sees a team
  * they are not in, or another person's records unless they manage a team that person is in.
  */
 import { CATEGORIES, type Category } from '../engine/policy/rubric';
@@ -18,7 +19,7 @@ export interface TeamAggregate {
 
 export type TeamView =
   | { kind: 'manager'; team: { id: string; name: string }; members: Array<{ id: string; displayName: string; roles: TeamRole[] }>; results: PersonDrillResult[]; openActionItems: ActionItem[]; aggregate: TeamAggregate }
-  | { kind: 'member'; team: { id: string; name: string }; own: PersonDrillResult[]; aggregate: TeamAggregate };
+  | { kind: 'member'; team: { id: string; name: string }; own: PersonDrillResult[]; openActionItems: ActionItem[]; aggregate: TeamAggregate };
 
 export function aggregate(rows: readonly PersonDrillResult[]): TeamAggregate {
   const byDrill = new Map(rows.map((r) => [r.drillId, r]));
@@ -38,11 +39,12 @@ export class Access {
     // A team one is not in is refused the same way whether it exists or not: its name is not everyone's business.
     if (roles.length === 0) throw new RecordsError(403, 'you are not in this team');
     const team = (await this.records.team(teamId))!;
+    // The team's group drills and its members' solo runs: the same rows for the screen, the exports and the aggregate.
     const results = await teamResults(this.records.db, teamId);
     if (roles.includes('manager')) {
       return { kind: 'manager', team, members: await this.records.members(teamId), results, openActionItems: await openActionItems(this.records.db, teamId), aggregate: aggregate(results) };
     }
-    return { kind: 'member', team, own: results.filter((r) => r.person.id === viewerId), aggregate: aggregate(results) };
+    return { kind: 'member', team, own: results.filter((r) => r.person.id === viewerId), openActionItems: await openActionItems(this.records.db, teamId), aggregate: aggregate(results) };
   }
 
   async personRecords(viewerId: string, personId: string): Promise<PersonDrillResult[]> {

@@ -4,7 +4,7 @@
  * same migrations build both. PGlite takes seconds to start: open one per process and share it.
  */
 import { mkdir } from 'node:fs/promises';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type DatabaseConnection, type Dialect, type Driver } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrations';
 
@@ -47,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<RecordsDat
     const { KyselyPGlite } = await import('kysely-pglite');
     if (options.dataFolder) await mkdir(options.dataFolder, { recursive: true });
     const { dialect } = options.dataFolder ? await KyselyPGlite.create(options.dataFolder) : await KyselyPGlite.create();
-    db = new Kysely<Database>({ dialect });
+    db = new Kysely<Database>({ dialect: oneAtATime(dialect) });
     kind = 'pglite';
   }
   try {
@@ -57,4 +57,52 @@ export async function openDatabase(options: DatabaseOptions): Promise<RecordsDat
     throw error;
   }
   return { db, kind, close: () => db.destroy() };
+}
+
+/**
+ * PGlite is one session, and its Kysely driver hands that same session to every caller: two transactions at once
+ * (two solo runs uploaded together, a group drill recorded meanwhile) would run their statements inside one another,
+ * and one's error would abort the other's work. So the embedded database is used by one caller at a time: a
+ * connection is held from acquire to release (a whole transaction), and the next caller waits for it.
+ */
+function oneAtATime(dialect: Dialect): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver(): Driver {
+      const driver = dialect.createDriver();
+      let queue: Promise<void> = Promise.resolve();
+      const releases = new Map<DatabaseConnection, () => void>();
+      return {
+        init: () => driver.init(),
+        async acquireConnection() {
+          const previous = queue;
+          let release!: () => void;
+          queue = new Promise<void>((resolve) => (release = resolve));
+          await previous;
+          try {
+            const connection = await driver.acquireConnection();
+            releases.set(connection, release);
+            return connection;
+          } catch (error) {
+            release();
+            throw error;
+          }
+        },
+        beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
+        commitTransaction: (connection) => driver.commitTransaction(connection),
+        rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+        async releaseConnection(connection) {
+          try {
+            await driver.releaseConnection(connection);
+          } finally {
+            releases.get(connection)?.();
+            releases.delete(connection);
+          }
+        },
+        destroy: () => driver.destroy(),
+      };
+    },
+  };
 }

@@ -122,9 +122,33 @@ const initial: Migration = {
   },
 };
 
+/**
+ * What the records now keep beside each result: the roles each person actually held in the drill (read from its
+ * journal; null for drills recorded before, which fall back to the lobby's suggestion, labelled so), the drill's total
+ * points earned and lost (so a person's own part can be read as a share; null before), and, for an uploaded solo run,
+ * who uploaded it and a hash of the run, unique together, so the same run uploaded twice is one drill. Columns are
+ * added nullable: old rows stay valid as they were.
+ */
+const keptRolesAndRuns: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('person_results').addColumn('roles', 'jsonb').execute();
+    await db.schema.alterTable('results').addColumn('earned_points', 'double precision').addColumn('lost_points', 'double precision').execute();
+    await db.schema.alterTable('drills').addColumn('uploaded_by', 'text', (c) => c.references('people.id')).addColumn('run_hash', 'text').execute();
+    // Group drills have neither (nulls never collide in a unique index): only uploaded solo runs are kept once.
+    await db.schema.createIndex('drills_uploaded_run').on('drills').columns(['uploaded_by', 'run_hash']).unique().execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('drills_uploaded_run').ifExists().execute();
+    await db.schema.alterTable('drills').dropColumn('run_hash').dropColumn('uploaded_by').execute();
+    await db.schema.alterTable('results').dropColumn('lost_points').dropColumn('earned_points').execute();
+    await db.schema.alterTable('person_results').dropColumn('roles').execute();
+  },
+};
+
 /** Every migration, by a name that sorts in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-kept-roles-and-runs': keptRolesAndRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,9 +3,9 @@
  * results beside it. One class over the Kysely database, so PGlite and PostgreSQL behave the same; every write that
  * belongs together is one transaction, so a killed server never leaves half a drill.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { replay, scenarioHash, type SaveFile, type Scenario } from '../engine/index';
+import { replay, ROLES, scenarioHash, type JournalEntry, type Role, type SaveFile, type Scenario } from '../engine/index';
 import type { Rubric } from '../engine/policy/rubric';
 import { grade, type Score } from '../grading/index';
 import { Facts } from '../grading/facts';
@@ -40,6 +40,26 @@ export interface DrillToRecord {
   playedAt: Date;
   /** Who played which responder; a person not signed in is kept by display name only. */
   people: Array<{ personId: string | null; displayName: string; responder: string }>;
+}
+
+/**
+ * The incident roles a responder held in a drill, read from its journal: every role given to them by an assign-role
+ * or a hand-off (a role.assigned event), even if it later passed to someone else. Acknowledging the page is not a
+ * role: the paged on-call leads only until someone is named commander, and a drill where nobody was is the mistake
+ * "no clear commander", not practice as one.
+ */
+export function rolesHeld(journal: readonly JournalEntry[], responder: string): Role[] {
+  const held = new Set<Role>();
+  for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'role.assigned' && entry.event.responder === responder) held.add(entry.event.role);
+  return ROLES.filter((r) => held.has(r));
+}
+
+/**
+ * What makes two uploads the same run: its scenario's content hash, seed, difficulty, seating and every command with
+ * who issued it and when. The rubric is left out: the same play under another policy is still the same run.
+ */
+export function runHash(save: SaveFile): string {
+  return createHash('sha256').update(JSON.stringify([save.scenarioHash, save.seed, save.difficulty, save.seating, save.commands])).digest('base64url');
 }
 
 export class Records {
@@ -173,6 +193,30 @@ export class Records {
    * (version 1) with each person's part, and the postmortem's action items. One transaction: all of it or nothing.
    */
   async recordDrill(drill: DrillToRecord): Promise<string> {
+    return (await this.insertDrill(drill, null)).drillId;
+  }
+
+  /**
+   * Keeps a solo run in its player's records, once: the same run uploaded again by the same person (a reloaded
+   * debrief in a browser without IndexedDB, two tabs) answers with the drill already kept, `duplicate: true`. The
+   * unique index on (uploaded_by, run_hash) decides, so two uploads racing each other still make one drill.
+   */
+  async recordSoloRun(drill: Omit<DrillToRecord, 'kind' | 'teamId' | 'code'> & { personId: string }): Promise<{ drillId: string; duplicate: boolean }> {
+    const key = { personId: drill.personId, runHash: runHash(drill.save) };
+    const existing = () => this.db.selectFrom('drills').select('id').where('uploaded_by', '=', key.personId).where('run_hash', '=', key.runHash).executeTakeFirst();
+    const known = await existing();
+    if (known) return { drillId: known.id, duplicate: true };
+    try {
+      return await this.insertDrill({ ...drill, kind: 'solo', teamId: null, code: null }, key);
+    } catch (error) {
+      // The other upload of a race committed first (a unique violation here): its drill is the one kept.
+      const raced = await existing();
+      if (raced) return { drillId: raced.id, duplicate: true };
+      throw error;
+    }
+  }
+
+  private async insertDrill(drill: DrillToRecord, upload: { personId: string; runHash: string } | null): Promise<{ drillId: string; duplicate: boolean }> {
     const id = newId('drill');
     const hash = scenarioHash(drill.scenario);
     await this.db.transaction().execute(async (tx) => {
@@ -180,7 +224,7 @@ export class Records {
       await tx.insertInto('scenarios').values({ hash, scenario_id: drill.scenario.id, title: drill.scenario.title, content: JSON.stringify(drill.scenario) }).onConflict((c) => c.column('hash').doNothing()).execute();
       await tx
         .insertInto('drills')
-        .values({ id, kind: drill.kind, scenario_hash: hash, scenario_id: drill.scenario.id, seed: drill.save.seed, difficulty: drill.save.difficulty, run: JSON.stringify(drill.save), team_id: drill.teamId, code: drill.code, played_at: drill.playedAt })
+        .values({ id, kind: drill.kind, scenario_hash: hash, scenario_id: drill.scenario.id, seed: drill.save.seed, difficulty: drill.save.difficulty, run: JSON.stringify(drill.save), team_id: drill.teamId, code: drill.code, played_at: drill.playedAt, uploaded_by: upload?.personId ?? null, run_hash: upload?.runHash ?? null })
         .execute();
       if (drill.people.length > 0) await tx.insertInto('drill_people').values(drill.people.map((p) => ({ drill_id: id, person_id: p.personId, display_name: p.displayName, responder: p.responder }))).execute();
       const rubric = drill.save.rubric;
@@ -191,7 +235,7 @@ export class Records {
         await tx.insertInto('action_items').values(postmortem.actionItems.map((item, position) => ({ drill_id: id, team_id: drill.teamId, position, action: item.action, owner: item.owner, priority: item.priority, status: item.status }))).execute();
       }
     });
-    return id;
+    return { drillId: id, duplicate: false };
   }
 
   /** Grades a recorded drill again under `rubric`: a new result beside the old ones, which stay as they were. */
@@ -212,9 +256,12 @@ export class Records {
     const score = grade(scenario, journal, rubric);
     const resultId = newId('res');
     const mistakes = [...new Set(score.findings.filter((f) => f.mistake && f.points < 0).map((f) => f.mistake!))];
+    // The whole grade's points, so a person's own part can be read as a share of them (see describe.ts `ownPart`).
+    const earned = Math.round(score.findings.reduce((sum, f) => sum + Math.max(0, f.points), 0) * 10) / 10;
+    const lost = Math.round(score.findings.reduce((sum, f) => sum + Math.max(0, -f.points), 0) * 10) / 10;
     await tx
       .insertInto('results')
-      .values({ id: resultId, drill_id: drillId, rubric_id: rubric.id, rubric: JSON.stringify(rubric), overall: score.overall, level: score.readiness.level, categories: JSON.stringify(score.categories), mistakes: JSON.stringify(mistakes), version })
+      .values({ id: resultId, drill_id: drillId, rubric_id: rubric.id, rubric: JSON.stringify(rubric), overall: score.overall, level: score.readiness.level, categories: JSON.stringify(score.categories), mistakes: JSON.stringify(mistakes), version, earned_points: earned, lost_points: lost })
       .execute();
     // Each person's part: the points in findings that cite their own commands, as the team debrief credits seats.
     const seats = buildReport(scenario, journal, score, { seed: save.seed }).seats;
@@ -222,7 +269,7 @@ export class Records {
       if (p.personId === null) return [];
       const seat = seats.find((s) => s.responder === p.responder);
       const sum = (lines: Array<{ category: string; points: number }>) => lines.reduce<Record<string, number>>((acc, l) => ({ ...acc, [l.category]: Math.round(((acc[l.category] ?? 0) + l.points) * 10) / 10 }), {});
-      return [{ result_id: resultId, person_id: p.personId, responder: p.responder, credited: JSON.stringify(sum(seat?.credits ?? [])), deducted: JSON.stringify(sum(seat?.deductions ?? [])) }];
+      return [{ result_id: resultId, person_id: p.personId, responder: p.responder, credited: JSON.stringify(sum(seat?.credits ?? [])), deducted: JSON.stringify(sum(seat?.deductions ?? [])), roles: JSON.stringify(rolesHeld(journal, p.responder)) }];
     });
     if (rows.length > 0) await tx.insertInto('person_results').values(rows).execute();
     return score;

@@ -4,6 +4,7 @@
  * under a new rubric is a new result, never an edit); and the action items its postmortem promised.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../engine/index';
 
 /** JSON stored as jsonb: written as a JSON string, read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
@@ -76,6 +77,9 @@ export interface DrillsTable {
   code: string | null;
   played_at: Date;
   recorded_at: CreatedAt;
+  /** An uploaded solo run: who uploaded it, and the hash of the run (scenario hash, seed, difficulty, commands). */
+  uploaded_by: ColumnType<string | null, string | null | undefined, never>;
+  run_hash: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface DrillPeopleTable {
@@ -98,6 +102,9 @@ export interface ResultsTable {
   graded_at: CreatedAt;
   /** 1 for the grade made when the drill was recorded, then 2, 3… for each re-grade. */
   version: number;
+  /** The points every finding of the grade gave and took, in total (null for results graded before these were kept). */
+  earned_points: ColumnType<number | null, number | null | undefined, never>;
+  lost_points: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface PersonResultsTable {
@@ -107,6 +114,8 @@ export interface PersonResultsTable {
   /** Points given and taken in findings that cite this person's commands, per category. */
   credited: Json<Record<string, number>>;
   deducted: Json<Record<string, number>>;
+  /** The incident roles the person's responder held in the drill, from its journal (null: recorded before these were kept). */
+  roles: ColumnType<Role[] | null, string | null | undefined, never>;
 }
 
 export interface ActionItemsTable {

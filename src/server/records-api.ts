@@ -78,8 +78,9 @@ export function recordsApi(options: RecordsApiOptions) {
     const method = req.method ?? 'GET';
     try {
       if (path === '/api/me' && method === 'GET') {
+        // Nobody signed in is an answer, not an error: a 401 here would be a console error on every page that asks.
         const me = await whoIsAsking(req);
-        if (!me) return reply(401, { error: 'not signed in' }), true;
+        if (!me) return reply(200, { person: null, teams: [] }), true;
         return reply(200, { person: await records.person(me), teams: await records.teamsOf(me) }), true;
       }
       if (path === '/api/sign-out' && method === 'POST') {
@@ -172,8 +173,9 @@ export function recordsApi(options: RecordsApiOptions) {
         if (!loaded.ok) return reply(400, { error: `the run could not be read: ${loaded.problems[0]?.message ?? loaded.reason}` }), true;
         if (!loaded.run.isOver()) return reply(400, { error: 'only a finished run is kept: finish the drill first' }), true;
         const personName = (await records.person(me))!.displayName;
-        const drillId = await records.recordDrill({ kind: 'solo', scenario: loaded.run.scenario, save: loaded.save, teamId: null, code: null, playedAt: new Date(), people: [{ personId: me, displayName: personName, responder: loaded.run.scenario.roster.onCall.primary }] });
-        return reply(201, { drillId }), true;
+        // The same run uploaded again (a reloaded debrief without IndexedDB) is the drill already kept.
+        const kept = await records.recordSoloRun({ personId: me, scenario: loaded.run.scenario, save: loaded.save, playedAt: new Date(), people: [{ personId: me, displayName: personName, responder: loaded.run.scenario.roster.onCall.primary }] });
+        return reply(kept.duplicate ? 200 : 201, kept.duplicate ? { drillId: kept.drillId, duplicate: true } : { drillId: kept.drillId }), true;
       }
     } catch (error) {
       if (error instanceof RecordsError) return reply(error.status, { error: error.message }), true;

@@ -68,7 +68,8 @@ describe('signing in and inviting', () => {
     expect(created.headers.get('set-cookie')).toMatch(/^firedrill_session=[^;]+; HttpOnly; SameSite=Lax; Path=\//);
     const me = await call('GET', '/api/me', { cookie: created.headers.get('set-cookie')!.split(';')[0]! });
     expect(me.body.teams).toEqual([{ id: expect.any(String), name: 'Ops', roles: ['manager'] }]);
-    expect((await call('GET', '/api/me')).status).toBe(401);
+    // Nobody signed in is an answer, not an error (a 401 is a console error in the browser that asks).
+    expect(await call('GET', '/api/me')).toMatchObject({ status: 200, body: { person: null, teams: [] } });
   });
 
   it('should make an invitation single-use', async () => {
@@ -210,6 +211,38 @@ describe('a group drill kept in the records', () => {
     room.send('ready', {});
     expect((await state).followUps.map((f: { action: string }) => f.action)).toEqual(after.map((i) => i.action));
     await room.leave(true);
+  });
+});
+
+describe('solo runs kept in the records', () => {
+  it('should keep a solo run once however often it is uploaded, and count a member’s solo run in the team’s CSV and report', async () => {
+    const a = await team('Theta');
+    const outsider = await call('POST', '/api/teams', { body: { teamName: 'Elsewhere', displayName: 'Olga Outsider' } });
+    const { replay } = await import('../../src/engine/index');
+    const { script, defaultRubric } = await import('../support/grading');
+    const { loadValid } = await import('../support/scenarios');
+    const save = replay(loadValid('scenarios/checkout-launch.json'), 1, script('checkout-launch', 'silent-updates'), undefined, { rubric: defaultRubric(), seating: 'solo' }).save();
+    expect((await call('POST', '/api/solo-runs', { body: { save } })).status).toBe(401);
+    const first = await call('POST', '/api/solo-runs', { cookie: a.alice.cookie, body: { save } });
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ drillId: expect.any(String) });
+    // A reloaded debrief (no IndexedDB to remember the upload) sends it again: the same drill, said so.
+    expect(await call('POST', '/api/solo-runs', { cookie: a.alice.cookie, body: { save } })).toMatchObject({ status: 200, body: { drillId: first.body.drillId, duplicate: true } });
+    const theirs = await call('POST', '/api/solo-runs', { cookie: outsider.cookie, body: { save } });
+    expect(theirs.status).toBe(201);
+    const own = await call('GET', `/api/people/${a.alice.id}/records`, { cookie: a.alice.cookie });
+    expect(own.body.map((r: { drillId: string }) => r.drillId)).toEqual([first.body.drillId]);
+
+    const csv = await (await fetch(`http://127.0.0.1:${harness.port}/api/teams/${a.teamId}/results.csv`, { headers: { cookie: a.manager } })).text();
+    const lines = csv.split('\r\n').filter((l) => l.length > 0);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(first.body.drillId);
+    expect(lines[1]).toContain('Alice of Theta');
+    expect(csv).not.toContain(theirs.body.drillId);
+    const report = await (await fetch(`http://127.0.0.1:${harness.port}/api/teams/${a.teamId}/readiness-report`, { headers: { cookie: a.manager } })).text();
+    expect(report).toContain('1 drill (0 group, 1 solo): this team’s group drills and members’ solo runs');
+    expect(report).toContain('Alex Rivera (Incident commander)');
+    expect(report).not.toContain('Olga Outsider');
   });
 });
 

@@ -15,6 +15,9 @@ export function personResult(overrides: Partial<PersonDrillResult> = {}): Person
     teamId: 'team-payments',
     person: { id: 'p-ana', displayName: 'Ana' },
     responder: 'alex',
+    responderName: 'Alex Rivera',
+    roles: ['commander'],
+    rolesSource: 'drill',
     rubricId: 'default',
     resultVersion: 1,
     overall: 82,
@@ -23,6 +26,7 @@ export function personResult(overrides: Partial<PersonDrillResult> = {}): Person
     mistakes: [],
     credited: { triage: 10, command: 5.5 },
     deducted: { communication: 3 },
+    drillPoints: { earned: 62, lost: 12.4 },
     ...overrides,
   };
 }

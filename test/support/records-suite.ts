@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type ScriptEntry } from '../../src/engine/index';
 import { Access } from '../../src/records/access';
 import type { RecordsDatabase } from '../../src/records/database';
-import { Records, RecordsError } from '../../src/records/records';
+import { sql } from 'kysely';
+import { Records, RecordsError, runHash } from '../../src/records/records';
+import { resultsCsv } from '../../src/records/exports/csv';
+import { readinessReportHtml } from '../../src/records/exports/readiness-report';
 import { defaultRubric, script } from './grading';
 import { loadValid } from './scenarios';
 
@@ -43,11 +46,11 @@ export function recordsSuite(name: string, open: () => Promise<RecordsDatabase>)
       return { manager, team, alice, bob };
     }
 
-    async function groupDrill(team: string, alice: string, bob: string, code: string | null = null) {
+    async function groupDrill(team: string, alice: string, bob: string, code: string | null = null, played = 'expert') {
       return records.recordDrill({
         kind: 'group',
         scenario,
-        save: saveOf(script('checkout-launch', 'expert')),
+        save: saveOf(script('checkout-launch', played)),
         teamId: team,
         code,
         playedAt: clock,
@@ -128,6 +131,96 @@ export function recordsSuite(name: string, open: () => Promise<RecordsDatabase>)
       expect((await access.personRecords(a.alice, a.alice)).length).toBe(1);
       expect((await access.personRecords(a.manager, a.bob)).length).toBe(1);
       await expect(access.teamView(a.alice, 'team_does_not_exist')).rejects.toBeInstanceOf(RecordsError);
+    });
+
+    function soloRun(personId: string, played = 'silent-updates') {
+      return records.recordSoloRun({ personId, scenario, save: saveOf(script('checkout-launch', played), 'solo'), playedAt: clock, people: [{ personId, displayName: 'Solo', responder: 'alex' }] });
+    }
+
+    it('should count the team’s group drills and its members’ solo runs alike on screen, in the exports and the aggregate, and nobody else’s', async () => {
+      const a = await teamWithMembers();
+      const b = await teamWithMembers();
+      const outsider = await records.createPerson('Olga Outsider');
+      const group = await groupDrill(a.team, a.alice, a.bob);
+      const aliceSolo = (await soloRun(a.alice)).drillId;
+      const outsiderSolo = (await soloRun(outsider)).drillId;
+      const otherTeamSolo = (await soloRun(b.alice)).drillId;
+      // Alice's part in another team's group drill is that team's readiness, not A's.
+      const otherTeamGroup = await groupDrill(b.team, a.alice, b.bob);
+
+      const view = await access.teamView(a.manager, a.team);
+      if (view.kind !== 'manager') throw new Error('a manager sees the manager view');
+      const drills = new Set(view.results.map((r) => r.drillId));
+      expect([...drills].sort()).toEqual([group, aliceSolo].sort());
+      expect(view.results.find((r) => r.drillId === aliceSolo)).toMatchObject({ kind: 'solo', teamId: null, person: { id: a.alice } });
+      expect(view.aggregate).toMatchObject({ drills: 2, people: 2 });
+
+      const csv = resultsCsv(view.results);
+      expect(csv).toContain(aliceSolo);
+      for (const other of [outsiderSolo, otherTeamSolo, otherTeamGroup]) expect(csv).not.toContain(other);
+      const report = readinessReportHtml({ team: view.team, generatedOn: '2026-11-02', rows: view.results });
+      expect(report).toContain('2 drills (1 group, 1 solo)');
+      expect(report).not.toContain('Olga Outsider');
+
+      // A member counts the same drills: her own rows hold her solo run, and the aggregate is the manager's.
+      const member = await access.teamView(a.alice, a.team);
+      if (member.kind !== 'member') throw new Error('a member sees the member view');
+      expect(member.own.map((r) => r.drillId).sort()).toEqual([group, aliceSolo].sort());
+      expect(member.aggregate).toEqual(view.aggregate);
+    });
+
+    it('should keep the roles each person held in the drill and their responder’s roster name, and fall back to the suggested role for older records', async () => {
+      const { team, manager, alice, bob } = await teamWithMembers();
+      // Nobody is named commander here: Alex (suggested as commander) holds no role; Sam was given scribe.
+      const drill = await records.recordDrill({ kind: 'group', scenario, save: saveOf(script('checkout-launch', 'no-commander')), teamId: team, code: null, playedAt: clock, people: [{ personId: alice, displayName: 'Alice', responder: 'alex' }, { personId: bob, displayName: 'Bob', responder: 'sam' }] });
+      const rowsOf = async () => {
+        const view = await access.teamView(manager, team);
+        if (view.kind !== 'manager') throw new Error('manager view');
+        return view.results.filter((r) => r.drillId === drill);
+      };
+      const [aliceRow, bobRow] = [(await rowsOf()).find((r) => r.person.id === alice)!, (await rowsOf()).find((r) => r.person.id === bob)!];
+      expect(aliceRow).toMatchObject({ responder: 'alex', responderName: 'Alex Rivera', roles: [], rolesSource: 'drill' });
+      expect(bobRow).toMatchObject({ responder: 'sam', responderName: 'Sam Okafor', roles: ['scribe'], rolesSource: 'drill' });
+      // The drill's totals are kept, so the own part reads as a share of them.
+      expect(aliceRow.drillPoints!.earned).toBeGreaterThan(0);
+      expect(aliceRow.drillPoints!.lost).toBeGreaterThan(0);
+      // A record from before roles and totals were kept (the migration leaves these null).
+      await sql`update person_results set roles = null where result_id in (select id from results where drill_id = ${drill})`.execute(database.db);
+      await sql`update results set earned_points = null, lost_points = null where drill_id = ${drill}`.execute(database.db);
+      const old = (await rowsOf()).find((r) => r.person.id === alice)!;
+      expect(old).toMatchObject({ responderName: 'Alex Rivera', roles: ['commander'], rolesSource: 'suggested', drillPoints: null });
+    });
+
+    it('should give a member the team’s open action items, and let them mark one done', async () => {
+      const { team, alice, bob } = await teamWithMembers();
+      const drill = await groupDrill(team, alice, bob);
+      const member = await access.teamView(bob, team);
+      if (member.kind !== 'member') throw new Error('member view');
+      const items = member.openActionItems.filter((i) => i.drillId === drill);
+      expect(items.length).toBeGreaterThan(0);
+      // The rule in closeActionItem: anyone in the team may mark the team's item done.
+      await records.closeActionItem(items[0]!.id, bob);
+      const after = await access.teamView(alice, team);
+      if (after.kind !== 'member') throw new Error('member view');
+      expect(after.openActionItems.map((i) => i.id)).not.toContain(items[0]!.id);
+      const outsider = await records.createPerson('Nosy');
+      await expect(records.closeActionItem(items[1]?.id ?? items[0]!.id, outsider)).rejects.toMatchObject({ status: expect.any(Number) });
+    });
+
+    it('should keep a solo run uploaded twice by the same person once, even when the uploads race', async () => {
+      const person = await records.createPerson('Repeat Uploader');
+      const first = await soloRun(person, 'expert');
+      expect(first.duplicate).toBe(false);
+      expect(await soloRun(person, 'expert')).toEqual({ drillId: first.drillId, duplicate: true });
+      const raced = await Promise.all([soloRun(person, 'no-commander'), soloRun(person, 'no-commander')]);
+      expect(raced[0]!.drillId).toBe(raced[1]!.drillId);
+      expect(raced.filter((r) => r.duplicate)).toHaveLength(1);
+      // A different run is a new drill; the same run kept by someone else is theirs.
+      const other = await records.createPerson('Someone Else');
+      expect((await soloRun(other, 'expert')).duplicate).toBe(false);
+      const kept = await database.db.selectFrom('drills').select(['id', 'run_hash']).where('uploaded_by', '=', person).execute();
+      expect(kept).toHaveLength(2);
+      expect(kept.map((k) => k.run_hash).sort()).toEqual([runHash(saveOf(script('checkout-launch', 'expert'), 'solo')), runHash(saveOf(script('checkout-launch', 'no-commander'), 'solo'))].sort());
     });
 
     it('should keep sessions by hash and end them', async () => {

@@ -1,9 +1,11 @@
 /**
- * The results export as CSV: one row per person per drill, for a manager's spreadsheet. Written for Excel and
+ * The results export as CSV: one row per person per drill, for a manager's spreadsheet (for a team: this team's group
+ * drills and members' solo runs, the rows its page shows). Written for Excel and
  * LibreOffice as much as for programs, which is why it carries a BOM, CRLF line ends and formula neutralising.
  */
 import { CATEGORIES, type Category } from '../../engine/policy/rubric';
 import { MISTAKE_LABELS } from '../../grading/check';
+import { ownPart } from '../describe';
 import type { PersonDrillResult } from '../model';
 
 // Excel reads a BOM-less CSV in the machine's legacy code page, turning "José" into "JosÃ©"; the BOM makes it UTF-8.
@@ -23,6 +25,9 @@ export const CSV_COLUMNS = [
   'person_id',
   'person',
   'responder',
+  'responder_name',
+  'roles',
+  'roles_source',
   'rubric_id',
   'result_version',
   'overall',
@@ -31,10 +36,15 @@ export const CSV_COLUMNS = [
   'mistakes',
   'credited_total',
   'deducted_total',
+  // The raw points above are rubric check points, hundreds a drill: these say the own part readably (describe.ts).
+  'own_share_percent',
+  'own_points_lost',
+  'drill_points_earned',
+  'drill_points_lost',
 ] as const;
 
 /** A cell is either text (which may come from a player and is neutralised) or a number we formatted ourselves. */
-type Cell = { text: string } | { number: number };
+type Cell = { text: string } | { number: number } | { empty: true };
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`);
@@ -59,6 +69,7 @@ function formatNumber(n: number): string {
 }
 
 function cell(value: Cell): string {
+  if ('empty' in value) return '';
   return quoteField('text' in value ? neutraliseFormula(value.text) : formatNumber(value.number));
 }
 
@@ -71,6 +82,8 @@ function rowCells(row: PersonDrillResult): Cell[] {
   const number = (n: number) => ({ number: n });
   // A mistake named twice in one drill is one mistake to the reader.
   const mistakes = [...new Set(row.mistakes)].map((m) => MISTAKE_LABELS[m] ?? m);
+  const own = ownPart([row]);
+  const maybe = (n: number | null | undefined): Cell => (n === null || n === undefined ? { empty: true } : number(n));
   return [
     text(row.playedAt),
     text(row.drillId),
@@ -83,6 +96,9 @@ function rowCells(row: PersonDrillResult): Cell[] {
     text(row.person.id),
     text(row.person.displayName),
     text(row.responder),
+    text(row.responderName),
+    text(row.roles.join('; ')),
+    text(row.rolesSource),
     text(row.rubricId),
     number(row.resultVersion),
     number(row.overall),
@@ -91,6 +107,10 @@ function rowCells(row: PersonDrillResult): Cell[] {
     text(mistakes.join('; ')),
     number(total(row.credited)),
     number(total(row.deducted)),
+    maybe(own.sharePercent),
+    number(own.lost),
+    maybe(row.drillPoints?.earned),
+    maybe(row.drillPoints?.lost),
   ];
 }
 

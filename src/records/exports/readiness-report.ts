@@ -2,13 +2,14 @@
  * The printable readiness report: one standalone HTML page a manager can print or file for an audit, saying who on
  * the team practised incident response, when, how they did, and which controls the drills are evidence toward.
  *
- * It is built from the records alone, so it states only what they hold: the responder each person played and the
- * scenario, not the severities declared or the other roles filled in the drill. The same input gives the same bytes
+ * It is built from the records alone, so it states only what they hold: the responder each person played (by its roster
+ * name), the incident roles they held and the scenario, not the severities declared in the drill. The same input gives the same bytes
  * (no clock, no locale-dependent formatting), so a filed copy can be regenerated and compared.
  */
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../engine/policy/rubric';
 import { MISTAKE_LABELS, type CommonMistake } from '../../grading/check';
 import { escapeHtml as x } from '../../report/escape';
+import { OWN_PART_EXPLAINED, ownPart, ownPartWords, playedAsWords, TEAM_RESULTS_SCOPE, type OwnPart } from '../describe';
 import type { PersonDrillResult } from '../model';
 
 export interface ReadinessReportInput {
@@ -79,9 +80,9 @@ interface PersonSummary {
   overall: number | null;
   categories: Record<Category, number | null>;
   mistakes: { mistake: CommonMistake; drills: number }[];
-  credited: number;
-  deducted: number;
-  responders: string[];
+  own: OwnPart;
+  /** "Alex Rivera (Incident commander)": each responder and roles the person played, once. */
+  playedAs: string[];
   scenarios: string[];
 }
 
@@ -103,18 +104,15 @@ function summarise(rows: Row[]): PersonSummary[] {
       mistakes: [...mistakeDrills.entries()]
         .map(([mistake, drills]) => ({ mistake, drills }))
         .sort((a, b) => b.drills - a.drills || compareText(a.mistake, b.mistake)),
-      // The person's own share, since a group drill's scores are the team's.
-      credited: own.reduce((sum, r) => sum + total(r.credited), 0),
-      deducted: own.reduce((sum, r) => sum + total(r.deducted), 0),
-      responders: [...new Set(own.map((r) => r.responder))].sort(collator.compare),
+      // The person's own part, since a group drill's scores are the team's.
+      own: ownPart(own),
+      playedAs: [...new Set(own.map(playedAsWords))].sort(collator.compare),
       scenarios: [...new Set(own.map((r) => r.scenarioTitle))].sort(collator.compare),
     };
   });
   return people.sort((a, b) => collator.compare(a.name, b.name) || compareText(a.id, b.id));
 }
 
-const total = (points: Partial<Record<Category, number>>) => CATEGORIES.reduce((sum, c) => sum + (points[c] ?? 0), 0);
-const points = (n: number) => String(Math.round(n * 10) / 10);
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 const score = (n: number | null) => (n === null ? '—' : String(n));
@@ -167,9 +165,9 @@ function personPractice(p: PersonSummary): string {
   const mistakes = p.mistakes.map((m) => `${x(MISTAKE_LABELS[m.mistake] ?? m.mistake)} (in ${m.drills} of ${plural(p.drills, 'drill')})`);
   return (
     `<div class="person"><h3>${x(p.name)}</h3><dl>` +
-    `<dt>Played as</dt><dd>${list(p.responders)}</dd>` +
+    `<dt>Played as</dt><dd>${list(p.playedAs)}</dd>` +
     `<dt>Scenarios practised</dt><dd>${list(p.scenarios)}</dd>` +
-    `<dt>Own commands</dt><dd>${points(p.credited)} points earned, ${points(p.deducted)} lost</dd>` +
+    `<dt>Own part</dt><dd>${x(ownPartWords(p.own))}</dd>` +
     `<dt>Common mistakes seen</dt><dd>${mistakes.length === 0 ? 'none' : mistakes.join('; ')}</dd>` +
     `</dl></div>`
   );
@@ -184,7 +182,7 @@ function drillLog(rows: Row[]): string {
       // A group drill has one team score, recorded on each person's row; show each distinct value once.
       const scores = [...new Set(own.map((r) => r.overall))].join(', ');
       const levels = [...new Set(own.map((r) => r.level))].map(x).join(', ');
-      const who = own.map((r) => `${x(r.person.displayName)} <span class="note">as ${x(r.responder)}</span>`).join('<br>');
+      const who = own.map((r) => `${x(r.person.displayName)} <span class="note">as ${x(playedAsWords(r))}</span>`).join('<br>');
       return `<tr><td class="when">${when(first.time)}</td><td>${x(first.scenarioTitle)}</td><td>${first.kind === 'group' ? 'Group' : 'Solo'}</td><td>${x(first.difficulty)}</td><td>${who}</td><td class="n">${scores}</td><td>${levels}</td></tr>`;
     })
     .join('');
@@ -241,7 +239,7 @@ export function readinessReportHtml(input: ReadinessReportInput): string {
   h.push(`<dt>Team</dt><dd>${x(input.team.name)}</dd>`);
   h.push(`<dt>Period</dt><dd>${periodWords(input, rows)}</dd>`);
   h.push(`<dt>Generated on</dt><dd>${x(input.generatedOn)}</dd>`);
-  h.push(`<dt>Drills</dt><dd>${plural(drills.size, 'drill')} (${group} group, ${drills.size - group} solo)</dd>`);
+  h.push(`<dt>Drills</dt><dd>${plural(drills.size, 'drill')} (${group} group, ${drills.size - group} solo): ${x(TEAM_RESULTS_SCOPE.toLowerCase())}</dd>`);
   h.push(`<dt>People</dt><dd>${people.length}</dd>`);
   h.push(`<dt>Graded under</dt><dd>${rubrics.length === 0 ? '—' : `${rubrics.length === 1 ? 'rubric' : 'rubrics'} ${list(rubrics)}`}</dd>`);
   h.push('</dl>');
@@ -249,7 +247,7 @@ export function readinessReportHtml(input: ReadinessReportInput): string {
     h.push('<p>No drills were recorded for this team in this period.</p>');
   } else {
     h.push(`<section aria-labelledby="people"><h2 id="people">Readiness by person</h2>${peopleTable(people)}</section>`);
-    h.push(`<section aria-labelledby="practice"><h2 id="practice">What each person practised</h2>${people.map(personPractice).join('')}</section>`);
+    h.push(`<section aria-labelledby="practice"><h2 id="practice">What each person practised</h2><p class="note">${x(OWN_PART_EXPLAINED)} Roles are those each person held in the drill; “suggested” marks a drill recorded before roles were kept, showing the role suggested for the responder.</p>${people.map(personPractice).join('')}</section>`);
     h.push(`<section aria-labelledby="log"><h2 id="log">Drill log</h2>${drillLog(rows)}</section>`);
   }
   h.push(controls(rows, people));

@@ -37,46 +37,30 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   const answer: unknown = json ? await response.json().catch(() => null) : null;
   if (!json) return { ok: false, status: response.status, reason: NO_SERVER, noServer: true };
   if (!response.ok) {
-    if (response.status === 401) hint(false);
     const error = (answer as { error?: unknown } | null)?.error;
     return { ok: false, status: response.status, reason: typeof error === 'string' ? error : `the server answered ${response.status}`, noServer: false };
   }
   return { ok: true, status: response.status, value: answer as T };
 }
 
-/**
- * Whether this browser has been signed in. The server answers "who am I?" with 401 for nobody, and browsers log every
- * 401 as a console error: a page for someone who never signed in (most solo players) does not ask, and says they are
- * signed out. Set whenever the server says who someone is; cleared by signing out or any 401. A person signed in by
- * an SSO proxy without ever signing in here asks once with "Check again" (see `me({ ask: true })`).
- */
-const HINT_KEY = 'firedrill:records-signed-in';
-
-function hint(on?: boolean): boolean {
-  try {
-    if (on === true) window.localStorage.setItem(HINT_KEY, '1');
-    else if (on === false) window.localStorage.removeItem(HINT_KEY);
-    return window.localStorage.getItem(HINT_KEY) === '1';
-  } catch {
-    // No storage: ask every time (the one 401 is the lesser harm than never showing someone their records).
-    return true;
-  }
-}
-
 let meCache: Promise<ApiResult<Me>> | null = null;
 
+/**
+ * Nobody signed in, as the pages handle it: the server answers "who am I?" with 200 `{ person: null }` (a 401 would
+ * be a console error on every page that asks), and this client turns that into a refusal with status 401, so each
+ * page says "not signed in" as it says any other refusal.
+ */
 const NOT_SIGNED_IN: ApiResult<Me> = { ok: false, status: 401, reason: 'not signed in', noServer: false };
 
-/** Who is signed in, asked once per page (and again after signing in or out); `ask` asks even without the hint. */
+/** Who is signed in, asked once per page (and again after signing in or out); `ask` asks again even if known. */
 export function me(options: { ask?: boolean } = {}): Promise<ApiResult<Me>> {
-  if (!meCache && !options.ask && !hint()) return Promise.resolve(NOT_SIGNED_IN);
-  meCache ??= call<Me>('GET', '/api/me').then((answer) => {
-    if (answer.ok) hint(true);
-    return answer;
+  if (options.ask) meCache = null;
+  meCache ??= call<{ person: PersonRef | null; teams: Me['teams'] }>('GET', '/api/me').then((answer): ApiResult<Me> => {
+    if (answer.ok && answer.value.person === null) return NOT_SIGNED_IN;
+    return answer as ApiResult<Me>;
   });
   return meCache;
 }
-
 
 export function forgetMe(): void {
   meCache = null;
@@ -85,14 +69,12 @@ export function forgetMe(): void {
 
 export async function createTeam(teamName: string, displayName: string): Promise<ApiResult<{ team: { id: string; name: string }; person: PersonRef }>> {
   const result = await call<{ team: { id: string; name: string }; person: PersonRef }>('POST', '/api/teams', { teamName, displayName });
-  if (result.ok) hint(true);
   forgetMe();
   return result;
 }
 
 export async function signOut(): Promise<ApiResult<null>> {
   const result = await call<null>('POST', '/api/sign-out');
-  if (result.ok) hint(false);
   forgetMe();
   return result;
 }
@@ -103,7 +85,6 @@ export function invite(teamId: string, role: TeamRole): Promise<ApiResult<{ invi
 
 export async function acceptInvitation(token: string, displayName?: string): Promise<ApiResult<{ teamId: string; role: TeamRole; person: PersonRef }>> {
   const result = await call<{ teamId: string; role: TeamRole; person: PersonRef }>('POST', '/api/invitations/accept', { token, ...(displayName !== undefined ? { displayName } : {}) });
-  if (result.ok) hint(true);
   forgetMe();
   return result;
 }
@@ -116,7 +97,8 @@ export function personRecords(personId: string): Promise<ApiResult<PersonDrillRe
   return call('GET', `/api/people/${encodeURIComponent(personId)}/records`);
 }
 
-export function uploadSoloRun(save: SaveFile): Promise<ApiResult<{ drillId: string }>> {
+/** Keeps a finished solo run; the same run again answers with the drill already kept (`duplicate: true`, status 200). */
+export function uploadSoloRun(save: SaveFile): Promise<ApiResult<{ drillId: string; duplicate?: boolean }>> {
   return call('POST', '/api/solo-runs', { save });
 }
 

@@ -8,7 +8,7 @@ import { html, nothing, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { checkDisplayName, MAX_DISPLAY_NAME } from '../group/identity';
 import { listRuns, type PastRun } from '../run-history';
-import { createTeam, me, scenarios, signOut, type ApiResult, type Me } from './api';
+import { createTeam, me, signOut, type ApiResult, type Me } from './api';
 import { formatWhen, listWords, TEAM_ROLE_LABELS } from './format';
 import { uploadPastRun } from './keep-run';
 
@@ -41,13 +41,8 @@ export function mountRecordsEntry(container: HTMLElement): void {
   const statusLine = (where: 'records' | 'runs') => html`<p class="records-status" role="status">${status.where === where ? status.text : ''}</p>`;
 
   const refreshMe = async (ask = false) => {
-    const answer = await me({ ask });
-    // Nobody signed in here yet: whether there is a records server at all is asked of the scenario list, which
-    // answers without a 401.
-    if (!answer.ok && answer.status === 401) {
-      const server = await scenarios();
-      signed = !server.ok && server.noServer ? { kind: 'no-server' } : { kind: 'out' };
-    } else signed = signedFrom(answer);
+    // The server answers "nobody" as plainly as "someone"; a page served without it is told apart by the answer.
+    signed = signedFrom(await me({ ask }));
     draw();
   };
   const refreshRuns = async () => {
@@ -144,7 +139,6 @@ export function mountRecordsEntry(container: HTMLElement): void {
           <p class="help">You become its manager: you see everyone’s records and invite people.</p>
           ${createForm(true)}
           <p class="records-note">Joining a team? Invitations come as links from the team’s manager: open yours to join.</p>
-          <p class="help">Signed in through your organisation’s single sign-on? <button type="button" class="secondary" @click=${() => void refreshMe(true)}>Check again</button></p>
         `;
       case 'in': {
         const { person, teams } = signed.me;

@@ -1,5 +1,4 @@
 /** Words and dates the records pages share. */
-import type { Role } from '../../engine/index';
 import type { TeamRole } from '../../records/schema';
 
 /** A date and time people read the same way everywhere (no locale guessing): "2 Mar 2026, 14:05". */
@@ -17,7 +16,7 @@ export function formatDay(iso: string): string {
 
 export const TEAM_ROLE_LABELS: Record<TeamRole, string> = { member: 'member', facilitator: 'facilitator', manager: 'manager' };
 
-export const INCIDENT_ROLE_LABELS: Record<Role, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
+export { INCIDENT_ROLE_LABELS } from '../../records/describe';
 
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';

@@ -17,17 +17,17 @@ export interface ScenarioInfo {
   title: string;
   severity: Severity | null;
   topics: readonly string[];
-  /** The role the lobby suggests for each roster responder (castOf), for the responders it seats. */
+  /** The role the lobby suggests for each roster responder (castOf): the fallback for drills recorded before roles were kept. */
   suggestedRoles: Readonly<Record<string, Role | null>>;
 }
 
 /** Said beside the numbers, so nobody reads a derivation as a measurement. */
 export const DERIVATION = {
-  matrix: 'Each cell is from the person’s latest drill. In a group drill the practice scores and level are the team’s for that drill; the person’s own part is in the drill log’s credited and deducted points.',
+  matrix: 'Each cell is from the person’s latest drill. In a group drill the practice scores and level are the team’s for that drill; the person’s own part is in the drill log’s “Own part” column.',
   mistakes: 'A common mistake is “seen” when the latest drill’s grading took points for it; “not seen” means it cost no points there (it was avoided, or the drill gave no chance to make it).',
   weakest: 'The practice with the lowest average over each person’s latest drill.',
   severity: 'Severities come from each scenario’s true severity (the server’s scenario list), not from what was declared in the drill.',
-  role: 'Roles are the ones the group-drill lobby suggests for the responder the person played (from the scenario’s roster; a solo player plays the paged on-call, suggested as commander). The roles actually assigned during a drill are in its run, not in these records.',
+  role: 'Roles are the ones each person held in the drill, read from its run when it was recorded: every role given to the responder they played (assigned, or taken over in a hand-off), even if it passed to someone else later. Acknowledging the page is not a role. A drill recorded before roles were kept shows the role the group-drill lobby suggests for that responder, marked “suggested”, and counts as that role here.',
   recommend: 'Every drill grades all six practices; a recommendation prefers scenarios the person has not played whose topics stress their weakest practice (lowest average over their last three drills), then a severity they have never practised.',
 } as const;
 
@@ -130,7 +130,8 @@ export interface PracticeGaps {
 
 /**
  * Severities and roles each person has never practised. Only severities some scenario in `scenarios` has are
- * counted as gaps (one cannot practise a severity no scenario has); every role of the incident process is.
+ * counted as gaps (one cannot practise a severity no scenario has); every role of the incident process is. Roles are
+ * those held in each drill (see DERIVATION.role).
  */
 export function practiceGaps(people: readonly PersonRef[], results: readonly PersonDrillResult[], scenarios: ReadonlyMap<string, ScenarioInfo>): PracticeGaps[] {
   const available = SEVERITIES.filter((s) => [...scenarios.values()].some((info) => info.severity === s));
@@ -142,15 +143,12 @@ export function practiceGaps(people: readonly PersonRef[], results: readonly Per
     let unknownRole = 0;
     for (const result of theirs) {
       const info = scenarios.get(result.scenarioId);
-      if (!info) {
-        unknownScenario++;
-        unknownRole++;
-        continue;
-      }
-      if (info.severity) severities.add(info.severity);
+      if (info?.severity) severities.add(info.severity);
       else unknownScenario++;
-      const role = info.suggestedRoles[result.responder];
-      if (role) roles.add(role);
+      // The roles held, as recorded; an older record's suggested role, from the server or else the scenario here.
+      const suggested = info?.suggestedRoles[result.responder];
+      const held = result.rolesSource === 'drill' ? result.roles : result.roles.length > 0 ? result.roles : suggested ? [suggested] : null;
+      if (held) for (const role of held) roles.add(role);
       else unknownRole++;
     }
     return {

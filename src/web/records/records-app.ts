@@ -16,6 +16,7 @@ import { castOf } from '../../server/cast';
 import type { Catalog } from '../catalog';
 import { h } from '../dom';
 import { checkDisplayName, MAX_DISPLAY_NAME } from '../group/identity';
+import { TEAM_RESULTS_SCOPE } from '../../records/describe';
 import { acceptInvitation, closeActionItem, exportPaths, invite, me, NO_SERVER, personRecords, scenarios as hostedScenarios, sendXapi, signOut, teamView, type ApiResult, type Me } from './api';
 import { formatDay, INCIDENT_ROLE_LABELS, listWords, plural, TEAM_ROLE_LABELS } from './format';
 import { buildMatrix, DERIVATION, mergeResults, practiceGaps, recommend, trend, weakestOfAverages, weakestPractice, type PracticeGaps, type Recommendation, type ScenarioInfo } from './readiness';
@@ -60,8 +61,6 @@ function announcer() {
 
 interface ScenarioFacts {
   infos: Map<string, ScenarioInfo>;
-  /** The name of a roster responder, for "played as". */
-  names: (scenarioId: string, responder: string) => string | null;
   difficultyOf: (scenarioId: string) => number;
   /** Said when the server's list could not be read (severities then come from this build's scenarios). */
   note: string | null;
@@ -85,7 +84,6 @@ async function scenarioFacts(catalog: Catalog): Promise<ScenarioFacts> {
   const rank: Record<string, number> = { beginner: 0, intermediate: 1, advanced: 2 };
   return {
     infos,
-    names: (scenarioId, responder) => catalog.scenarios.find((e) => e.scenario.id === scenarioId)?.scenario.roster.responders.find((r) => r.id === responder)?.name ?? null,
     difficultyOf: (id) => rank[catalog.scenarios.find((e) => e.scenario.id === id)?.scenario.difficulty ?? ''] ?? 1,
     note: hosted.ok ? null : `The server’s scenario list could not be read (${hosted.reason}): severities come from the scenarios in this build.`,
   };
@@ -246,10 +244,12 @@ function gapsTable(gaps: readonly PracticeGaps[]): TemplateResult {
   </div>`;
 }
 
+const ITEMS_HELP = 'From the postmortems of the team’s group drills. “Mark done” closes one for the whole team, with your name kept as who closed it.';
+
 function aggregateTable(aggregate: TeamAggregate): TemplateResult {
   return html`<table class="records-table aggregate">
     <caption>
-      The team’s averages over ${plural(aggregate.drills, 'drill')} played by ${plural(aggregate.people, 'person', 'people')}
+      The team’s averages over ${plural(aggregate.drills, 'drill')} played by ${plural(aggregate.people, 'person', 'people')}: ${TEAM_RESULTS_SCOPE.toLowerCase()}
     </caption>
     <thead>
       <tr>
@@ -281,11 +281,8 @@ async function teamPage(root: HTMLElement, teamId: string, catalog: Catalog): Pr
 async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'manager' }>, facts: ScenarioFacts): Promise<void> {
   const team = view.team;
   const people: PersonRef[] = view.members.map((m) => ({ id: m.id, displayName: m.displayName }));
-  // The team view holds the team's group drills; each member's own records add their solo runs (a manager of the
-  // team may read them). Group drills of other teams stay out: they are not this team's readiness.
-  const personal = await Promise.all(view.members.map((m) => personRecords(m.id)));
-  const unread = personal.flatMap((r, i) => (r.ok ? [] : [`${view.members[i]!.displayName} (${r.reason})`]));
-  const results = mergeResults(view.results, ...personal.map((r) => (r.ok ? r.value.filter((row) => row.teamId === team.id || row.kind === 'solo') : [])));
+  // The team view's results are the team's group drills and its members' solo runs, as the exports count them.
+  const results = view.results;
   const rows = buildMatrix(people, results);
   const weakest = weakestPractice(rows);
   const gaps = practiceGaps(people, results, facts.infos);
@@ -387,7 +384,6 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
         <li><a href="#log-title">Drill log</a></li>
       </ul>
     </nav>
-    ${unread.length > 0 ? html`<p class="banner banner-error">Solo runs of ${listWords(unread)} could not be read; the matrix shows the team’s group drills for them.</p>` : nothing}
     ${facts.note ? html`<p class="banner banner-info">${facts.note}</p>` : nothing}
 
     <section class="records-block" aria-labelledby="matrix-title">
@@ -395,7 +391,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
       ${weakest
         ? html`<p class="weakest" data-testid="weakest-practice">Weakest practice: <strong>${CATEGORY_LABELS[weakest.category]}</strong>, ${weakest.average} on average over the latest drill of ${plural(weakest.people, 'person', 'people')}. <span class="muted">${DERIVATION.weakest}</span></p>`
         : html`<p class="muted">No drills recorded yet: host a group drill for the team from the library, or ask people to keep their solo runs.</p>`}
-      ${matrixTable('matrix', `${team.name}: each person’s latest drill, by practice. This team’s group drills and members’ solo runs.`, rows)}
+      ${matrixTable('matrix', `${team.name}: each person’s latest drill, by practice. ${TEAM_RESULTS_SCOPE}.`, rows)}
     </section>
 
     ${trendSection('trend', teamTrend)}
@@ -427,7 +423,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
 
     <section class="records-block" aria-labelledby="items-title">
       <h3 id="items-title" tabindex="-1">Open action items</h3>
-      <p class="help">From the postmortems of the team’s group drills. “Mark done” closes one for the whole team, with your name kept as who closed it.</p>
+      <p class="help">${ITEMS_HELP}</p>
       ${actionItemsTable(items, { drillOf: drillWords, closing, close: (item) => void close(item) })}
       <p class="field-error" role="alert">${itemsError}</p>
     </section>
@@ -459,7 +455,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     <section class="records-block" aria-labelledby="exports-title">
       <h3 id="exports-title">Exports</h3>
       <ul class="export-links">
-        <li><a href=${paths.csv} download>Download the results (CSV)</a> <span class="muted">one row per person per drill, for a spreadsheet</span></li>
+        <li><a href=${paths.csv} download>Download the results (CSV)</a> <span class="muted">one row per person per drill, for a spreadsheet: ${TEAM_RESULTS_SCOPE.toLowerCase()}, as on this page</span></li>
         <li><a href=${paths.report} target="_blank" rel="noopener">Printable readiness report</a> <span class="muted">(opens in a new tab; evidence toward NIST SP 800-53 IR-2 and IR-3, not a certification)</span></li>
       </ul>
       <form class="xapi-form" novalidate @submit=${sendStatements} aria-describedby="xapi-result">
@@ -478,7 +474,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     <section class="records-block" aria-labelledby="log-title">
       <h3 id="log-title">Drill log</h3>
       <p class="help">The evidence behind every cell: each person’s part in each drill, newest first. A person’s name opens their history at that drill.</p>
-      ${drillLog(results, { id: 'team-log', caption: `${team.name}: drills by person`, withPerson: true, scenarios: facts.infos, names: facts.names, anchors: false })}
+      ${drillLog(results, { id: 'team-log', caption: `${team.name}: drills by person`, withPerson: true, anchors: false })}
     </section>
     ${status.template()}
   `;
@@ -493,27 +489,62 @@ async function memberView(root: HTMLElement, view: Extract<TeamView, { kind: 'me
   const rows = self ? buildMatrix([self], view.own) : [];
   const weakest = weakestOfAverages(view.aggregate.categories);
   const ownTrend = self ? trend([self], view.own) : { drills: [], series: [] };
-  render(
-    html`${back}
-      <h2 id="records-page-title" tabindex="-1">Team readiness: ${view.team.name}</h2>
-      <p class="muted">You are a member of this team: you see the team’s averages and your own drills. The team’s managers see everyone’s.</p>
-      <section class="records-block" aria-labelledby="aggregate-title">
-        <h3 id="aggregate-title">The team</h3>
-        ${weakest ? html`<p class="weakest" data-testid="weakest-practice">The team’s weakest practice: <strong>${CATEGORY_LABELS[weakest.category]}</strong> (${weakest.average} on average).</p>` : nothing}
-        ${aggregateTable(view.aggregate)}
-      </section>
-      <section class="records-block" aria-labelledby="matrix-title">
-        <h3 id="matrix-title">Your latest drill</h3>
-        ${rows.length > 0 ? matrixTable('matrix', 'Your latest drill for this team, by practice', rows) : html`<p class="muted">No drills for this team yet.</p>`}
-      </section>
-      ${trendSection('trend', ownTrend, 'Your trend in this team’s drills')}
-      <section class="records-block" aria-labelledby="log-title">
-        <h3 id="log-title">Your drills for this team</h3>
-        ${drillLog(view.own, { id: 'own-log', caption: 'Your drills for this team, newest first', withPerson: false, scenarios: facts.infos, names: facts.names, anchors: false })}
-        ${self ? html`<p><a href=${personHref(self.id)}>My history</a> (solo runs included)</p>` : nothing}
-      </section>`,
-    root,
-  );
+  const drillWords = (drillId: string) => {
+    const found = view.own.find((r) => r.drillId === drillId);
+    return found ? `${formatDay(found.playedAt)} · ${found.scenarioTitle}` : null;
+  };
+  // The team's open action items: its follow-through, which everyone in the team may mark done (as in the lobby).
+  let items: ActionItem[] = view.openActionItems;
+  const closing = new Set<number>();
+  let itemsError = '';
+  const status = announcer();
+  const close = async (item: ActionItem) => {
+    closing.add(item.id);
+    itemsError = '';
+    draw();
+    const closed = await closeActionItem(item.id);
+    closing.delete(item.id);
+    if (!closed.ok) {
+      itemsError = `“${item.action}” could not be marked done: ${closed.reason}.`;
+      draw();
+      return;
+    }
+    const index = items.findIndex((i) => i.id === item.id);
+    items = items.filter((i) => i.id !== item.id);
+    status.say(`Marked done: ${item.action}. ${plural(items.length, 'open action item')} left.`, draw);
+    const next = items[Math.min(index, items.length - 1)];
+    root.querySelector<HTMLElement>(next ? `tr[data-action-item="${next.id}"] button` : '#items-title')?.focus();
+  };
+  const draw = () =>
+    render(
+      html`${back}
+        <h2 id="records-page-title" tabindex="-1">Team readiness: ${view.team.name}</h2>
+        <p class="muted">You are a member of this team: you see the team’s averages, its open action items and your own drills. The team’s managers see everyone’s.</p>
+        <section class="records-block" aria-labelledby="aggregate-title">
+          <h3 id="aggregate-title">The team</h3>
+          ${weakest ? html`<p class="weakest" data-testid="weakest-practice">The team’s weakest practice: <strong>${CATEGORY_LABELS[weakest.category]}</strong> (${weakest.average} on average).</p>` : nothing}
+          ${aggregateTable(view.aggregate)}
+        </section>
+        <section class="records-block" aria-labelledby="matrix-title">
+          <h3 id="matrix-title">Your latest drill</h3>
+          ${rows.length > 0 ? matrixTable('matrix', 'Your latest drill for this team, by practice', rows) : html`<p class="muted">No drills for this team yet.</p>`}
+        </section>
+        ${trendSection('trend', ownTrend, 'Your trend in this team’s drills')}
+        <section class="records-block" aria-labelledby="items-title">
+          <h3 id="items-title" tabindex="-1">Open action items</h3>
+          <p class="help">${ITEMS_HELP}</p>
+          ${actionItemsTable(items, { drillOf: drillWords, closing, close: (item) => void close(item) })}
+          <p class="field-error" role="alert">${itemsError}</p>
+        </section>
+        <section class="records-block" aria-labelledby="log-title">
+          <h3 id="log-title">Your drills for this team</h3>
+          ${drillLog(view.own, { id: 'own-log', caption: 'Your drills for this team (its group drills and your solo runs), newest first', withPerson: false, anchors: false })}
+          ${self ? html`<p><a href=${personHref(self.id)}>My history</a> (all your drills)</p>` : nothing}
+        </section>
+        ${status.template()}`,
+      root,
+    );
+  draw();
   await mountTrendChart(root, 'trend', ownTrend);
 }
 
@@ -530,17 +561,17 @@ async function personPage(root: HTMLElement, personId: string, catalog: Catalog)
   }
   const results = mergeResults(records.value);
   const own = signedIn.ok && signedIn.value.person.id === personId;
-  // Action items are given with a team's manager view: read for the teams the viewer manages, and kept to this
-  // person's drills. A member's own view has none to give (the records API lists them for managers only).
-  const managed = signedIn.ok ? signedIn.value.teams.filter((t) => t.roles.includes('manager')) : [];
-  const views = await Promise.all(managed.map((t) => teamView(t.id)));
+  // Action items come with each team's view (a manager's or a member's): read for the viewer's teams, and kept to
+  // this person's drills.
+  const teams = signedIn.ok ? signedIn.value.teams : [];
+  const views = await Promise.all(teams.map((t) => teamView(t.id)));
   const drills = new Set(results.map((r) => r.drillId));
   const items: ActionItem[] = [];
   let name = results.at(-1)?.person.displayName ?? (own && signedIn.ok ? signedIn.value.person.displayName : null);
   for (const v of views) {
-    if (!v.ok || v.value.kind !== 'manager') continue;
+    if (!v.ok) continue;
     items.push(...v.value.openActionItems.filter((i) => drills.has(i.drillId)));
-    name ??= v.value.members.find((m) => m.id === personId)?.displayName ?? null;
+    if (v.value.kind === 'manager') name ??= v.value.members.find((m) => m.id === personId)?.displayName ?? null;
   }
   const person: PersonRef = { id: personId, displayName: name ?? 'this person' };
   const rows = buildMatrix([person], results);
@@ -563,13 +594,11 @@ async function personPage(root: HTMLElement, personId: string, catalog: Catalog)
       ${trendSection('trend', personTrend, 'Trend over the last drills')}
       <section class="records-block" aria-labelledby="log-title">
         <h3 id="log-title">Every drill</h3>
-        ${drillLog(results, { id: 'person-log', caption: `${own ? 'Your' : `${person.displayName}’s`} drills, newest first`, withPerson: false, scenarios: facts.infos, names: facts.names, anchors: true })}
+        ${drillLog(results, { id: 'person-log', caption: `${own ? 'Your' : `${person.displayName}’s`} drills, newest first`, withPerson: false, anchors: true })}
       </section>
       <section class="records-block" aria-labelledby="items-title">
         <h3 id="items-title">Open action items from these drills</h3>
-        ${managed.length > 0
-          ? actionItemsTable(items, { drillOf: drillWords, closing: new Set() })
-          : html`<p class="muted">Open action items are listed on the team pages of the teams’ managers.</p>`}
+        ${teams.length > 0 ? actionItemsTable(items, { drillOf: drillWords, closing: new Set() }) : html`<p class="muted">Open action items are listed on the pages of the teams they came from.</p>`}
       </section>`,
     root,
   );

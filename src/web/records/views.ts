@@ -8,9 +8,10 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../engine/policy/rubric';
 import { MISTAKE_LABELS } from '../../grading/check';
 import type { ActionItem } from '../../records/queries';
+import { OWN_PART_EXPLAINED, ownPart, ownPartWords, playedAsWords } from '../../records/describe';
 import type { PersonDrillResult } from '../../records/model';
-import { formatDay, formatWhen, INCIDENT_ROLE_LABELS, listWords, plural } from './format';
-import { DERIVATION, MISTAKES, type MatrixRow, type ScenarioInfo, type Trend } from './readiness';
+import { formatDay, formatWhen, listWords, plural } from './format';
+import { DERIVATION, MISTAKES, type MatrixRow, type Trend } from './readiness';
 
 export const personHref = (personId: string, drillId?: string) => `?person=${encodeURIComponent(personId)}${drillId ? `#${drillAnchor(drillId)}` : ''}`;
 export const drillAnchor = (drillId: string) => `drill-${drillId}`;
@@ -142,18 +143,9 @@ export async function mountTrendChart(root: ParentNode, id: string, trend: Trend
   }
 }
 
-/** The role the lobby suggests for a responder, with their name, from the scenario: "Alex Rivera (Incident commander)". */
-export function playedAs(result: PersonDrillResult, scenario: ScenarioInfo | undefined, names: (scenarioId: string, responder: string) => string | null): string {
-  const name = names(result.scenarioId, result.responder) ?? result.responder;
-  const role = scenario?.suggestedRoles[result.responder];
-  return role ? `${name} (${INCIDENT_ROLE_LABELS[role]})` : name;
-}
-
-function ownPart(result: PersonDrillResult): string {
-  const sum = (parts: Partial<Record<Category, number>>) => Math.round(Object.values(parts).reduce<number>((a, b) => a + (b ?? 0), 0) * 10) / 10;
-  const earned = sum(result.credited);
-  const lost = sum(result.deducted);
-  return `${earned === 0 ? 'none' : `+${earned}`} earned, ${lost === 0 ? 'none' : `−${Math.abs(lost)}`} lost`;
+/** "Alex Rivera (Incident commander)": the responder's roster name and the roles held (or, for an old record, suggested). */
+export function playedAs(result: PersonDrillResult): string {
+  return playedAsWords(result);
 }
 
 export interface DrillLogOptions {
@@ -161,8 +153,6 @@ export interface DrillLogOptions {
   caption: string;
   /** Newest first, with a person column (the team's log) or without (one person's). */
   withPerson: boolean;
-  scenarios: ReadonlyMap<string, ScenarioInfo>;
-  names: (scenarioId: string, responder: string) => string | null;
   /** Rows get the drill's anchor (one person's history: one row per drill). */
   anchors: boolean;
 }
@@ -171,7 +161,7 @@ export interface DrillLogOptions {
 export function drillLog(results: readonly PersonDrillResult[], options: DrillLogOptions): TemplateResult {
   if (results.length === 0) return html`<p class="muted">No drills recorded yet.</p>`;
   const rows = [...results].reverse();
-  return scroller(
+  return html`${scroller(
     `${options.id}-caption`,
     html`<table class="records-table drill-log" id=${options.id}>
       <caption id=${`${options.id}-caption`}>${options.caption}</caption>
@@ -186,7 +176,7 @@ export function drillLog(results: readonly PersonDrillResult[], options: DrillLo
           <th scope="col">Level</th>
           <th scope="col">Weakest practice</th>
           <th scope="col">Common mistakes</th>
-          <th scope="col">Own part (points)</th>
+          <th scope="col">Own part</th>
         </tr>
       </thead>
       <tbody>
@@ -200,18 +190,19 @@ export function drillLog(results: readonly PersonDrillResult[], options: DrillLo
               ${options.withPerson ? html`<th scope="row"><a href=${personHref(r.person.id, r.drillId)}>${r.person.displayName}</a></th>` : nothing}
               <td>${r.scenarioTitle}<br /><span class="muted">seed ${r.seed}, ${r.difficulty}</span></td>
               <td>${r.kind === 'solo' ? 'Solo' : 'Group'} <code class="drill-id">${r.drillId}</code>${r.resultVersion > 1 ? html`<br /><span class="muted">re-graded (v${r.resultVersion})</span>` : nothing}</td>
-              <td>${playedAs(r, options.scenarios.get(r.scenarioId), options.names)}</td>
+              <td>${playedAs(r)}</td>
               <td>${r.overall}/100</td>
               <td>${r.level}</td>
               <td>${CATEGORY_LABELS[weakest]} (${r.categories[weakest]})</td>
               <td>${r.mistakes.length === 0 ? html`<span class="muted">none</span>` : r.mistakes.map((m) => MISTAKE_LABELS[m]).join('; ')}</td>
-              <td>${ownPart(r)}</td>
+              <td>${ownPartWords(ownPart([r]))}</td>
             </tr>`;
           },
         )}
       </tbody>
     </table>`,
-  );
+  )}
+    <p class="help">${OWN_PART_EXPLAINED}</p>`;
 }
 
 export interface ActionItemsOptions {
