@@ -41,7 +41,7 @@ export interface OpenInvitation {
   createdBy: { id: string; displayName: string };
 }
 
-const invitationId = (tokenHash: string) => `inv_${createHash('sha256').update(`invitation-id:${tokenHash}`).digest('base64url').slice(0, 22)}`;
+export const invitationId = (tokenHash: string) => `inv_${createHash('sha256').update(`invitation-id:${tokenHash}`).digest('base64url').slice(0, 22)}`;
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(9).toString('base64url')}`;
 const days = (from: Date, n: number) => new Date(from.getTime() + n * 86_400_000);

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { loadSave, scenarioHash } from '../engine/index';
 import { MAX_ID_CHARS } from '../engine/limits';
 import { Access } from '../records/access';
-import { MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
+import { invitationId, MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
+import { hashToken } from './codes';
 import { TEAM_ROLES } from '../records/schema';
 import { resultsCsv } from '../records/exports/csv';
 import { readinessReportHtml } from '../records/exports/readiness-report';
@@ -164,7 +165,7 @@ export function recordsApi(options: RecordsApiOptions) {
           const parsed = Invite.safeParse(await body());
           if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
           const token = await access.invite(me, team[1]!, parsed.data.role);
-          return reply(201, { invitationPath: `/?invitation=${encodeURIComponent(token)}`, role: parsed.data.role }), true;
+          return reply(201, { invitationPath: `/?invitation=${encodeURIComponent(token)}`, role: parsed.data.role, id: invitationId(hashToken(token)) }), true;
         }
         if (team[2] && method === 'GET') return reply(200, { invitations: await records.openInvitations(team[1]!, me) }), true;
         if (!team[2] && method === 'GET') return reply(200, await access.teamView(me, team[1]!)), true;

@@ -61,6 +61,8 @@ async function accept(page: Page, link: string, name: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Join a team' })).toBeVisible();
   // The token leaves the address bar once read.
   expect(page.url()).not.toContain('invitation=');
+  // The page says who invites, to which team and in which role, before anything is typed.
+  await expect(page.getByTestId('invitation-offer')).toHaveText('Mia Manager invited you to join Payments on-call as a member.');
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Accept the invitation' }).click();
   await expect(page.getByText(`Welcome, ${name}: you joined Payments on-call as a member.`)).toBeVisible();
@@ -104,15 +106,30 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
 
   await accept(ana, forAna, 'Ana Ops');
   await accept(ben, forBen, 'Ben Builder');
-  // A used link, and a made-up one, in a browser of their own (the 410 and 404 are the point here).
+  // A used link, and a made-up one, in a browser of their own (the 410 and 404 are the point here): said at once,
+  // with nothing of the team, and no name asked for.
   await stranger.goto(forAna);
-  await stranger.getByLabel('Your name').fill('Late Larry');
-  await stranger.getByRole('button', { name: 'Accept the invitation' }).click();
   await expect(stranger.getByRole('alert')).toHaveText('This invitation has already been used. Ask the team’s manager for a new invitation.');
+  await expect(stranger.getByLabel('Your name')).toHaveCount(0);
+  await expect(stranger.locator('main')).not.toContainText('Payments on-call');
   await stranger.goto('/?invitation=made-up-token');
-  await stranger.getByLabel('Your name').fill('Late Larry');
-  await stranger.getByRole('button', { name: 'Accept the invitation' }).click();
-  await expect(stranger.getByRole('alert')).toHaveText('This invitation does not exist. Check the link you were sent, or ask the team’s manager for a new invitation.');
+  await expect(stranger.getByRole('alert')).toHaveText('This invitation does not exist (or the team’s manager withdrew it). Check the link you were sent, or ask the team’s manager for a new invitation.');
+
+  // The manager sees the invitations not used yet, and revokes one: its link stops working.
+  const spare = await invitationLink(manager, 'manager');
+  const outstanding = manager.getByRole('table', { name: 'Invitations not used yet, newest first' });
+  await expect(outstanding.locator('tbody tr')).toHaveCount(1);
+  await expect(outstanding.locator('tbody tr')).toContainText('Mia Manager');
+  expect(await outstanding.textContent()).not.toContain(new URL(spare).searchParams.get('invitation')!);
+  const revokeButton = outstanding.getByRole('button', { name: /^Revoke the invitation for a manager made .+ by Mia Manager$/ });
+  await revokeButton.focus();
+  await manager.keyboard.press('Enter');
+  await expect(manager.getByRole('status').filter({ hasText: /^Revoked the invitation for a manager made .+: its link no longer works\. 0 invitations not used yet\.$/ })).toBeVisible();
+  await expect(outstanding).toHaveCount(0);
+  await expect(manager.locator('#outstanding-caption')).toBeFocused();
+  await expect(manager.locator('.invitation-link')).toHaveCount(2);
+  await stranger.goto(spare);
+  await expect(stranger.getByRole('alert')).toContainText('This invitation does not exist (or the team’s manager withdrew it).');
 
   // Signed in, an invitation is accepted as oneself: Ana is asked to be a facilitator too.
   const facilitatorLink = await invitationLink(manager, 'facilitator');
