@@ -157,7 +157,9 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await manager.getByLabel('Group drill scenario').selectOption('checkout-launch');
   await manager.getByLabel('Group drill seed').fill('1');
   await manager.getByLabel('Your name (facilitator)').fill('Mia');
-  await manager.getByLabel('Record for team').selectOption({ label: 'Payments on-call' });
+  // Her one team is chosen for her; "No team" stays a choice.
+  await expect(manager.getByLabel('Record for team')).toHaveValue(teamId);
+  await expect(manager.getByLabel('Record for team').locator('option', { hasText: 'No team' })).toHaveCount(1);
   await manager.getByRole('button', { name: 'Host the drill' }).click();
   await expect(manager.getByRole('heading', { name: /^Facilitator console/ })).toBeVisible();
   const code = (await manager.locator('.join-code').textContent())!.trim();
@@ -166,7 +168,8 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
     [ben, 'Ben Builder', 'Sarah Chen'],
   ] as const) {
     await page.goto(`/?drill=${code}`);
-    await page.getByLabel('Your display name').fill(name);
+    // Signed in: the name is filled in from their sign-in, not retyped.
+    await expect(page.getByLabel('Your display name')).toHaveValue(name);
     await page.getByRole('button', { name: 'Join the drill' }).click();
     await page.getByRole('button', { name: new RegExp(`^Take this seat: ${seat}`) }).click();
     await expect(page.locator('.lobby-you')).toContainText(`playing ${seat}`);
