@@ -195,6 +195,9 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await manager.getByRole('button', { name: 'End the drill' }).click();
   await manager.getByRole('dialog', { name: 'End the drill?' }).getByRole('button', { name: 'End the drill' }).click();
   await expect(ana.getByRole('heading', { name: 'Team debrief: Checkout down during the launch' })).toBeVisible();
+  // The debrief says where the drill was kept, with the way to the team's page.
+  await expect(ana.getByTestId('debrief-recording')).toContainText('Recorded for team Payments on-call.');
+  await expect(ana.getByTestId('debrief-recording').getByRole('link', { name: 'Open Payments on-call’s readiness page' })).toHaveAttribute('href', `./?team=${encodeURIComponent(teamId)}`);
 
   // Ben uploads the run he finished before joining, from this browser's past runs.
   await ben.goto('/');

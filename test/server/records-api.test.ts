@@ -203,8 +203,11 @@ describe('a group drill kept in the records', () => {
     await alice.inbox.next('state', (s) => s.view.page.acknowledgedAt !== null);
     facilitator.room.send('command', { command: { type: 'call-time' } });
     await facilitator.inbox.next('state', (s) => s.view.phase === 'postmortem');
+    const recorded = alice.inbox.next('recording', () => true, 10_000);
     facilitator.room.send('command', { command: { type: 'finish' } });
-    await alice.inbox.next('debrief', () => true, 10_000);
+    expect((await alice.inbox.next('debrief', () => true, 10_000)).recording).toEqual({ state: 'pending' });
+    // Once written, everyone is told which team's records hold it.
+    expect(await recorded).toEqual({ state: 'recorded', team: { id: a.teamId, name: 'Gamma' } });
 
     // Recording happens just after the debrief goes out.
     let view: any;

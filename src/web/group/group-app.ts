@@ -20,7 +20,7 @@ import { playerRoom } from './player-room';
 import { projectorScreen } from './projector';
 import { RemoteSeat } from './remote-seat';
 import type { GroupScreen, ScreenDeps } from './screen';
-import { renderTeamDebrief } from './team-debrief';
+import { renderTeamDebrief, updateRecording } from './team-debrief';
 
 declare global {
   interface Window {
@@ -229,6 +229,9 @@ export function mountGroupDrill(container: HTMLElement, rawCode: string, catalog
           alert(`Not possible: ${reason}.`);
         },
         debrief: showDebrief,
+        recording(recording) {
+          if (debriefShown) updateRecording(content, recording);
+        },
         status: showConnection,
       });
       if (destroyed) void connection.close();
