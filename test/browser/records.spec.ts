@@ -233,6 +233,23 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(manager.locator('#trend-status')).toBeEmpty();
   expect(await manager.locator('#trend-canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true);
   await expect(manager.getByRole('table', { name: /Trend of the last drills: the numbers/ }).locator('tbody tr')).toHaveCount(3);
+  // Every line is told apart in words, and the group drill's shared score (one point for both) is said, not hidden.
+  await expect(manager.locator('#trend-key li')).toHaveText([/^Ana Ops: solid line, circles$/, /^Ben Builder: dashed line, triangles$/]);
+  await expect(manager.getByTestId('trend-overlap')).toContainText(/Drill \d: Ana Ops and Ben Builder \(\d+\)/);
+  // The chart fills its block's width, and no more.
+  const chartWidths = await manager.locator('.chart-box').evaluate((box) => ({ canvas: box.querySelector('canvas')!.getBoundingClientRect().width, box: box.getBoundingClientRect().width, block: box.parentElement!.clientWidth }));
+  expect(chartWidths.canvas).toBeLessThanOrEqual(chartWidths.box + 0.5);
+  expect(chartWidths.canvas).toBeGreaterThan(chartWidths.block * 0.9);
+  // At 1280×720 the page fits the screen: the matrix needs no sideways scroll, nor does the page.
+  await manager.setViewportSize({ width: 1280, height: 720 });
+  await expect(async () => {
+    const fits = await manager.evaluate(() => {
+      const matrixRegion = document.querySelector('#matrix')!.closest('.table-scroll')!;
+      return { page: document.documentElement.scrollWidth <= window.innerWidth, matrix: matrixRegion.scrollWidth <= matrixRegion.clientWidth, widths: [document.documentElement.scrollWidth, window.innerWidth, matrixRegion.scrollWidth, matrixRegion.clientWidth] };
+    });
+    expect(fits, JSON.stringify(fits.widths)).toMatchObject({ page: true, matrix: true });
+  }).toPass({ timeout: 5000 });
+  await expect(matrix.getByRole('columnheader', { name: 'No clear incident commander' })).toBeVisible();
   const gaps = manager.getByRole('table', { name: 'Severities and roles never practised, per person' });
   await expect(gaps.locator('tr', { hasText: 'Ana Ops' })).toContainText('SEV2, SEV3 and SEV4');
   await expect(gaps.locator('tr', { hasText: 'Ana Ops' })).toContainText('Communications, Operations and Scribe');
