@@ -27,6 +27,22 @@ export class RecordsError extends Error {
   }
 }
 
+/** Why an invitation link does not work. A withdrawn one is gone, so it reads as one that never was. */
+export const INVITATION_UNKNOWN = 'this invitation does not exist (or the team’s manager withdrew it)';
+export const INVITATION_USED = 'this invitation has already been used';
+export const INVITATION_EXPIRED = 'this invitation has expired; ask for a new one';
+
+export interface OpenInvitation {
+  /** Derived one way from the token's hash: names the invitation for withdrawing it, and opens nothing. */
+  id: string;
+  role: TeamRole;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: { id: string; displayName: string };
+}
+
+export const invitationId = (tokenHash: string) => `inv_${createHash('sha256').update(`invitation-id:${tokenHash}`).digest('base64url').slice(0, 22)}`;
+
 const newId = (prefix: string) => `${prefix}_${randomBytes(9).toString('base64url')}`;
 const days = (from: Date, n: number) => new Date(from.getTime() + n * 86_400_000);
 
@@ -158,7 +174,7 @@ export class Records {
    * it was unused, so two people racing for one link cannot both get in.
    */
   async acceptInvitation(token: string, personId: string): Promise<{ teamId: string; role: TeamRole }> {
-    if (token.length > 200) throw new RecordsError(404, 'this invitation does not exist');
+    if (token.length > 200) throw new RecordsError(404, INVITATION_UNKNOWN);
     return this.db.transaction().execute(async (tx) => {
       const now = this.now();
       const used = await tx
@@ -171,11 +187,71 @@ export class Records {
         .executeTakeFirst();
       if (!used) {
         const known = await tx.selectFrom('invitations').select(['used_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
-        throw known ? new RecordsError(410, known.used_at ? 'this invitation has already been used' : 'this invitation has expired; ask for a new one') : new RecordsError(404, 'this invitation does not exist');
+        throw known ? new RecordsError(410, known.used_at ? INVITATION_USED : INVITATION_EXPIRED) : new RecordsError(404, INVITATION_UNKNOWN);
       }
       await tx.insertInto('memberships').values({ team_id: used.team_id, person_id: personId, role: used.role }).onConflict((c) => c.doNothing()).execute();
       return { teamId: used.team_id, role: used.role };
     });
+  }
+
+  /**
+   * A team's invitations still waiting to be used (unused, unexpired), newest first, for its managers: the role, when
+   * and by whom each was made, and an id to withdraw it by. Never the token (only its hash is kept), nor the hash:
+   * the id is derived from the hash one way, so it opens nothing.
+   */
+  async openInvitations(teamId: string, viewerId: string): Promise<OpenInvitation[]> {
+    await this.mustManage(teamId, viewerId, 'only a manager of this team may see its invitations');
+    const rows = await this.db
+      .selectFrom('invitations')
+      .innerJoin('people', 'people.id', 'invitations.created_by')
+      .select(['invitations.token_hash', 'invitations.role', 'invitations.created_at', 'invitations.expires_at', 'people.id as by_id', 'people.display_name as by_name'])
+      .where('invitations.team_id', '=', teamId)
+      .where('invitations.used_at', 'is', null)
+      .where('invitations.expires_at', '>', this.now())
+      .orderBy('invitations.created_at', 'desc')
+      .execute();
+    return rows.map((r) => ({ id: invitationId(r.token_hash), role: r.role, createdAt: new Date(r.created_at).toISOString(), expiresAt: new Date(r.expires_at).toISOString(), createdBy: { id: r.by_id, displayName: r.by_name } }));
+  }
+
+  /**
+   * Withdraws an unused invitation: its link stops working at once (the row goes; a used invitation is a membership
+   * now and is not touched). Only a manager of the invitation's team may.
+   */
+  async revokeInvitation(teamId: string, id: string, viewerId: string): Promise<{ role: TeamRole }> {
+    await this.mustManage(teamId, viewerId, 'only a manager of this team may withdraw its invitations');
+    const open = await this.db.selectFrom('invitations').select(['token_hash', 'role']).where('team_id', '=', teamId).where('used_at', 'is', null).execute();
+    const found = open.find((r) => invitationId(r.token_hash) === id);
+    if (!found) throw new RecordsError(404, 'there is no such unused invitation in this team');
+    // `used_at is null` again: an invitation accepted a moment ago stays accepted.
+    const gone = await this.db.deleteFrom('invitations').where('token_hash', '=', found.token_hash).where('used_at', 'is', null).returning('token_hash').executeTakeFirst();
+    if (!gone) throw new RecordsError(409, 'this invitation was used just now');
+    return { role: found.role };
+  }
+
+  /**
+   * What an invitation link offers, without using it: the team's name, who invited and in which role. Only for a link
+   * that still works; a used, expired or withdrawn one tells nothing about its team.
+   */
+  async invitationPreview(token: string): Promise<{ teamName: string; invitedBy: string; role: TeamRole }> {
+    if (token.length > 200) throw new RecordsError(404, INVITATION_UNKNOWN);
+    const row = await this.db
+      .selectFrom('invitations')
+      .innerJoin('teams', 'teams.id', 'invitations.team_id')
+      .innerJoin('people', 'people.id', 'invitations.created_by')
+      .select(['teams.name as team_name', 'people.display_name as by_name', 'invitations.role', 'invitations.used_at', 'invitations.expires_at'])
+      .where('invitations.token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    if (!row) throw new RecordsError(404, INVITATION_UNKNOWN);
+    if (row.used_at !== null) throw new RecordsError(410, INVITATION_USED);
+    if (new Date(row.expires_at) <= this.now()) throw new RecordsError(410, INVITATION_EXPIRED);
+    return { teamName: row.team_name, invitedBy: row.by_name, role: row.role };
+  }
+
+  private async mustManage(teamId: string, personId: string, refusal: string): Promise<void> {
+    const roles = await this.rolesIn(teamId, personId);
+    // As for the team's page: a team one is not in is refused alike whether it exists or not.
+    if (roles.length === 0) throw new RecordsError(403, 'you are not in this team');
+    if (!roles.includes('manager')) throw new RecordsError(403, refusal);
   }
 
   /** Marks a team's action item done: anyone in the team may, and who did is kept. */

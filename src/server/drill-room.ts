@@ -15,7 +15,7 @@ import { cleanName } from './lobby';
 import type { Records } from '../records/records';
 import { openActionItems } from '../records/queries';
 import { readCookie, SESSION_COOKIE } from './cookies';
-import { CLIENT_MESSAGE_TYPES, ClientMessages, JoinOptions, MAX_MESSAGE_CHARS, messageChars, RateLimiter, type ClientMessageType } from './protocol';
+import { CLIENT_MESSAGE_TYPES, ClientMessages, JoinOptions, MAX_MESSAGE_CHARS, messageChars, RateLimiter, type ClientMessageType, type DrillRecording } from './protocol';
 
 /** How long a dropped player's seat is held for a reconnect that resumes the same connection. */
 export const RECONNECT_SECONDS = 120;
@@ -58,7 +58,9 @@ export class DrillRoom extends Room {
   private lastPersist = 0;
   private lastJournalLength = -1;
   private saving: Promise<void> = Promise.resolve();
-  private debriefCache: ReturnType<DrillRoom['debrief']> | null = null;
+  private debriefCache: (ReturnType<DrillRoom['debrief']> & { recording: DrillRecording }) | null = null;
+  /** Recording the finished drill, once per room (a restored room and its first change both ask). */
+  private recording: Promise<DrillRecording> | null = null;
 
   override async onCreate(options: { code?: unknown }): Promise<void> {
     if (!services) throw new Error('drill rooms are not configured: call configureDrillRooms first');
@@ -81,7 +83,7 @@ export class DrillRoom extends Room {
     this.setPatchRate(null);
     this.onMessage('*', (client, type, message) => this.receive(client, type, message));
     // A drill that ended just before a restart, before it could be recorded, is recorded now.
-    if (this.drill.run.isOver() && !this.drill.recorded) void this.record();
+    if (this.drill.run.isOver() && !this.drill.recorded) void this.recordOnce();
     this.lastTick = this.now();
     // The simulation interval also drives the room's own clock (with no patches to send, nothing else would).
     this.setSimulationInterval(() => this.tick(), TICK_MS);
@@ -239,9 +241,14 @@ export class DrillRoom extends Room {
     this.lastJournalLength = length;
     void this.persist();
     if (this.drill.run.isOver() && this.debriefCache === null) {
-      this.debriefCache = this.debrief();
-      void this.record();
-      for (const client of this.clients) if ((client.userData as ClientData | undefined)?.ready) client.send('debrief', this.debriefCache);
+      const cache = { ...this.debrief(), recording: { state: 'pending' } as DrillRecording };
+      this.debriefCache = cache;
+      for (const client of this.clients) if ((client.userData as ClientData | undefined)?.ready) client.send('debrief', cache);
+      // Everyone hears whether it was kept, and anyone arriving later gets it with the debrief.
+      void this.recordOnce().then((recording) => {
+        cache.recording = recording;
+        for (const client of this.clients) if ((client.userData as ClientData | undefined)?.ready) client.send('recording', recording);
+      });
     }
   }
 
@@ -262,19 +269,30 @@ export class DrillRoom extends Room {
    * Keeps the finished drill in the records: the run, who played which seat (people who joined signed in by their
    * person), graded, in the facilitator's team if they chose one. Once only, across restarts too.
    */
-  private async record(): Promise<void> {
+  private recordOnce(): Promise<DrillRecording> {
+    this.recording ??= this.record();
+    return this.recording;
+  }
+
+  private async record(): Promise<DrillRecording> {
     const records = services?.records;
-    if (!records || this.drill.recorded) return;
-    const people = this.drill.lobby.all().flatMap((p) => (p.seat.kind === 'player' ? [{ personId: p.personId ?? null, displayName: p.name, responder: p.seat.responder }] : []));
-    try {
-      await records.recordDrill({ kind: 'group', scenario: this.drill.scenario, save: this.drill.run.save(), teamId: this.drill.teamId, code: this.drill.code, playedAt: new Date(this.now()), people });
-      this.drill.recorded = true;
-    } catch (error) {
-      // Already recorded (a restart between recording and keeping the flag) is as good as recorded.
-      if ((error as { status?: number }).status === 409) this.drill.recorded = true;
-      else console.error(`drill ${this.roomId}: could not be recorded: ${String(error)}`);
+    if (!records) return { state: 'not-recorded', reason: 'no-records' };
+    if (!this.drill.recorded) {
+      const people = this.drill.lobby.all().flatMap((p) => (p.seat.kind === 'player' ? [{ personId: p.personId ?? null, displayName: p.name, responder: p.seat.responder }] : []));
+      try {
+        await records.recordDrill({ kind: 'group', scenario: this.drill.scenario, save: this.drill.run.save(), teamId: this.drill.teamId, code: this.drill.code, playedAt: new Date(this.now()), people });
+        this.drill.recorded = true;
+      } catch (error) {
+        // Already recorded (a restart between recording and keeping the flag) is as good as recorded.
+        if ((error as { status?: number }).status === 409) this.drill.recorded = true;
+        else console.error(`drill ${this.roomId}: could not be recorded: ${String(error)}`);
+      }
+      await this.persist();
+      if (!this.drill.recorded) return { state: 'not-recorded', reason: 'failed' };
     }
-    await this.persist();
+    if (this.drill.teamId === null) return { state: 'recorded', team: null };
+    const team = await records.team(this.drill.teamId).catch(() => null);
+    return { state: 'recorded', team: { id: this.drill.teamId, name: team?.name ?? 'the team' } };
   }
 
   /** Writes the record; writes queue behind each other so an older copy never lands after a newer one. */

@@ -33,6 +33,14 @@ export const ClientMessages = {
 export type ClientMessageType = keyof typeof ClientMessages;
 export const CLIENT_MESSAGE_TYPES = Object.keys(ClientMessages) as ClientMessageType[];
 
+/**
+ * Sent by the server (with the debrief, and as a `recording` message once known): whether the finished drill is in
+ * the readiness records. `team` is null when it was hosted for no team (it is then kept only in the signed-in
+ * players' own histories); not kept when the server keeps no records, or could not write them (it tries again after a
+ * restart).
+ */
+export type DrillRecording = { state: 'pending' } | { state: 'recorded'; team: { id: string; name: string } | null } | { state: 'not-recorded'; reason: 'no-records' | 'failed' };
+
 /** Options a client joins with: a display name, and the token that brings them back to their seat. */
 export const JoinOptions = z.object({
   name: z.unknown().optional(),

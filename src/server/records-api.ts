@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { loadSave, scenarioHash } from '../engine/index';
 import { MAX_ID_CHARS } from '../engine/limits';
 import { Access } from '../records/access';
-import { MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
+import { invitationId, MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
+import { hashToken } from './codes';
 import { TEAM_ROLES } from '../records/schema';
 import { resultsCsv } from '../records/exports/csv';
 import { readinessReportHtml } from '../records/exports/readiness-report';
@@ -33,6 +34,7 @@ const TeamName = z.string().trim().min(1, 'give the team a name').max(MAX_TEAM_N
 const CreateTeam = z.strictObject({ teamName: TeamName, displayName: z.unknown().optional() });
 const Invite = z.strictObject({ role: z.enum(TEAM_ROLES as ['member', 'facilitator', 'manager']).default('member') });
 const Accept = z.strictObject({ token: z.string().min(1).max(200), displayName: z.unknown().optional() });
+const Preview = z.strictObject({ token: z.string().min(1).max(200) });
 const SoloRun = z.strictObject({ save: z.unknown() });
 const XapiTarget = z.strictObject({
   endpoint: z.string().url('endpoint: give the LRS address, e.g. https://lrs.example.com/xapi').max(500).refine((u) => /^https?:\/\//.test(u), 'endpoint: an http or https address'),
@@ -106,6 +108,14 @@ export function recordsApi(options: RecordsApiOptions) {
         const joined = await records.acceptInvitation(parsed.data.token, me);
         return reply(200, { ...joined, person: await records.person(me) }, cookie ? { 'set-cookie': cookie } : {}), true;
       }
+      // What a link offers, for the invitation page, before anyone signs in. POST so the token stays out of logged
+      // addresses. Unknown and withdrawn links answer alike (a withdrawn one is gone); a used or expired one says so,
+      // as accepting it would, and neither tells anything of its team. Tokens are 128 random bits: nothing to probe.
+      if (path === '/api/invitations/preview' && method === 'POST') {
+        const parsed = Preview.safeParse(await body());
+        if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
+        return reply(200, await records.invitationPreview(parsed.data.token)), true;
+      }
       const exportPath = /^\/api\/teams\/([A-Za-z0-9_-]{1,80})\/(results\.csv|readiness-report|xapi)$/.exec(path);
       if (exportPath) {
         const me = await whoIsAsking(req);
@@ -142,6 +152,12 @@ export function recordsApi(options: RecordsApiOptions) {
         await records.closeActionItem(Number(item[1]), me);
         return reply(204, null), true;
       }
+      const revoke = /^\/api\/teams\/([A-Za-z0-9_-]{1,80})\/invitations\/([A-Za-z0-9_-]{1,40})\/revoke$/.exec(path);
+      if (revoke && method === 'POST') {
+        const me = await whoIsAsking(req);
+        if (!me) return reply(401, { error: 'sign in first' }), true;
+        return reply(200, await records.revokeInvitation(revoke[1]!, revoke[2]!, me)), true;
+      }
       const team = /^\/api\/teams\/([A-Za-z0-9_-]{1,80})(\/invitations)?$/.exec(path);
       if (team) {
         const me = await whoIsAsking(req);
@@ -150,8 +166,9 @@ export function recordsApi(options: RecordsApiOptions) {
           const parsed = Invite.safeParse(await body());
           if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
           const token = await access.invite(me, team[1]!, parsed.data.role);
-          return reply(201, { invitationPath: `/?invitation=${encodeURIComponent(token)}`, role: parsed.data.role }), true;
+          return reply(201, { invitationPath: `/?invitation=${encodeURIComponent(token)}`, role: parsed.data.role, id: invitationId(hashToken(token)) }), true;
         }
+        if (team[2] && method === 'GET') return reply(200, { invitations: await records.openInvitations(team[1]!, me) }), true;
         if (!team[2] && method === 'GET') return reply(200, await access.teamView(me, team[1]!)), true;
         return reply(405, { error: 'method not allowed' }), true;
       }

@@ -61,6 +61,8 @@ async function accept(page: Page, link: string, name: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Join a team' })).toBeVisible();
   // The token leaves the address bar once read.
   expect(page.url()).not.toContain('invitation=');
+  // The page says who invites, to which team and in which role, before anything is typed.
+  await expect(page.getByTestId('invitation-offer')).toHaveText('Mia Manager invited you to join Payments on-call as a member.');
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Accept the invitation' }).click();
   await expect(page.getByText(`Welcome, ${name}: you joined Payments on-call as a member.`)).toBeVisible();
@@ -104,15 +106,30 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
 
   await accept(ana, forAna, 'Ana Ops');
   await accept(ben, forBen, 'Ben Builder');
-  // A used link, and a made-up one, in a browser of their own (the 410 and 404 are the point here).
+  // A used link, and a made-up one, in a browser of their own (the 410 and 404 are the point here): said at once,
+  // with nothing of the team, and no name asked for.
   await stranger.goto(forAna);
-  await stranger.getByLabel('Your name').fill('Late Larry');
-  await stranger.getByRole('button', { name: 'Accept the invitation' }).click();
   await expect(stranger.getByRole('alert')).toHaveText('This invitation has already been used. Ask the team’s manager for a new invitation.');
+  await expect(stranger.getByLabel('Your name')).toHaveCount(0);
+  await expect(stranger.locator('main')).not.toContainText('Payments on-call');
   await stranger.goto('/?invitation=made-up-token');
-  await stranger.getByLabel('Your name').fill('Late Larry');
-  await stranger.getByRole('button', { name: 'Accept the invitation' }).click();
-  await expect(stranger.getByRole('alert')).toHaveText('This invitation does not exist. Check the link you were sent, or ask the team’s manager for a new invitation.');
+  await expect(stranger.getByRole('alert')).toHaveText('This invitation does not exist (or the team’s manager withdrew it). Check the link you were sent, or ask the team’s manager for a new invitation.');
+
+  // The manager sees the invitations not used yet, and revokes one: its link stops working.
+  const spare = await invitationLink(manager, 'manager');
+  const outstanding = manager.getByRole('table', { name: 'Invitations not used yet, newest first' });
+  await expect(outstanding.locator('tbody tr')).toHaveCount(1);
+  await expect(outstanding.locator('tbody tr')).toContainText('Mia Manager');
+  expect(await outstanding.textContent()).not.toContain(new URL(spare).searchParams.get('invitation')!);
+  const revokeButton = outstanding.getByRole('button', { name: /^Revoke the invitation for a manager made .+ by Mia Manager$/ });
+  await revokeButton.focus();
+  await manager.keyboard.press('Enter');
+  await expect(manager.getByRole('status').filter({ hasText: /^Revoked the invitation for a manager made .+: its link no longer works\. 0 invitations not used yet\.$/ })).toBeVisible();
+  await expect(outstanding).toHaveCount(0);
+  await expect(manager.locator('#outstanding-caption')).toBeFocused();
+  await expect(manager.locator('.invitation-link')).toHaveCount(2);
+  await stranger.goto(spare);
+  await expect(stranger.getByRole('alert')).toContainText('This invitation does not exist (or the team’s manager withdrew it).');
 
   // Signed in, an invitation is accepted as oneself: Ana is asked to be a facilitator too.
   const facilitatorLink = await invitationLink(manager, 'facilitator');
@@ -140,7 +157,9 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await manager.getByLabel('Group drill scenario').selectOption('checkout-launch');
   await manager.getByLabel('Group drill seed').fill('1');
   await manager.getByLabel('Your name (facilitator)').fill('Mia');
-  await manager.getByLabel('Record for team').selectOption({ label: 'Payments on-call' });
+  // Her one team is chosen for her; "No team" stays a choice.
+  await expect(manager.getByLabel('Record for team')).toHaveValue(teamId);
+  await expect(manager.getByLabel('Record for team').locator('option', { hasText: 'No team' })).toHaveCount(1);
   await manager.getByRole('button', { name: 'Host the drill' }).click();
   await expect(manager.getByRole('heading', { name: /^Facilitator console/ })).toBeVisible();
   const code = (await manager.locator('.join-code').textContent())!.trim();
@@ -149,7 +168,8 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
     [ben, 'Ben Builder', 'Sarah Chen'],
   ] as const) {
     await page.goto(`/?drill=${code}`);
-    await page.getByLabel('Your display name').fill(name);
+    // Signed in: the name is filled in from their sign-in, not retyped.
+    await expect(page.getByLabel('Your display name')).toHaveValue(name);
     await page.getByRole('button', { name: 'Join the drill' }).click();
     await page.getByRole('button', { name: new RegExp(`^Take this seat: ${seat}`) }).click();
     await expect(page.locator('.lobby-you')).toContainText(`playing ${seat}`);
@@ -175,6 +195,9 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await manager.getByRole('button', { name: 'End the drill' }).click();
   await manager.getByRole('dialog', { name: 'End the drill?' }).getByRole('button', { name: 'End the drill' }).click();
   await expect(ana.getByRole('heading', { name: 'Team debrief: Checkout down during the launch' })).toBeVisible();
+  // The debrief says where the drill was kept, with the way to the team's page.
+  await expect(ana.getByTestId('debrief-recording')).toContainText('Recorded for team Payments on-call.');
+  await expect(ana.getByTestId('debrief-recording').getByRole('link', { name: 'Open Payments on-call’s readiness page' })).toHaveAttribute('href', `./?team=${encodeURIComponent(teamId)}`);
 
   // Ben uploads the run he finished before joining, from this browser's past runs.
   await ben.goto('/');
@@ -210,6 +233,23 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(manager.locator('#trend-status')).toBeEmpty();
   expect(await manager.locator('#trend-canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true);
   await expect(manager.getByRole('table', { name: /Trend of the last drills: the numbers/ }).locator('tbody tr')).toHaveCount(3);
+  // Every line is told apart in words, and the group drill's shared score (one point for both) is said, not hidden.
+  await expect(manager.locator('#trend-key li')).toHaveText([/^Ana Ops: solid line, circles$/, /^Ben Builder: dashed line, triangles$/]);
+  await expect(manager.getByTestId('trend-overlap')).toContainText(/Drill \d: Ana Ops and Ben Builder \(\d+\)/);
+  // The chart fills its block's width, and no more.
+  const chartWidths = await manager.locator('.chart-box').evaluate((box) => ({ canvas: box.querySelector('canvas')!.getBoundingClientRect().width, box: box.getBoundingClientRect().width, block: box.parentElement!.clientWidth }));
+  expect(chartWidths.canvas).toBeLessThanOrEqual(chartWidths.box + 0.5);
+  expect(chartWidths.canvas).toBeGreaterThan(chartWidths.block * 0.9);
+  // At 1280×720 the page fits the screen: the matrix needs no sideways scroll, nor does the page.
+  await manager.setViewportSize({ width: 1280, height: 720 });
+  await expect(async () => {
+    const fits = await manager.evaluate(() => {
+      const matrixRegion = document.querySelector('#matrix')!.closest('.table-scroll')!;
+      return { page: document.documentElement.scrollWidth <= window.innerWidth, matrix: matrixRegion.scrollWidth <= matrixRegion.clientWidth, widths: [document.documentElement.scrollWidth, window.innerWidth, matrixRegion.scrollWidth, matrixRegion.clientWidth] };
+    });
+    expect(fits, JSON.stringify(fits.widths)).toMatchObject({ page: true, matrix: true });
+  }).toPass({ timeout: 5000 });
+  await expect(matrix.getByRole('columnheader', { name: 'No clear incident commander' })).toBeVisible();
   const gaps = manager.getByRole('table', { name: 'Severities and roles never practised, per person' });
   await expect(gaps.locator('tr', { hasText: 'Ana Ops' })).toContainText('SEV2, SEV3 and SEV4');
   await expect(gaps.locator('tr', { hasText: 'Ana Ops' })).toContainText('Communications, Operations and Scribe');

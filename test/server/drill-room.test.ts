@@ -237,6 +237,27 @@ describe('seats that hold what their seat may know', () => {
   });
 });
 
+describe('the debrief says whether the drill was recorded', () => {
+  it('should send the debrief as pending, then say it was not kept on a server without records, to a late joiner too', async () => {
+    const { code, facilitator } = await hostCheckout();
+    facilitator.room.send('control', { action: 'start' });
+    await facilitator.inbox.next('state', (s) => s.clock.started);
+    const debrief = facilitator.inbox.next('debrief', () => true, 10_000);
+    const recording = facilitator.inbox.next('recording', () => true, 10_000);
+    facilitator.room.send('command', { command: { type: 'call-time' } });
+    await facilitator.inbox.next('state', (s) => s.view.phase === 'postmortem');
+    facilitator.room.send('command', { command: { type: 'finish' } });
+    expect((await debrief).recording).toEqual({ state: 'pending' });
+    expect(await recording).toEqual({ state: 'not-recorded', reason: 'no-records' });
+    const late = await harness.colyseus.sdk.joinById(code, { name: 'Late Lou' });
+    opened.push(late);
+    const inbox = new Inbox(late);
+    const lateDebrief = inbox.next('debrief');
+    late.send('ready', {});
+    expect((await lateDebrief).recording).toEqual({ state: 'not-recorded', reason: 'no-records' });
+  });
+});
+
 describe('nothing lost', () => {
   it('should give a late joiner the current state at once', async () => {
     const { code, facilitator } = await hostCheckout();

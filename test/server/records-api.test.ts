@@ -83,6 +83,67 @@ describe('signing in and inviting', () => {
   });
 });
 
+describe('outstanding invitations and what a link offers', () => {
+  const tokenOf = (made: Response) => decodeURIComponent(/invitation=([^&]+)/.exec(made.body.invitationPath)![1]!);
+
+  it('should list a team’s unused, unexpired invitations to its managers only, without tokens, and let them withdraw one', async () => {
+    const a = await team('Iota');
+    const b = await team('Kappa');
+    const forMember = await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: { role: 'member' } });
+    const forFacilitator = await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: { role: 'facilitator' } });
+    const listed = await call('GET', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager });
+    expect(listed.status).toBe(200);
+    // Alice's and Bob's were used when they joined: only the two new ones are outstanding, newest first.
+    expect(listed.body.invitations).toEqual([
+      { id: expect.stringMatching(/^inv_/), role: 'facilitator', createdAt: expect.any(String), expiresAt: expect.any(String), createdBy: { id: a.managerId, displayName: 'Iota manager' } },
+      { id: expect.stringMatching(/^inv_/), role: 'member', createdAt: expect.any(String), expiresAt: expect.any(String), createdBy: { id: a.managerId, displayName: 'Iota manager' } },
+    ]);
+    const text = JSON.stringify(listed.body);
+    for (const made of [forMember, forFacilitator]) {
+      const token = tokenOf(made);
+      expect(text).not.toContain(token);
+      expect(text).not.toContain((await import('../../src/server/codes')).hashToken(token));
+    }
+
+    // A member of the team, and another team's manager, are refused listing and withdrawing.
+    const memberId = listed.body.invitations[1].id as string;
+    for (const cookie of [a.alice.cookie, b.manager]) {
+      expect((await call('GET', `/api/teams/${a.teamId}/invitations`, { cookie })).status).toBe(403);
+      expect((await call('POST', `/api/teams/${a.teamId}/invitations/${memberId}/revoke`, { cookie })).status).toBe(403);
+    }
+    // Another team's manager cannot withdraw it through their own team either.
+    expect((await call('POST', `/api/teams/${b.teamId}/invitations/${memberId}/revoke`, { cookie: b.manager })).status).toBe(404);
+    expect((await call('GET', `/api/teams/${a.teamId}/invitations`)).status).toBe(401);
+
+    // Withdrawn: gone from the list, and its link no longer works.
+    expect(await call('POST', `/api/teams/${a.teamId}/invitations/${memberId}/revoke`, { cookie: a.manager })).toMatchObject({ status: 200, body: { role: 'member' } });
+    expect((await call('GET', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager })).body.invitations.map((i: any) => i.role)).toEqual(['facilitator']);
+    expect((await call('POST', `/api/teams/${a.teamId}/invitations/${memberId}/revoke`, { cookie: a.manager })).status).toBe(404);
+    expect((await call('POST', '/api/invitations/accept', { body: { token: tokenOf(forMember), displayName: 'Too late' } })).status).toBe(404);
+    // Used: no longer outstanding.
+    expect((await call('POST', '/api/invitations/accept', { body: { token: tokenOf(forFacilitator), displayName: 'Fay' } })).status).toBe(200);
+    expect((await call('GET', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager })).body.invitations).toEqual([]);
+  });
+
+  it('should tell what a working link offers without using it, and nothing about the team for a used or unknown one', async () => {
+    const a = await team('Lambda');
+    const made = await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: { role: 'facilitator' } });
+    const token = tokenOf(made);
+    const preview = await call('POST', '/api/invitations/preview', { body: { token } });
+    expect(preview).toMatchObject({ status: 200, body: { teamName: 'Lambda', invitedBy: 'Lambda manager', role: 'facilitator' } });
+    expect(Object.keys(preview.body).sort()).toEqual(['invitedBy', 'role', 'teamName']);
+    // Looking is not using: the link still works, once.
+    expect((await call('POST', '/api/invitations/preview', { body: { token } })).status).toBe(200);
+    expect((await call('POST', '/api/invitations/accept', { body: { token, displayName: 'Gus' } })).status).toBe(200);
+    const used = await call('POST', '/api/invitations/preview', { body: { token } });
+    expect(used).toMatchObject({ status: 410, body: { error: 'this invitation has already been used' } });
+    const unknown = await call('POST', '/api/invitations/preview', { body: { token: 'made-up' } });
+    expect(unknown).toMatchObject({ status: 404, body: { error: 'this invitation does not exist (or the team’s manager withdrew it)' } });
+    for (const answer of [used, unknown]) expect(JSON.stringify(answer.body)).not.toContain('Lambda');
+    expect((await call('POST', '/api/invitations/preview', { body: {} })).status).toBe(400);
+  });
+});
+
 describe('access to records, checked on the server', () => {
   it('should refuse a member of team A every endpoint of team B and other people’s records, with 403', async () => {
     const a = await team('Alpha');
@@ -143,8 +204,11 @@ describe('a group drill kept in the records', () => {
     await alice.inbox.next('state', (s) => s.view.page.acknowledgedAt !== null);
     facilitator.room.send('command', { command: { type: 'call-time' } });
     await facilitator.inbox.next('state', (s) => s.view.phase === 'postmortem');
+    const recorded = alice.inbox.next('recording', () => true, 10_000);
     facilitator.room.send('command', { command: { type: 'finish' } });
-    await alice.inbox.next('debrief', () => true, 10_000);
+    expect((await alice.inbox.next('debrief', () => true, 10_000)).recording).toEqual({ state: 'pending' });
+    // Once written, everyone is told which team's records hold it.
+    expect(await recorded).toEqual({ state: 'recorded', team: { id: a.teamId, name: 'Gamma' } });
 
     // Recording happens just after the debrief goes out.
     let view: any;

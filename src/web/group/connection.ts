@@ -11,8 +11,9 @@ import type { CommandInput, SaveFile } from '../../engine/index';
 import type { grade } from '../../grading/index';
 import type { SeatMessage } from '../../server/drill';
 import type { SeatChoice } from '../../server/lobby';
+import type { DrillRecording } from '../../server/protocol';
 
-export type { SeatMessage, SeatChoice };
+export type { SeatMessage, SeatChoice, DrillRecording };
 
 export interface Welcome {
   participantId: string;
@@ -27,6 +28,8 @@ export interface TeamDebrief {
   html: string;
   /** The run file: every command with who issued it, which `firedrill report` grades the same way. */
   run: SaveFile;
+  /** Whether the drill is in the readiness records (a later `recording` message says once it is known). */
+  recording?: DrillRecording;
 }
 
 export type ConnectionStatus = { kind: 'connected' } | { kind: 'reconnecting' } | { kind: 'lost'; reason: string };
@@ -37,6 +40,8 @@ export interface DrillListener {
   /** Refusals of anything but a command (a command's refusal is the answer to `command`). */
   refused(type: string, reason: string): void;
   debrief(debrief: TeamDebrief): void;
+  /** Whether the finished drill was recorded, once the server knows. */
+  recording(recording: DrillRecording): void;
   status(status: ConnectionStatus): void;
 }
 
@@ -187,6 +192,9 @@ export class DrillConnection {
       }
       case 'debrief':
         this.listener.debrief(message as TeamDebrief);
+        return;
+      case 'recording':
+        this.listener.recording(message as DrillRecording);
         return;
       case 'refused': {
         const { type: refusedType, reason } = message as { type: string; reason: string };

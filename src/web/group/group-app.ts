@@ -14,12 +14,13 @@ import { DrillConnection, JoinProblem, type CommandResult, type ConnectionStatus
 import { facilitatorConsole } from './facilitator-console';
 import { forgetToken, lastDisplayName, normalizeCode, readIdentity, rememberDisplayName, writeIdentity } from './identity';
 import { renderJoinForm } from './join-screen';
+import { signedIn } from './signed-in';
 import { lobbyScreen } from './lobby-screen';
 import { playerRoom } from './player-room';
 import { projectorScreen } from './projector';
 import { RemoteSeat } from './remote-seat';
 import type { GroupScreen, ScreenDeps } from './screen';
-import { renderTeamDebrief } from './team-debrief';
+import { renderTeamDebrief, updateRecording } from './team-debrief';
 
 declare global {
   interface Window {
@@ -99,15 +100,23 @@ export function mountGroupDrill(container: HTMLElement, rawCode: string, catalog
   const showStatus = (text: string) => setContent(h('p', { class: 'loading', role: 'status' }, text), 'Group drill');
 
   const showNameForm = (error: string | null) => {
-    const form = renderJoinForm(code!, readIdentity(code!).name ?? lastDisplayName(), error, (name) => {
-      form.busy(true);
-      rememberDisplayName(name);
-      writeIdentity(code!, { name });
-      void join({ name }, (problem) => {
-        form.busy(false);
-        form.fail(problem);
-      });
-    });
+    const drillName = readIdentity(code!).name;
+    // Someone signed in to the records is not made to retype their name; the name they gave this drill still wins.
+    const form = renderJoinForm(
+      code!,
+      drillName ?? lastDisplayName(),
+      error,
+      (name) => {
+        form.busy(true);
+        rememberDisplayName(name);
+        writeIdentity(code!, { name });
+        void join({ name }, (problem) => {
+          form.busy(false);
+          form.fail(problem);
+        });
+      },
+      drillName === undefined ? signedIn().then((who) => who?.person.displayName ?? null) : undefined,
+    );
     setContent(form.element, 'Join a group drill');
     queueMicrotask(() => {
       if (!error) content.querySelector<HTMLElement>('#display-name')?.focus();
@@ -220,6 +229,9 @@ export function mountGroupDrill(container: HTMLElement, rawCode: string, catalog
           alert(`Not possible: ${reason}.`);
         },
         debrief: showDebrief,
+        recording(recording) {
+          if (debriefShown) updateRecording(content, recording);
+        },
         status: showConnection,
       });
       if (destroyed) void connection.close();

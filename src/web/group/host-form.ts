@@ -8,6 +8,7 @@ import { h } from '../dom';
 import { DIFFICULTIES, DIFFICULTY_SETTINGS, type Difficulty } from '../difficulty';
 import { ME_CHANGED } from '../records/events';
 import { checkDisplayName, lastDisplayName, MAX_DISPLAY_NAME, rememberDisplayName, writeIdentity } from './identity';
+import { defaultHostTeam, hostableTeams, signedIn } from './signed-in';
 
 interface HostedScenario {
   id: string;
@@ -67,18 +68,18 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
   const team = () => teamField.querySelector<HTMLSelectElement>('#host-team');
   const fillTeams = async () => {
     // The records client is loaded after the page: hosting without a team needs none of it.
-    const { me } = await import('../records/api');
-    const answer = await me();
-    const teams = answer.ok ? answer.value.teams.filter((t) => t.roles.includes('facilitator') || t.roles.includes('manager')) : [];
-    const chosen = team()?.value ?? '';
+    const teams = hostableTeams(await signedIn());
+    // The facilitator's own team to start with; a choice already made (even "no team") stands while it is offered.
+    const before = team()?.value;
+    const chosen = before !== undefined && (before === '' || teams.some((t) => t.id === before)) ? before : defaultHostTeam(teams);
     // Team names are people's text: lit-html renders them as text.
     render(
       html`<label for="host-team">Record for team</label>
         <select id="host-team" name="team" aria-describedby="host-team-help">
-          <option value="">No team (not kept in team records)</option>
+          <option value="" ?selected=${chosen === ''}>No team (not kept in team records)</option>
           ${teams.map((t) => html`<option value=${t.id} ?selected=${t.id === chosen}>${t.name}</option>`)}
         </select>
-        <p id="host-team-help" class="help">Optional: the finished drill is kept in the team’s readiness records, with each signed-in player’s part.</p>`,
+        <p id="host-team-help" class="help">The finished drill is kept in the team’s readiness records, with each signed-in player’s part. Choose “No team” to keep it out of them.</p>`,
       teamField,
     );
     teamField.hidden = teams.length === 0;

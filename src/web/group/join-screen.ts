@@ -9,16 +9,21 @@ export interface JoinForm {
   busy(on: boolean): void;
 }
 
-export function renderJoinForm(code: string, initialName: string, error: string | null, onJoin: (name: string) => void): JoinForm {
+/**
+ * `signedInName`, when given, is the name of the person signed in to the records on this browser: it fills the field
+ * once known, unless the person has typed there already (or the field holds the name they used in this very drill).
+ */
+export function renderJoinForm(code: string, initialName: string, error: string | null, onJoin: (name: string) => void, signedInName?: Promise<string | null>): JoinForm {
   const input = h('input', { id: 'display-name', name: 'display-name', type: 'text', autocomplete: 'nickname', maxlength: String(MAX_DISPLAY_NAME * 2), 'aria-describedby': 'display-name-help display-name-error', value: initialName, required: true });
   const errorText = h('p', { id: 'display-name-error', class: 'field-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Join the drill');
+  const help = h('p', { id: 'display-name-help', class: 'help' }, `How the others see you: your name, or a nickname (at most ${MAX_DISPLAY_NAME} characters).`);
   const form = h(
     'form',
     { class: 'join-form', novalidate: true },
     h('label', { for: 'display-name' }, 'Your display name'),
     input,
-    h('p', { id: 'display-name-help', class: 'help' }, `How the others see you: your name, or a nickname (at most ${MAX_DISPLAY_NAME} characters).`),
+    help,
     errorText,
     submit,
   );
@@ -37,6 +42,11 @@ export function renderJoinForm(code: string, initialName: string, error: string 
     errorText.textContent = '';
     input.removeAttribute('aria-invalid');
     onJoin(checked.name);
+  });
+  void signedInName?.then((name) => {
+    if (!name || input.value !== initialName || input.value === name) return;
+    input.value = name;
+    help.textContent = `Filled in with the name you are signed in as. ${help.textContent}`;
   });
   const element = h(
     'section',

@@ -5,7 +5,38 @@
 import { scoreSummary } from '../debrief-screen';
 import { h } from '../dom';
 import { download, runFile, type DownloadFile } from '../download';
-import type { TeamDebrief } from './connection';
+import type { DrillRecording, TeamDebrief } from './connection';
+
+/** What the debrief says of the records: where the drill was kept, or why it was not. */
+export function recordingNote(recording: DrillRecording | undefined): { text: string; team?: { id: string; name: string }; problem: boolean } {
+  switch (recording?.state) {
+    case undefined:
+    case 'pending':
+      return { text: 'Keeping the drill in the readiness records…', problem: false };
+    case 'recorded':
+      return recording.team
+        ? { text: `Recorded for team ${recording.team.name}.`, team: recording.team, problem: false }
+        : { text: 'Not recorded for a team: no team was chosen when the drill was hosted. Each signed-in player’s part is kept in their own history.', problem: false };
+    case 'not-recorded':
+      return recording.reason === 'no-records'
+        ? { text: 'Not recorded: this server keeps no readiness records. Download the run to keep it.', problem: false }
+        : { text: 'Not recorded: the server could not write the drill to the readiness records (it tries again when it restarts). Download the run to keep it meanwhile.', problem: true };
+  }
+}
+
+function recordingContent(recording: DrillRecording | undefined): Array<Node | string> {
+  const note = recordingNote(recording);
+  if (!note.team) return [note.text];
+  return [note.text, ' ', h('a', { href: `./?team=${encodeURIComponent(note.team.id)}` }, `Open ${note.team.name}’s readiness page`), ' (for the team’s members).'];
+}
+
+/** Shows the server's later word on recording in a debrief already on the page (said politely to screen readers). */
+export function updateRecording(container: ParentNode, recording: DrillRecording): void {
+  const line = container.querySelector<HTMLElement>('[data-testid="debrief-recording"]');
+  if (!line) return;
+  line.replaceChildren(...recordingContent(recording));
+  line.classList.toggle('field-error', recordingNote(recording).problem);
+}
 
 export function renderTeamDebrief(debrief: TeamDebrief, drill: { code: string; scenarioId: string; title: string }): HTMLElement {
   const base = `firedrill-${drill.scenarioId}-drill-${drill.code}`;
@@ -32,6 +63,7 @@ export function renderTeamDebrief(debrief: TeamDebrief, drill: { code: string; s
     { class: 'debrief team-debrief', 'aria-labelledby': 'debrief-title' },
     h('h2', { id: 'debrief-title', tabindex: '-1' }, `Team debrief: ${drill.title}`),
     h('p', { class: 'muted' }, 'The drill is over. Everyone in it sees this debrief; read it together.'),
+    h('p', { class: recordingNote(debrief.recording).problem ? 'recording-note field-error' : 'recording-note', role: 'status', 'aria-live': 'polite', 'data-testid': 'debrief-recording' }, ...recordingContent(debrief.recording)),
     scoreSummary(debrief.score),
     h('div', { class: 'row downloads', role: 'group', 'aria-label': 'Downloads' }, markdown!, report!, run, print, h('a', { href: './', class: 'button-link' }, 'Back to the library')),
     frame,

@@ -7,7 +7,16 @@
 import type { SaveFile } from '../../engine/index';
 import type { TeamView } from '../../records/access';
 import type { PersonDrillResult, PersonRef } from '../../records/model';
+import type { OpenInvitation } from '../../records/records';
 import type { TeamRole } from '../../records/schema';
+
+export type { OpenInvitation };
+
+export interface InvitationPreview {
+  teamName: string;
+  invitedBy: string;
+  role: TeamRole;
+}
 import { ME_CHANGED } from './events';
 
 export type ApiResult<T> = { ok: true; status: number; value: T } | { ok: false; status: number; reason: string; noServer: boolean };
@@ -79,8 +88,22 @@ export async function signOut(): Promise<ApiResult<null>> {
   return result;
 }
 
-export function invite(teamId: string, role: TeamRole): Promise<ApiResult<{ invitationPath: string; role: TeamRole }>> {
+export function invite(teamId: string, role: TeamRole): Promise<ApiResult<{ invitationPath: string; role: TeamRole; id: string }>> {
   return call('POST', `/api/teams/${encodeURIComponent(teamId)}/invitations`, { role });
+}
+
+/** A team's invitations not used yet (a manager's): never their links, which only the person who made one saw. */
+export function openInvitations(teamId: string): Promise<ApiResult<{ invitations: OpenInvitation[] }>> {
+  return call('GET', `/api/teams/${encodeURIComponent(teamId)}/invitations`);
+}
+
+export function revokeInvitation(teamId: string, id: string): Promise<ApiResult<{ role: TeamRole }>> {
+  return call('POST', `/api/teams/${encodeURIComponent(teamId)}/invitations/${encodeURIComponent(id)}/revoke`, {});
+}
+
+/** What an invitation link offers (the team, who invited, the role), without using it. */
+export function previewInvitation(token: string): Promise<ApiResult<InvitationPreview>> {
+  return call('POST', '/api/invitations/preview', { token });
 }
 
 export async function acceptInvitation(token: string, displayName?: string): Promise<ApiResult<{ teamId: string; role: TeamRole; person: PersonRef }>> {

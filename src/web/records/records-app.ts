@@ -17,8 +17,8 @@ import type { Catalog } from '../catalog';
 import { h } from '../dom';
 import { checkDisplayName, MAX_DISPLAY_NAME } from '../group/identity';
 import { TEAM_RESULTS_SCOPE } from '../../records/describe';
-import { acceptInvitation, closeActionItem, exportPaths, invite, me, NO_SERVER, personRecords, scenarios as hostedScenarios, sendXapi, signOut, teamView, type ApiResult, type Me } from './api';
-import { formatDay, INCIDENT_ROLE_LABELS, listWords, plural, TEAM_ROLE_LABELS } from './format';
+import { acceptInvitation, closeActionItem, exportPaths, invite, me, NO_SERVER, openInvitations, personRecords, previewInvitation, revokeInvitation, scenarios as hostedScenarios, sendXapi, signOut, teamView, type ApiResult, type InvitationPreview, type Me, type OpenInvitation } from './api';
+import { formatDay, formatWhen, INCIDENT_ROLE_LABELS, listWords, plural, TEAM_ROLE_LABELS } from './format';
 import { buildMatrix, DERIVATION, mergeResults, practiceGaps, recommend, trend, weakestOfAverages, weakestPractice, type PracticeGaps, type Recommendation, type ScenarioInfo } from './readiness';
 import { actionItemsTable, drillLog, matrixTable, mountTrendChart, personHref, trendSection } from './views';
 
@@ -91,10 +91,15 @@ async function scenarioFacts(catalog: Catalog): Promise<ScenarioFacts> {
 
 // ?invitation=TOKEN
 
+/** A link that no longer works (used, expired, unknown or revoked): the server's reason, and what to do. */
+function linkProblem(result: Extract<ApiResult<unknown>, { ok: false }>): string {
+  return `${refusal(result)}${/ask for a new one/.test(result.reason) ? '' : result.status === 410 ? ' Ask the team’s manager for a new invitation.' : ' Check the link you were sent, or ask the team’s manager for a new invitation.'}`;
+}
+
 function invitationPage(root: HTMLElement, token: string): void {
   // The token is a key: once read, it leaves the address bar and the history, so it is not shared by accident.
   history.replaceState(null, '', window.location.pathname);
-  type State = { kind: 'loading' } | { kind: 'ask'; signedIn: Me | null; error: string; busy: boolean } | { kind: 'joined'; team: { id: string; name: string } | null; teamId: string; role: TeamRole; person: PersonRef } | { kind: 'problem'; text: string; signedIn: Me | null };
+  type State = { kind: 'loading' } | { kind: 'ask'; signedIn: Me | null; offer: InvitationPreview | null; error: string; busy: boolean } | { kind: 'joined'; team: { id: string; name: string } | null; teamId: string; role: TeamRole; person: PersonRef } | { kind: 'problem'; text: string; signedIn: Me | null };
   let state: State = { kind: 'loading' };
 
   const accept = async (event: SubmitEvent) => {
@@ -120,8 +125,8 @@ function invitationPage(root: HTMLElement, token: string): void {
     const joined = await acceptInvitation(token, displayName);
     if (!joined.ok) {
       // Used, expired and unknown invitations are final: the server's reason says which, and what to do.
-      if (joined.status === 410 || joined.status === 404) state = { kind: 'problem', text: `${refusal(joined)}${/ask for a new one/.test(joined.reason) ? '' : joined.status === 410 ? ' Ask the team’s manager for a new invitation.' : ' Check the link you were sent, or ask the team’s manager for a new invitation.'}`, signedIn };
-      else state = { kind: 'ask', signedIn, busy: false, error: `You could not join: ${joined.reason}.` };
+      if (joined.status === 410 || joined.status === 404) state = { kind: 'problem', text: linkProblem(joined), signedIn };
+      else state = { ...state, busy: false, error: `You could not join: ${joined.reason}.` };
       draw();
       focusTitle(root);
       return;
@@ -136,7 +141,7 @@ function invitationPage(root: HTMLElement, token: string): void {
   const leave = async () => {
     await signOut();
     const now = await me();
-    state = { kind: 'ask', signedIn: now.ok ? now.value : null, error: '', busy: false };
+    state = { kind: 'ask', signedIn: now.ok ? now.value : null, offer: state.kind === 'ask' ? state.offer : null, error: '', busy: false };
     draw();
     root.querySelector<HTMLElement>('#invitation-name')?.focus();
   };
@@ -153,7 +158,10 @@ function invitationPage(root: HTMLElement, token: string): void {
           <p>The team’s group drills are kept in your records, and you can keep your solo runs there too. <a href=${personHref(state.person.id)}>My history</a></p>`;
       }
       case 'ask':
-        return html`<form class="join-form invitation-form" novalidate @submit=${accept} aria-describedby="invitation-error">
+        return html`${state.offer
+            ? html`<p class="invitation-offer" data-testid="invitation-offer"><strong>${state.offer.invitedBy}</strong> invited you to join <strong>${state.offer.teamName}</strong> as a ${TEAM_ROLE_LABELS[state.offer.role]}.</p>`
+            : nothing}
+          <form class="join-form invitation-form" novalidate @submit=${accept} aria-describedby="invitation-error">
             ${state.signedIn
               ? html`<p>You are signed in as <strong>${state.signedIn.person.displayName}</strong>. Accept the invitation as ${state.signedIn.person.displayName}, or sign out first to join as someone else.</p>
                   <div class="row">
@@ -180,9 +188,15 @@ function invitationPage(root: HTMLElement, token: string): void {
       root,
     );
   draw();
-  void me().then((answer) => {
+  // Whether the link still works, and what it offers, is asked before anything is typed: a used or unknown link
+  // says so at once (and tells nothing of its team).
+  void Promise.all([me(), previewInvitation(token)]).then(([answer, offer]) => {
+    const signedIn = answer.ok ? answer.value : null;
     if (!answer.ok && answer.noServer) state = { kind: 'problem', text: refusal(answer), signedIn: null };
-    else state = { kind: 'ask', signedIn: answer.ok ? answer.value : null, error: '', busy: false };
+    else if (!offer.ok && offer.noServer) state = { kind: 'problem', text: refusal(offer), signedIn: null };
+    else if (!offer.ok && (offer.status === 404 || offer.status === 410)) state = { kind: 'problem', text: linkProblem(offer), signedIn };
+    else state = { kind: 'ask', signedIn, offer: offer.ok ? offer.value : null, error: '', busy: false };
+    if (offer.ok) document.title = `Join ${offer.value.teamName} — Firedrill`;
     draw();
     root.querySelector<HTMLElement>(state.kind === 'ask' && !state.signedIn ? '#invitation-name' : '#records-page-title')?.focus();
   });
@@ -246,6 +260,43 @@ function gapsTable(gaps: readonly PracticeGaps[]): TemplateResult {
 
 const ITEMS_HELP = 'From the postmortems of the team’s group drills. “Mark done” closes one for the whole team, with your name kept as who closed it.';
 
+/** A team's invitations not used yet: who made each and when, with a Revoke button each (never the link itself). */
+function outstandingTable(list: readonly OpenInvitation[] | null, revoking: ReadonlySet<string>, revoke: (invitation: OpenInvitation) => void): TemplateResult {
+  if (list === null) return html`<p class="muted">Reading the invitations not used yet…</p>`;
+  if (list.length === 0) return html`<p class="muted" id="outstanding-caption" tabindex="-1">No invitations waiting to be used.</p>`;
+  return html`<div class="table-scroll" role="region" aria-labelledby="outstanding-caption" tabindex="0">
+    <table class="records-table outstanding-invitations">
+      <caption id="outstanding-caption" tabindex="-1">Invitations not used yet, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Role</th>
+          <th scope="col">Made</th>
+          <th scope="col">By</th>
+          <th scope="col">Expires</th>
+          <th scope="col"><span class="visually-hidden">Revoke</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${repeat(
+          list,
+          (i) => i.id,
+          (i) => {
+            const words = `the invitation for a ${TEAM_ROLE_LABELS[i.role]} made ${formatWhen(i.createdAt)} by ${i.createdBy.displayName}`;
+            return html`<tr data-invitation=${i.id}>
+              <th scope="row">${TEAM_ROLE_LABELS[i.role]}</th>
+              <td>${formatWhen(i.createdAt)}</td>
+              <td>${i.createdBy.displayName}</td>
+              <td>${formatDay(i.expiresAt)}</td>
+              <td><button type="button" class="secondary" ?disabled=${revoking.has(i.id)} aria-label=${`Revoke ${words}`} @click=${() => revoke(i)}>${revoking.has(i.id) ? 'Revoking…' : 'Revoke'}</button></td>
+            </tr>`;
+          },
+        )}
+      </tbody>
+    </table>
+  </div>
+  <p class="help">Revoking stops a link working at once; the person it was sent to can be sent a new one.</p>`;
+}
+
 function aggregateTable(aggregate: TeamAggregate): TemplateResult {
   return html`<table class="records-table aggregate">
     <caption>
@@ -297,7 +348,11 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
   let items: ActionItem[] = view.openActionItems;
   const closing = new Set<number>();
   let itemsError = '';
-  const invitations: Array<{ role: TeamRole; url: string }> = [];
+  let invitations: Array<{ id: string; role: TeamRole; url: string }> = [];
+  // The team's invitations not used yet, from the server (null until read; a reason when it could not be).
+  let outstanding: OpenInvitation[] | null = null;
+  let outstandingError = '';
+  const revoking = new Set<string>();
   let inviting: TeamRole | null = null;
   let inviteError = '';
   let xapi: { sending: boolean; text: string; ok: boolean } = { sending: false, text: '', ok: true };
@@ -333,9 +388,37 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
       draw();
       return;
     }
-    invitations.unshift({ role, url: new URL(made.value.invitationPath, window.location.href).href });
+    invitations.unshift({ id: made.value.id, role, url: new URL(made.value.invitationPath, window.location.href).href });
+    await readOutstanding();
     status.say(`An invitation link for a ${TEAM_ROLE_LABELS[role]} is ready: copy it and send it to them. It works once.`, draw);
     root.querySelector<HTMLInputElement>('#invitation-0')?.focus();
+  };
+
+  const readOutstanding = async () => {
+    const read = await openInvitations(team.id);
+    outstanding = read.ok ? read.value.invitations : outstanding;
+    outstandingError = read.ok ? '' : `The invitations not used yet could not be read: ${read.reason}.`;
+  };
+
+  const revoke = async (invitation: OpenInvitation) => {
+    revoking.add(invitation.id);
+    outstandingError = '';
+    draw();
+    const done = await revokeInvitation(team.id, invitation.id);
+    revoking.delete(invitation.id);
+    const index = (outstanding ?? []).findIndex((i) => i.id === invitation.id);
+    if (!done.ok) {
+      outstandingError = `The invitation could not be revoked: ${done.reason}.`;
+      await readOutstanding();
+      draw();
+      return;
+    }
+    outstanding = (outstanding ?? []).filter((i) => i.id !== invitation.id);
+    // A link made on this page and now revoked is no use to copy.
+    invitations = invitations.filter((i) => i.id !== invitation.id);
+    status.say(`Revoked the invitation for a ${TEAM_ROLE_LABELS[invitation.role]} made ${formatWhen(invitation.createdAt)}: its link no longer works. ${plural(outstanding.length, 'invitation')} not used yet.`, draw);
+    const next = outstanding[Math.min(index, outstanding.length - 1)];
+    root.querySelector<HTMLElement>(next ? `tr[data-invitation="${next.id}"] button` : '#outstanding-caption')?.focus();
   };
 
   const copy = async (url: string) => {
@@ -450,6 +533,8 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
             )}
           </ul>`
         : nothing}
+      ${outstandingTable(outstanding, revoking, (i) => void revoke(i))}
+      <p class="field-error" role="alert">${outstandingError}</p>
     </section>
 
     <section class="records-block" aria-labelledby="exports-title">
@@ -480,7 +565,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
   `;
   const draw = () => render(drawContent(), root);
   draw();
-  await mountTrendChart(root, 'trend', teamTrend);
+  await Promise.all([mountTrendChart(root, 'trend', teamTrend), readOutstanding().then(draw)]);
 }
 
 async function memberView(root: HTMLElement, view: Extract<TeamView, { kind: 'member' }>, facts: ScenarioFacts): Promise<void> {

@@ -6,12 +6,9 @@
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { Trend } from './readiness';
+import { seriesStyle } from './trend-style';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
-
-/** Okabe–Ito colours (told apart with colour blindness) that read on the dark panel, each with its own point shape. */
-const COLOURS = ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#ffffff', '#a6b0c3'];
-const POINTS = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded'] as const;
 
 export interface TrendChart {
   destroy(): void;
@@ -25,17 +22,25 @@ export function drawTrend(canvas: HTMLCanvasElement, trend: Trend, label: (drill
     type: 'line',
     data: {
       labels: trend.drills.map((d, i) => label(d, i)),
-      datasets: trend.series.map((s, i) => ({
-        label: s.person.displayName,
-        data: s.scores,
-        borderColor: COLOURS[i % COLOURS.length],
-        backgroundColor: COLOURS[i % COLOURS.length],
-        pointStyle: POINTS[i % POINTS.length],
-        pointRadius: 5,
-        borderWidth: 2,
-        // A person who skipped a drill still has a line from one of theirs to the next.
-        spanGaps: true,
-      })),
+      datasets: trend.series.map((s, i) => {
+        const style = seriesStyle(i);
+        return {
+          label: s.person.displayName,
+          data: s.scores,
+          borderColor: style.colour,
+          backgroundColor: 'transparent',
+          pointBackgroundColor: 'transparent',
+          pointBorderColor: style.colour,
+          pointBorderWidth: 2,
+          pointStyle: style.point,
+          pointRadius: style.radius,
+          pointHoverRadius: style.radius + 2,
+          borderDash: style.dash,
+          borderWidth: 2,
+          // A person who skipped a drill still has a line from one of theirs to the next.
+          spanGaps: true,
+        };
+      }),
     },
     options: {
       responsive: true,
@@ -47,7 +52,8 @@ export function drawTrend(canvas: HTMLCanvasElement, trend: Trend, label: (drill
         y: { min: 0, max: 100, title: { display: true, text: 'Score (out of 100)', color: text }, ticks: { color: text }, grid: { color: grid } },
         x: { ticks: { color: text, autoSkip: true, maxRotation: 0 }, grid: { color: grid } },
       },
-      plugins: { legend: { labels: { color: text, usePointStyle: true } }, tooltip: { enabled: true } },
+      // The legend shows each line's point shape; the key beside the chart says shape and dashes in words.
+      plugins: { legend: { labels: { color: text, usePointStyle: true } }, tooltip: { enabled: true, mode: 'index', intersect: false } },
     },
   });
   return { destroy: () => chart.destroy() };

@@ -10,8 +10,9 @@ import { MISTAKE_LABELS } from '../../grading/check';
 import type { ActionItem } from '../../records/queries';
 import { OWN_PART_EXPLAINED, ownPart, ownPartWords, playedAsWords } from '../../records/describe';
 import type { PersonDrillResult } from '../../records/model';
-import { formatDay, formatWhen, listWords, plural } from './format';
-import { DERIVATION, MISTAKES, type MatrixRow, type Trend } from './readiness';
+import { formatDay, formatWhen, INCIDENT_ROLE_LABELS, listWords, plural } from './format';
+import { DERIVATION, MISTAKES, type MatrixRow, type ScenarioInfo, type Trend } from './readiness';
+import { coinciding, seriesStyle } from './trend-style';
 
 export const personHref = (personId: string, drillId?: string) => `?person=${encodeURIComponent(personId)}${drillId ? `#${drillAnchor(drillId)}` : ''}`;
 export const drillAnchor = (drillId: string) => `drill-${drillId}`;
@@ -30,7 +31,7 @@ export function matrixTable(id: string, caption: string, rows: readonly MatrixRo
   const mistakeCell = (row: MatrixRow, m: (typeof MISTAKES)[number]) => {
     const cell = row.mistakes[m];
     if (cell.latest === null) return html`<td>${nothingHere('no drill')}</td>`;
-    const history = row.drills > 1 ? html` <span class="muted">(in ${cell.count} of ${row.drills} drills)</span>` : nothing;
+    const history = row.drills > 1 ? html` <span class="muted">(in ${cell.count} of ${row.drills})</span>` : nothing;
     return cell.latest ? html`<td class="mistake-seen">Seen${history}</td>` : html`<td class="mistake-clear">Not seen${history}</td>`;
   };
   return html`
@@ -46,12 +47,12 @@ export function matrixTable(id: string, caption: string, rows: readonly MatrixRo
             <th scope="col" rowspan="2">Person</th>
             <th scope="col" rowspan="2">Drills</th>
             <th scope="col" rowspan="2">Latest drill (evidence)</th>
-            <th scope="colgroup" colspan=${CATEGORIES.length}>Practices: latest score out of 100</th>
-            <th scope="colgroup" colspan=${MISTAKES.length}>Common mistakes in the latest drill</th>
+            <th scope="colgroup" colspan=${CATEGORIES.length}>Practices: latest score /100</th>
+            <th scope="colgroup" colspan=${MISTAKES.length}>Mistakes in the latest drill</th>
           </tr>
           <tr>
-            ${CATEGORIES.map((c) => html`<th scope="col">${CATEGORY_LABELS[c]}</th>`)}
-            ${MISTAKES.map((m) => html`<th scope="col">${MISTAKE_LABELS[m]}</th>`)}
+            ${CATEGORIES.map((c) => shortHeader(CATEGORY_LABELS[c], SHORT_CATEGORY[c]))}
+            ${MISTAKES.map((m) => shortHeader(MISTAKE_LABELS[m], SHORT_MISTAKE[m]))}
           </tr>
         </thead>
         <tbody>
@@ -76,8 +77,26 @@ export function matrixTable(id: string, caption: string, rows: readonly MatrixRo
         </tbody>
       </table>`,
     )}
+    <p class="help">
+      Column headings, in full: ${[...CATEGORIES.map((c) => [SHORT_CATEGORY[c], CATEGORY_LABELS[c]] as const), ...MISTAKES.map((m) => [SHORT_MISTAKE[m], MISTAKE_LABELS[m]] as const)]
+        .filter(([short, full]) => short !== full)
+        .map(([short, full]) => `${short}: ${full}`)
+        .join('; ')}.
+    </p>
     <p class="help">${DERIVATION.matrix} ${DERIVATION.mistakes}</p>
   `;
+}
+
+/**
+ * The matrix's column headings, short so the whole matrix fits a 1280-pixel screen: the short word is shown (with
+ * the full heading on hover), and a screen reader reads the full heading for every cell.
+ */
+const SHORT_CATEGORY: Record<Category, string> = { triage: 'Triage', command: 'Command', communication: 'Comms', resolution: 'Diagnosis', verification: 'Verify', learning: 'Learning' };
+const SHORT_MISTAKE: Record<(typeof MISTAKES)[number], string> = { 'no-clear-commander': 'No IC', 'silent-updates': 'Silent', 'fixing-without-verification': 'Unverified fix', 'postmortem-without-follow-through': 'No follow-up' };
+
+function shortHeader(full: string, short: string): TemplateResult {
+  if (short === full) return html`<th scope="col">${full}</th>`;
+  return html`<th scope="col" abbr=${short}><abbr title=${full} aria-hidden="true">${short}</abbr><span class="visually-hidden">${full}</span></th>`;
 }
 
 const trendLabel = (index: number) => `Drill ${index + 1}`;
@@ -97,6 +116,7 @@ export function trendSection(id: string, trend: Trend, heading = 'Trend of the l
       <canvas id=${`${id}-canvas`} role="img" aria-label=${`Line chart: the overall score of ${people} in the last ${plural(trend.drills.length, 'drill')}, out of 100. The same numbers are in the table “${heading}: the numbers”.`}></canvas>
     </div>
     <p class="chart-status muted" id=${`${id}-status`}>Drawing the chart…</p>
+    ${trendKey(id, trend)}
     ${scroller(
       `${id}-numbers`,
       html`<table class="records-table trend-numbers">
@@ -121,6 +141,26 @@ export function trendSection(id: string, trend: Trend, heading = 'Trend of the l
       </table>`,
     )}
   </section>`;
+}
+
+/**
+ * Beside the chart: which line is whose, in words (colour, dashes and point shape), and where points coincide, so a
+ * line hidden under another is still found. The chart never moves a value to show it.
+ */
+function trendKey(id: string, trend: Trend): TemplateResult {
+  const same = coinciding(trend);
+  return html`<ul class="trend-key" id=${`${id}-key`} aria-label="The chart’s lines">
+      ${trend.series.map((s, i) => {
+        const style = seriesStyle(i);
+        return html`<li><span class="trend-swatch" aria-hidden="true" style=${`border-top: 3px ${style.dash.length === 0 ? 'solid' : style.dash[0]! <= 2 ? 'dotted' : 'dashed'} ${style.colour}`}></span>${s.person.displayName}: ${style.words}</li>`;
+      })}
+    </ul>
+    ${same.length > 0
+      ? html`<p class="trend-overlap help" data-testid=${`${id}-overlap`}>
+          Where people had the same score their points are in the same place, drawn one inside another:
+          ${same.map((c, i) => html`${i > 0 ? '; ' : ''}${trendLabel(c.drill)}: ${listWords(c.people)} (${c.score})`)}.
+        </p>`
+      : nothing}`;
 }
 
 /**
