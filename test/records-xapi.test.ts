@@ -1,11 +1,16 @@
 /**
  * Drill results as xAPI statements, checked by a tiny in-process LRS that applies the xAPI 1.0.3 rules: the
  * statements are accepted, re-sending is idempotent, each kind of invalid statement is refused (so the validator is
- * seen to fail), the sender reports refusals clearly and sends at most 50 statements a request.
+ * seen to fail), the sender reports refusals clearly and sends at most 50 statements a request. The tiny LRS is on
+ * loopback, so these tests allow-list 127.0.0.1, as an administrator would an intranet LRS; the last block checks that
+ * private and local endpoints are refused without it, that no LRS reply is echoed and that redirects are not followed.
  */
 import type { Statement } from '@xapi/xapi';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LrsError, sendStatements, statementsFor, uuidV5 } from '../src/records/exports/xapi';
+import { isPrivateAddress, type Lookup } from '../src/records/exports/lrs-address';
+import { LrsAddressError, LrsError, sendStatements, statementsFor, uuidV5 } from '../src/records/exports/xapi';
 import { personResult } from './support/person-results';
 import { startTinyLrs, type TinyLrs } from './support/tiny-lrs';
 
@@ -22,7 +27,7 @@ afterEach(async () => {
 });
 
 const send = (statements: Statement[], more: { password?: string; batchSize?: number } = {}) =>
-  sendStatements(statements, { endpoint: lrs.endpoint, ...CREDENTIALS, ...more });
+  sendStatements(statements, { endpoint: lrs.endpoint, ...CREDENTIALS, allowHosts: ['127.0.0.1'], ...more });
 
 describe('xAPI statements', () => {
   it('should make RFC 4122 version 5 UUIDs (the RFC test vector for python.org in the DNS namespace)', () => {
@@ -140,7 +145,7 @@ describe('the tiny LRS and sendStatements', () => {
     const error = await send(batch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LrsError);
     expect(error).toMatchObject({ status: 400, sent: [] });
-    expect((error as LrsError).message).toMatch(/^The LRS refused statements 1-4 of 4: 400 Bad Request: statement 3: /);
+    expect((error as LrsError).message).toBe('The LRS refused statements 1-4 of 4: HTTP 400 Bad Request');
     expect((error as LrsError).lrsMessage).toMatch(reason);
     expect(lrs.statements).toEqual([]);
   });
@@ -149,7 +154,8 @@ describe('the tiny LRS and sendStatements', () => {
     const error = (await send(statementsFor([personResult()], OPTIONS), { password: 'guess' }).catch((e: unknown) => e)) as LrsError;
     expect(error).toBeInstanceOf(LrsError);
     expect(error.status).toBe(401);
-    expect(error.message).toBe('The LRS refused statements 1-3 of 3: 401 Unauthorized (check the LRS username and password): Unauthorized: unknown credentials');
+    expect(error.message).toBe('The LRS refused statements 1-3 of 3: HTTP 401 Unauthorized (check the LRS username and password)');
+    expect(error.lrsMessage).toBe('Unauthorized: unknown credentials');
   });
 
   it('should answer a conflicting id with 409 and report the ids stored before it', async () => {
@@ -160,14 +166,15 @@ describe('the tiny LRS and sendStatements', () => {
     changed[2]!.result!.score!.scaled = 0.9;
     const error = (await send([...statementsFor([personResult({ drillId: 'drill-2' })], OPTIONS), ...changed], { batchSize: 3 }).catch((e: unknown) => e)) as LrsError;
     expect(error.status).toBe(409);
-    expect(error.message).toMatch(/^The LRS refused statements 4-6 of 6: 409 Conflict: statement 2: id .* is already stored with different content$/);
+    expect(error.message).toBe('The LRS refused statements 4-6 of 6: HTTP 409 Conflict');
+    expect(error.lrsMessage).toMatch(/^statement 2: id .* is already stored with different content$/);
     expect(error.sent).toHaveLength(3);
   });
 
   it('should say when the LRS cannot be reached', async () => {
     const endpoint = lrs.endpoint;
     await lrs.close();
-    const error = (await sendStatements(statementsFor([personResult()], OPTIONS), { endpoint, ...CREDENTIALS }).catch((e: unknown) => e)) as LrsError;
+    const error = (await sendStatements(statementsFor([personResult()], OPTIONS), { endpoint, ...CREDENTIALS, allowHosts: ['127.0.0.1'] }).catch((e: unknown) => e)) as LrsError;
     expect(error).toBeInstanceOf(LrsError);
     expect(error.status).toBeNull();
     expect(error.message).toMatch(/^Could not reach the LRS at http:\/\/127\.0\.0\.1:\d+\/xapi\/statements to send statements 1-3 of 3: /);
@@ -184,12 +191,14 @@ describe('the tiny LRS and sendStatements', () => {
   });
 
   it('should use the fetch it is given, with the version header and Basic auth in UTF-8', async () => {
-    const seen: { url: string; headers: Record<string, string>; count: number }[] = [];
+    const seen: { url: string; headers: Record<string, string>; count: number; redirect: RequestRedirect | undefined }[] = [];
     const fakeFetch = (async (url: string, init: RequestInit) => {
-      seen.push({ url, headers: init.headers as Record<string, string>, count: (JSON.parse(init.body as string) as unknown[]).length });
+      seen.push({ url, headers: init.headers as Record<string, string>, count: (JSON.parse(init.body as string) as unknown[]).length, redirect: init.redirect });
       return new Response(JSON.stringify(['a']), { status: 200 });
     }) as typeof fetch;
-    await sendStatements(statementsFor([personResult()], OPTIONS), { endpoint: 'https://lrs.example.com/xapi/', ...CREDENTIALS, fetch: fakeFetch, batchSize: 2 });
+    const lookup: Lookup = async () => [{ address: '93.184.215.14', family: 4 }];
+    await sendStatements(statementsFor([personResult()], OPTIONS), { endpoint: 'https://lrs.example.com/xapi/', ...CREDENTIALS, fetch: fakeFetch, lookup, batchSize: 2 });
+    expect(seen.map((s) => s.redirect)).toEqual(['manual', 'manual']);
     expect(seen.map((s) => [s.url, s.count])).toEqual([
       ['https://lrs.example.com/xapi/statements', 2],
       ['https://lrs.example.com/xapi/statements', 1],
@@ -199,5 +208,107 @@ describe('the tiny LRS and sendStatements', () => {
       'Content-Type': 'application/json',
       Authorization: `Basic ${Buffer.from('firedrill:pässword', 'utf8').toString('base64')}`,
     });
+  });
+});
+
+describe('where sendStatements may send', () => {
+  const statements = () => statementsFor([personResult()], OPTIONS);
+  const refusal = /^endpoint: .* is a private or local address; the server does not send records there unless FIREDRILL_XAPI_ALLOW_HOSTS lists it$/;
+
+  it('should class loopback, private, link-local, unique-local, CGNAT, multicast and unspecified addresses as private, and public ones not', () => {
+    const privates = ['127.0.0.1', '127.255.0.9', '10.0.0.5', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '100.127.255.254', '0.0.0.0', '224.0.0.1', '255.255.255.255',
+      '::1', '::', 'fe80::1', 'fd00::1', 'fc00::5', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.5', '::ffff:169.254.169.254', '[::ffff:192.168.1.1]', '64:ff9b::a9fe:a9fe', '::127.0.0.1', '2002:c0a8:101::1', 'not-an-address'];
+    const publics = ['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '169.255.0.1', '11.0.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2001:db9::1'];
+    expect(privates.filter((a) => !isPrivateAddress(a))).toEqual([]);
+    expect(publics.filter((a) => isPrivateAddress(a))).toEqual([]);
+  });
+
+  it.each([
+    'http://127.0.0.1/',
+    'http://localhost/',
+    'http://10.0.0.5/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://192.168.1.1/',
+    'http://0x7f.1/xapi',
+    'http://[fd12::1]:8080/xapi',
+    'http://100.64.1.1/',
+  ])('should refuse %s with a clear message, sending nothing', async (endpoint) => {
+    let fetched = 0;
+    const error = await sendStatements(statements(), { endpoint, ...CREDENTIALS, fetch: (async () => (fetched++, new Response('[]'))) as typeof fetch }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LrsAddressError);
+    expect((error as Error).message).toMatch(refusal);
+    expect(fetched).toBe(0);
+  });
+
+  it('should refuse the tiny LRS on loopback unless the allow-list names it, by host or host:port', async () => {
+    const port = Number(new URL(lrs.endpoint).port);
+    await expect(sendStatements(statements(), { endpoint: lrs.endpoint, ...CREDENTIALS })).rejects.toThrow(refusal);
+    // Names are matched as written: allowing 127.0.0.1 does not allow localhost, nor another port when a port is given.
+    await expect(sendStatements(statements(), { endpoint: lrs.endpoint.replace('127.0.0.1', 'localhost'), ...CREDENTIALS, allowHosts: '127.0.0.1' })).rejects.toThrow(refusal);
+    await expect(sendStatements(statements(), { endpoint: lrs.endpoint, ...CREDENTIALS, allowHosts: `127.0.0.1:${port + 1}` })).rejects.toThrow(refusal);
+    expect(lrs.requests).toEqual([]);
+    expect(await sendStatements(statements(), { endpoint: lrs.endpoint, ...CREDENTIALS, allowHosts: ` lrs.intranet , 127.0.0.1:${port}` })).toHaveLength(3);
+    expect(await sendStatements(statements(), { endpoint: lrs.endpoint, ...CREDENTIALS, allowHosts: ['127.0.0.1'] })).toHaveLength(3);
+    expect(lrs.requests).toEqual([{ count: 3 }, { count: 3 }]);
+  });
+
+  it('should refuse a name that resolves to a private address, even if only one of its addresses is', async () => {
+    const lookup: Lookup = async () => [{ address: '93.184.215.14', family: 4 }, { address: '10.1.2.3', family: 4 }];
+    await expect(sendStatements(statements(), { endpoint: 'https://lrs.example.com/xapi', ...CREDENTIALS, lookup })).rejects.toThrow(refusal);
+    const mapped: Lookup = async () => [{ address: '::ffff:169.254.169.254', family: 6 }];
+    await expect(sendStatements(statements(), { endpoint: 'https://lrs.example.com/xapi', ...CREDENTIALS, lookup: mapped })).rejects.toThrow(refusal);
+  });
+
+  it('should connect to the address it checked, looking the name up once, not again per request', async () => {
+    // "lrs.invalid" cannot resolve through DNS: the statements reach the tiny LRS only if the checked address is used.
+    let lookups = 0;
+    const lookup: Lookup = async (host) => (lookups++, host === 'lrs.invalid' ? [{ address: '127.0.0.1', family: 4 }] : []);
+    const endpoint = lrs.endpoint.replace('127.0.0.1', 'lrs.invalid');
+    const ids = await sendStatements(statementsFor([personResult(), personResult({ drillId: 'drill-2' })], OPTIONS), { endpoint, ...CREDENTIALS, lookup, allowHosts: 'lrs.invalid', batchSize: 2 });
+    expect(ids).toHaveLength(6);
+    expect(lrs.requests).toEqual([{ count: 2 }, { count: 2 }, { count: 2 }]);
+    expect(lookups).toBe(1);
+  });
+
+  it("should not echo a refusing LRS's body or its own reason phrase, only the status", async () => {
+    const secret = createServer((_req, res) => {
+      res.writeHead(404, 'Internal-Reason-ab12', { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'no such endpoint', message: 'db password is hunter2' }));
+    });
+    await new Promise<void>((resolve) => secret.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = secret.address() as AddressInfo;
+      const error = (await sendStatements(statements(), { endpoint: `http://127.0.0.1:${port}/api/`, ...CREDENTIALS, allowHosts: ['127.0.0.1'] }).catch((e: unknown) => e)) as LrsError;
+      expect(error).toBeInstanceOf(LrsError);
+      expect(error.message).toBe('The LRS refused statements 1-3 of 3: HTTP 404 Not Found');
+      expect(error.message).not.toMatch(/hunter2|no such endpoint|Internal-Reason/);
+    } finally {
+      secret.closeAllConnections();
+      await new Promise((resolve) => secret.close(resolve));
+    }
+  });
+
+  it('should treat a redirect as a refusal and not follow it', async () => {
+    let hits = 0;
+    const bouncer = createServer((_req, res) => {
+      hits++;
+      res.writeHead(307, { location: `${lrs.endpoint}/statements` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => bouncer.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = bouncer.address() as AddressInfo;
+      const error = (await sendStatements(statements(), { endpoint: `http://127.0.0.1:${port}/xapi`, ...CREDENTIALS, allowHosts: ['127.0.0.1'] }).catch((e: unknown) => e)) as LrsError;
+      expect(error).toBeInstanceOf(LrsError);
+      expect(error.status).toBe(307);
+      expect(error.message).toMatch(/^The LRS refused statements 1-3 of 3: HTTP 307 Temporary Redirect \(redirects are not followed/);
+      expect(hits).toBe(1);
+      expect(lrs.requests).toEqual([]);
+    } finally {
+      bouncer.closeAllConnections();
+      await new Promise((resolve) => bouncer.close(resolve));
+    }
   });
 });

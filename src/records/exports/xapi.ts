@@ -7,11 +7,18 @@
  * differs, so everything a statement holds must follow from the record alone: no export time, nothing random.
  *
  * The types come from @xapi/xapi; its client is not used (see `sendStatements`), so the import is type-only.
+ * Where statements may be sent is decided in lrs-address.ts.
  */
 import { createHash } from 'node:crypto';
+import { request as httpRequest, STATUS_CODES } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { Activity, Agent, Context, Statement, Verb } from '@xapi/xapi';
 import { CATEGORIES } from '../../engine/policy/rubric';
 import type { PersonDrillResult } from '../model';
+import { checkedAddresses, LrsAddressError, parseAllowHosts, type Lookup, type ResolvedAddress } from './lrs-address';
+
+export { LrsAddressError } from './lrs-address';
 
 export const XAPI_VERSION = '1.0.3';
 
@@ -161,7 +168,17 @@ export interface LrsOptions {
   password: string;
   /** Statements per request, at most 50 (the default). */
   batchSize?: number;
-  /** The fetch to use: the global one by default; tests and proxies pass their own. */
+  /**
+   * Hosts (`host` or `host:port`) the administrator trusts although they are private or local, e.g. an intranet LRS
+   * (FIREDRILL_XAPI_ALLOW_HOSTS). Every other private or local endpoint is refused with LrsAddressError.
+   */
+  allowHosts?: string | readonly string[];
+  /** How host names are resolved: node:dns by default; tests pass their own. */
+  lookup?: Lookup;
+  /**
+   * The fetch to use instead of the built-in sender (tests). The endpoint is still checked, but fetch looks the name
+   * up again itself, so the connection is not pinned to the checked address: not for production use.
+   */
   fetch?: typeof fetch;
 }
 
@@ -170,6 +187,7 @@ export class LrsError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /** What the LRS said, for the server's log only: never shown to the client, who may have aimed at anything. */
     readonly lrsMessage: string,
     readonly sent: string[],
   ) {
@@ -179,6 +197,9 @@ export class LrsError extends Error {
 }
 
 export const MAX_BATCH = 50;
+/** Longest reply read from an LRS; a batch's ids take a few kilobytes. */
+const MAX_REPLY_BYTES = 1 << 20;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Basic credentials as UTF-8 (RFC 7617), so a non-ASCII password is sent as the LRS will read it. */
 function basicAuth(username: string, password: string): string {
@@ -186,11 +207,10 @@ function basicAuth(username: string, password: string): string {
 }
 
 /** What the LRS said: its JSON `message` (the common shape for LRS errors) or the text, kept short for a log line. */
-async function lrsMessage(response: Response): Promise<string> {
-  const text = (await response.text().catch(() => '')).trim();
-  let message = text;
+function lrsMessage(text: string): string {
+  let message = text.trim();
   try {
-    const body = JSON.parse(text) as unknown;
+    const body = JSON.parse(message) as unknown;
     if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') message = (body as { message: string }).message;
   } catch {
     // Not JSON: the text is the message.
@@ -198,50 +218,121 @@ async function lrsMessage(response: Response): Promise<string> {
   return message.length > 500 ? `${message.slice(0, 500)}…` : message;
 }
 
+interface Reply {
+  status: number;
+  text: string;
+}
+
+/**
+ * POST with node's http/https, connected to the addresses checked by `checkedAddresses` (the `lookup` option hands
+ * them to the socket: no second DNS query, so a rebinding answer is never used). TLS still verifies the certificate
+ * against the endpoint's host name. Redirects are never followed (node's client does not follow them).
+ */
+function pinnedPost(url: URL, addresses: ResolvedAddress[], headers: Record<string, string>, body: string): Promise<Reply> {
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const pinned: LookupFunction = (_hostname, options, callback) => {
+    if (options.all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, addresses);
+    else callback(null, addresses[0]!.address, addresses[0]!.family);
+  };
+  return new Promise<Reply>((resolve, reject) => {
+    const request = send(
+      {
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+        lookup: pinned,
+        agent: false,
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_REPLY_BYTES) return void response.destroy(new Error('the reply is too long'));
+          chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** The same through an injected fetch, with redirects left unfollowed. */
+async function fetchPost(doFetch: typeof fetch, url: URL, headers: Record<string, string>, body: string): Promise<Reply> {
+  const response = await doFetch(url.href, { method: 'POST', headers, body, redirect: 'manual' });
+  // An opaque redirect (status 0) is a redirect too.
+  return { status: response.type === 'opaqueredirect' ? 302 : response.status, text: await response.text().catch(() => '') };
+}
+
 /**
  * Posts the statements to `{endpoint}/statements` as JSON arrays of at most 50, one batch after another, and
- * returns the ids the LRS stored. It stops at the first refused batch with an LrsError naming the statements, the
- * status and the LRS's own message. Resending everything after fixing the cause is safe: the ids are fixed.
+ * returns the ids the LRS stored. It stops at the first refused batch with an LrsError naming the statements and
+ * the HTTP status; the LRS's own words stay in `lrsMessage`, for the server's log, never in the message a client sees.
+ * Resending everything after fixing the cause is safe: the ids are fixed.
  *
- * Plain fetch rather than @xapi/xapi's client: the client posts a whole array in one request (no batching), its
- * fetch adapter throws the response body without the status, and it cannot take an injected fetch short of
- * writing an adapter, by which point it adds only the URL and headers written here.
+ * The endpoint's host is checked first (LrsAddressError for a private or local address not allow-listed) and every
+ * batch is sent to the addresses checked. A redirect is a refusal: following one could lead to an address never
+ * checked.
+ *
+ * Node's http/https rather than @xapi/xapi's client or fetch: the client posts a whole array in one request (no
+ * batching) and throws the response body without the status, and neither it nor fetch can be pinned to an address
+ * already checked.
  */
 export async function sendStatements(statements: Statement[], options: LrsOptions): Promise<string[]> {
   const endpoint = iriBase(options.endpoint, 'endpoint');
   const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(options.batchSize ?? MAX_BATCH)));
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const url = `${endpoint}/statements`;
+  const url = new URL(`${endpoint}/statements`);
+  if (url.username || url.password) throw new LrsAddressError('endpoint: give the username and password in their own fields, not in the address');
+  const shown = `${url.origin}${url.pathname}`;
+  let addresses: ResolvedAddress[];
+  try {
+    addresses = await checkedAddresses(url, parseAllowHosts(options.allowHosts), options.lookup);
+  } catch (error) {
+    if (error instanceof LrsAddressError) throw error;
+    throw new LrsError(`Could not reach the LRS at ${shown}: its host name could not be resolved`, null, '', []);
+  }
+  const headers = {
+    'Content-Type': 'application/json',
+    'X-Experience-API-Version': XAPI_VERSION,
+    Authorization: basicAuth(options.username, options.password),
+  };
   const stored: string[] = [];
   for (let start = 0; start < statements.length; start += batchSize) {
     const batch = statements.slice(start, start + batchSize);
     const which = `statements ${start + 1}-${start + batch.length} of ${statements.length}`;
-    let response: Response;
+    let reply: Reply;
     try {
-      response = await doFetch(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Experience-API-Version': XAPI_VERSION,
-          Authorization: basicAuth(options.username, options.password),
-        },
-        body: JSON.stringify(batch),
-      });
+      const body = JSON.stringify(batch);
+      reply = options.fetch ? await fetchPost(options.fetch, url, headers, body) : await pinnedPost(url, addresses, headers, body);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new LrsError(`Could not reach the LRS at ${url} to send ${which}: ${reason}`, null, '', [...stored]);
+      throw new LrsError(`Could not reach the LRS at ${shown} to send ${which}: ${reason}`, null, '', [...stored]);
     }
-    if (!response.ok) {
-      const message = await lrsMessage(response);
-      const hint = response.status === 401 || response.status === 403 ? ' (check the LRS username and password)' : '';
-      throw new LrsError(
-        `The LRS refused ${which}: ${response.status} ${response.statusText}${hint}${message ? `: ${message}` : ''}`,
-        response.status,
-        message,
-        [...stored],
-      );
+    if (reply.status < 200 || reply.status > 299) {
+      const hint =
+        reply.status === 401 || reply.status === 403
+          ? ' (check the LRS username and password)'
+          : reply.status >= 300 && reply.status < 400
+            ? ' (redirects are not followed: give the address the LRS answers at)'
+            : '';
+      // The status and the standard reason phrase only: the body (and the server's own phrase) could be anything.
+      const reason = STATUS_CODES[reply.status];
+      throw new LrsError(`The LRS refused ${which}: HTTP ${reply.status}${reason ? ` ${reason}` : ''}${hint}`, reply.status, lrsMessage(reply.text), [...stored]);
     }
-    const ids = (await response.json().catch(() => null)) as unknown;
+    let ids: unknown = null;
+    try {
+      ids = JSON.parse(reply.text);
+    } catch {
+      // Not JSON: see below.
+    }
     // The spec's answer is the array of stored ids; an LRS that answers otherwise still stored the batch.
     stored.push(...(Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : batch.map((s) => s.id ?? '')));
   }
