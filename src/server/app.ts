@@ -37,6 +37,8 @@ export interface AppOptions {
   records?: Records;
   /** A header a trusted SSO proxy sets to the user's identity (see records-api.ts). */
   trustedHeader?: string;
+  /** Private or local hosts the xAPI export may send to (FIREDRILL_XAPI_ALLOW_HOSTS; see records-api.ts). */
+  xapiAllowHosts?: readonly string[];
 }
 
 export interface App {
@@ -89,7 +91,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 export function createApp(options: AppOptions): App {
   configureDrillRooms({ store: options.store, now: () => Date.now(), catalog: () => options.library.catalog(), ...(options.records ? { records: options.records } : {}) });
   const randomSeed = () => String(randomBytes(4).readUInt32BE(0));
-  const recordsRoutes = options.records ? recordsApi({ records: options.records, library: options.library, ...(options.trustedHeader ? { trustedHeader: options.trustedHeader } : {}) }) : null;
+  const recordsRoutes = options.records ? recordsApi({ records: options.records, library: options.library, ...(options.trustedHeader ? { trustedHeader: options.trustedHeader } : {}), ...(options.xapiAllowHosts ? { xapiAllowHosts: options.xapiAllowHosts } : {}) }) : null;
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (recordsRoutes) {

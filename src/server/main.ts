@@ -4,7 +4,8 @@
  * REDIS_URL (spread rooms over every process sharing that Redis server), PUBLIC_ADDRESS (host:port where
  * browsers reach this process, when there are several), DATABASE_URL (records in PostgreSQL rather than the
  * embedded PGlite in FIREDRILL_DATA/records; DATABASE_SCHEMA keeps them in a schema of their own) and FIREDRILL_TRUSTED_HEADER (behind an SSO proxy: the header that
- * names the signed-in user).
+ * names the signed-in user), FIREDRILL_XAPI_ALLOW_HOSTS (comma-separated `host` or `host:port`: private or local
+ * hosts, such as an intranet LRS, the xAPI export may send to; every other private or local address is refused).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
   const schema = process.env.DATABASE_SCHEMA;
   const database = await openDatabase(databaseUrl ? { url: databaseUrl, ...(schema ? { schema } : {}) } : { dataFolder: join(dataFolder, 'records') });
   const trustedHeader = process.env.FIREDRILL_TRUSTED_HEADER;
+  const xapiAllowHosts = (process.env.FIREDRILL_XAPI_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   const app = createApp({
     records: new Records(database.db),
     ...(trustedHeader ? { trustedHeader } : {}),
+    ...(xapiAllowHosts.length > 0 ? { xapiAllowHosts } : {}),
     library: loadLibrary(join(root, 'scenarios')),
     store: new FileDrillStore(join(dataFolder, 'drills')),
     ...(existsSync(staticFolder) ? { staticFolder } : {}),

@@ -13,7 +13,7 @@ import { hashToken } from './codes';
 import { TEAM_ROLES } from '../records/schema';
 import { resultsCsv } from '../records/exports/csv';
 import { readinessReportHtml } from '../records/exports/readiness-report';
-import { sendStatements, statementsFor } from '../records/exports/xapi';
+import { LrsAddressError, LrsError, sendStatements, statementsFor } from '../records/exports/xapi';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import type { ScenarioLibrary } from './library';
 import { cleanName } from './lobby';
@@ -26,6 +26,11 @@ export interface RecordsApiOptions {
    * every request reaches the server through that proxy: otherwise anyone could send the header.
    */
   trustedHeader?: string;
+  /**
+   * Private or local hosts (`host` or `host:port`) the xAPI export may send to, e.g. an intranet LRS
+   * (FIREDRILL_XAPI_ALLOW_HOSTS). Every other loopback, private, link-local or similar endpoint is refused.
+   */
+  xapiAllowHosts?: readonly string[];
 }
 
 type Reply = (status: number, body: unknown, headers?: Record<string, string>) => void;
@@ -137,10 +142,14 @@ export function recordsApi(options: RecordsApiOptions) {
           const origin = `http://${req.headers.host ?? 'localhost'}`;
           const statements = statementsFor(rows, { homePage: origin, activityBase: `${origin}/xapi` });
           try {
-            const sent = await sendStatements(statements, parsed.data);
+            const sent = await sendStatements(statements, { ...parsed.data, allowHosts: options.xapiAllowHosts ?? [] });
             return reply(200, { sent: sent.length }), true;
           } catch (error) {
-            return reply(502, { error: error instanceof Error ? error.message : String(error) }), true;
+            if (error instanceof LrsAddressError) return reply(400, { error: error.message }), true;
+            // The LRS's own words go to the server's log (for the administrator), never to the client: the endpoint
+            // is the client's choice, so its reply could be anything. No credentials are in either.
+            if (error instanceof LrsError && error.lrsMessage) console.warn(`xAPI export for team ${view.team.id}: ${error.message}; the LRS said ${JSON.stringify(error.lrsMessage.slice(0, 200))}`);
+            return reply(502, { error: error instanceof LrsError ? error.message : 'Could not send the statements to the LRS' }), true;
           }
         }
         return reply(405, { error: 'method not allowed' }), true;
