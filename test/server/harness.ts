@@ -31,8 +31,8 @@ export interface Harness {
 
 export const library = loadLibrary(join(ROOT, 'scenarios'));
 
-export async function startHarness(store: DrillStore = new MemoryDrillStore(), records?: Records): Promise<Harness> {
-  const app = createApp({ library, store, ...(records ? { records } : {}) });
+export async function startHarness(store: DrillStore = new MemoryDrillStore(), records?: Records, more: { xapiAllowHosts?: string[] } = {}): Promise<Harness> {
+  const app = createApp({ library, store, ...(records ? { records } : {}), ...more });
   const port = await freePort();
   await app.listen(port);
   const colyseus = new ColyseusTestServer(app.colyseus);

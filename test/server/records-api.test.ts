@@ -16,7 +16,8 @@ let database: RecordsDatabase;
 
 beforeAll(async () => {
   database = await openDatabase({});
-  harness = await startHarness(new MemoryDrillStore(), new Records(database.db));
+  // The tiny LRS listens on 127.0.0.2, the one private address allowed, so 127.0.0.1 (this server) stays refused.
+  harness = await startHarness(new MemoryDrillStore(), new Records(database.db), { xapiAllowHosts: ['127.0.0.2'] });
 }, 60_000);
 
 afterAll(async () => {
@@ -231,16 +232,27 @@ describe('a group drill kept in the records', () => {
     expect(text.split('\r\n')[1]).toContain('Alice of Gamma');
     const report = await fetch(`http://127.0.0.1:${harness.port}/api/teams/${a.teamId}/readiness-report`, { headers: { cookie: a.manager } });
     expect(await report.text()).toContain('IR-3');
-    const lrs = await startTinyLrs({ username: 'lrs', password: 'secret' });
+    const lrs = await startTinyLrs({ username: 'lrs', password: 'secret' }, '127.0.0.2');
     try {
       const sent = await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.manager, body: { endpoint: lrs.endpoint, username: 'lrs', password: 'secret' } });
       expect(sent).toMatchObject({ status: 200, body: { sent: 3 } });
       expect(lrs.statements).toHaveLength(3);
       const refused = await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.manager, body: { endpoint: lrs.endpoint, username: 'lrs', password: 'wrong' } });
       expect(refused.status).toBe(502);
-      expect(refused.body.error).toMatch(/401/);
+      expect(refused.body.error).toBe('The LRS refused statements 1-3 of 3: HTTP 401 Unauthorized (check the LRS username and password)');
+      // An allowed host's wrong path: the status, never what the LRS said.
+      const wrongPath = await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.manager, body: { endpoint: lrs.endpoint.replace('/xapi', '/nowhere'), username: 'lrs', password: 'secret' } });
+      expect(wrongPath).toMatchObject({ status: 502, body: { error: 'The LRS refused statements 1-3 of 3: HTTP 404 Not Found' } });
     } finally {
       await lrs.close();
+    }
+    // The playtest's probe: this server's own API on loopback, the cloud metadata address, the intranet. Refused before
+    // any request, with no word of what is there.
+    for (const endpoint of [`http://127.0.0.1:${harness.port}/api/`, `http://localhost:${harness.port}/api/`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.5/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://192.168.1.1/']) {
+      const probe = await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.manager, body: { endpoint, username: 'a', password: 'b' } });
+      expect(probe.status, endpoint).toBe(400);
+      expect(probe.body.error, endpoint).toMatch(/^endpoint: .* is a private or local address; the server does not send records there unless FIREDRILL_XAPI_ALLOW_HOSTS lists it$/);
+      expect(JSON.stringify(probe.body), endpoint).not.toMatch(/no such endpoint|404/);
     }
     for (const path of ['results.csv', 'readiness-report']) expect((await call('GET', `/api/teams/${a.teamId}/${path}`, { cookie: a.alice.cookie })).status, path).toBe(403);
     expect((await call('POST', `/api/teams/${a.teamId}/xapi`, { cookie: a.alice.cookie, body: { endpoint: 'http://127.0.0.1:9/x', username: '', password: '' } })).status).toBe(403);

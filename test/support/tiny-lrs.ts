@@ -163,7 +163,8 @@ async function body(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startTinyLrs(credentials: { username: string; password: string }): Promise<TinyLrs> {
+/** `host` is the loopback address to listen on: 127.0.0.1 unless a test needs the LRS apart from other loopback services. */
+export async function startTinyLrs(credentials: { username: string; password: string }, host = '127.0.0.1'): Promise<TinyLrs> {
   const statements: Json[] = [];
   const byId = new Map<string, Json>();
   const requests: { count: number }[] = [];
@@ -211,10 +212,10 @@ export async function startTinyLrs(credentials: { username: string; password: st
       send(res, 200, ids);
     })().catch((error: unknown) => send(res, 500, { message: String(error) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}/xapi`,
+    endpoint: `http://${host}:${port}/xapi`,
     statements,
     requests,
     close: () =>
