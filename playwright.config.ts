@@ -40,7 +40,8 @@ export default defineConfig({
   // group drills are tested against what players use.
   webServer: {
     command: `node -e "fs.rmSync(process.argv[1], { recursive: true, force: true })" ${JSON.stringify(DATA)} && npx vite build --mode test && node bin/run-ts.js src/server/main.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', FIREDRILL_DATA: DATA },
+    // The records test's tiny LRS listens on loopback, which the xAPI export refuses unless allow-listed.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', FIREDRILL_DATA: DATA, FIREDRILL_XAPI_ALLOW_HOSTS: '127.0.0.1' },
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 180_000,
