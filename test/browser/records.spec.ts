@@ -46,13 +46,18 @@ async function missing(request: APIRequestContext, method: 'GET' | 'POST', path:
   return body?.error === 'no such endpoint';
 }
 
-async function invitationLink(manager: Page, role: 'member' | 'facilitator' | 'manager'): Promise<string> {
+/** `label`: who it is for; without one, the link and its row are told apart by a short reference instead. */
+async function invitationLink(manager: Page, role: 'member' | 'facilitator' | 'manager', label?: string): Promise<string> {
   const before = await manager.locator('.invitation-link').count();
+  if (label !== undefined) await manager.getByLabel('Who is it for? (optional)').fill(label);
   await manager.getByRole('button', { name: `Invite a ${role}` }).click();
   await expect(manager.locator('.invitation-link')).toHaveCount(before + 1);
-  // The newest link is first and has focus, ready to copy.
+  // The newest link is first and has focus, ready to copy; the field is cleared for the next one.
   await expect(manager.locator('#invitation-0')).toBeFocused();
-  await expect(manager.getByRole('status').filter({ hasText: `An invitation link for a ${role} is ready` })).toBeVisible();
+  await expect(manager.getByLabel('Who is it for? (optional)')).toHaveValue('');
+  const forWhom = label !== undefined ? `for ${label}` : 'ref [A-Za-z0-9_-]{6}';
+  await expect(manager.getByRole('status').filter({ hasText: new RegExp(`^An invitation link for a ${role} \\(${forWhom}\\) is ready`) })).toBeVisible();
+  await expect(manager.locator('label[for="invitation-0"]')).toHaveText(new RegExp(`^Invitation link for a ${role} \\(${forWhom}\\)$`));
   return manager.locator('#invitation-0').inputValue();
 }
 
@@ -94,8 +99,8 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   expect(teamId).toMatch(/^team_/);
 
   // Two invitations; each link works once, and the server's reasons are shown.
-  const forAna = await invitationLink(manager, 'member');
-  const forBen = await invitationLink(manager, 'member');
+  const forAna = await invitationLink(manager, 'member', 'Ana');
+  const forBen = await invitationLink(manager, 'member', 'ben@example.com');
   expect(forAna).not.toBe(forBen);
 
   // Ben finishes a solo run before he has joined: kept in this browser only, and the debrief says how to keep more.
@@ -121,10 +126,13 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(outstanding.locator('tbody tr')).toHaveCount(1);
   await expect(outstanding.locator('tbody tr')).toContainText('Mia Manager');
   expect(await outstanding.textContent()).not.toContain(new URL(spare).searchParams.get('invitation')!);
-  const revokeButton = outstanding.getByRole('button', { name: /^Revoke the invitation for a manager made .+ by Mia Manager$/ });
+  // Made without a label: the row shows the same short reference as the new link beside it.
+  const reference = /\(ref ([A-Za-z0-9_-]{6})\)/.exec((await manager.locator('label[for="invitation-0"]').textContent())!)![1]!;
+  await expect(outstanding.locator('tbody tr td').first()).toHaveText(`ref ${reference}`);
+  const revokeButton = outstanding.getByRole('button', { name: new RegExp(`^Revoke the invitation for a manager \\(ref ${reference}\\) made .+ by Mia Manager$`) });
   await revokeButton.focus();
   await manager.keyboard.press('Enter');
-  await expect(manager.getByRole('status').filter({ hasText: /^Revoked the invitation for a manager made .+: its link no longer works\. 0 invitations not used yet\.$/ })).toBeVisible();
+  await expect(manager.getByRole('status').filter({ hasText: /^Revoked the invitation for a manager \(ref [A-Za-z0-9_-]{6}\) made .+: its link no longer works\. 0 invitations not used yet\.$/ })).toBeVisible();
   await expect(outstanding).toHaveCount(0);
   await expect(manager.locator('#outstanding-caption')).toBeFocused();
   await expect(manager.locator('.invitation-link')).toHaveCount(2);
