@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { buildMatrix, chronological, mergeResults, personalWeakest, practiceGaps, recommend, stresses, trend, weakestOfAverages, weakestPractice, type ScenarioInfo } from '../src/web/records/readiness';
 import type { PersonDrillResult } from '../src/records/model';
 import { personResult } from './support/person-results';
+import { ownPart, ownPartWords } from '../src/records/describe';
 
 const ana = { id: 'p-ana', displayName: 'Ana' };
 const ben = { id: 'p-ben', displayName: 'Ben' };
@@ -190,5 +191,24 @@ describe('the trend', () => {
       { person: ben, scores: [60, 75] },
     ]);
     expect(trend([cy], results)).toEqual({ drills: [], series: [] });
+  });
+});
+
+describe('the own part, as the records pages say it', () => {
+  it('should say a solo run is all the person’s, not a share of its points', () => {
+    // The person's own commands earned 31 of the drill's 62 points and lost 30 of its 35: in a group drill that would read 50%.
+    const solo = personResult({ kind: 'solo', credited: { triage: 31 }, deducted: { communication: -30 }, drillPoints: { earned: 62, lost: 35 } });
+    expect(ownPartWords(ownPart([solo]))).toBe('Solo: all of it; lost 35 points');
+    expect(ownPartWords(ownPart([solo, solo]))).toBe('Solo (2 runs): all of it; lost 70 points');
+    expect(ownPartWords(ownPart([{ ...solo, drillPoints: { earned: 62, lost: 0 } }]))).toBe('Solo: all of it; no points lost');
+    // Recorded before the drill's totals were kept: the person's own lost points, which are the drill's.
+    expect(ownPartWords(ownPart([{ ...solo, drillPoints: null }]))).toBe('Solo: all of it; lost 30 points');
+  });
+
+  it('should keep a group drill as a share, and say a mix of both apart', () => {
+    const group = personResult({ kind: 'group', credited: { triage: 31 }, deducted: { communication: -30 }, drillPoints: { earned: 62, lost: 35 } });
+    const solo = personResult({ kind: 'solo', credited: { triage: 10 }, deducted: { communication: -5 }, drillPoints: { earned: 20, lost: 5 } });
+    expect(ownPartWords(ownPart([group]))).toBe('50% of the points earned; lost 30 of 35 points');
+    expect(ownPartWords(ownPart([group, solo]))).toBe('Group drills (1): 50% of the points earned; lost 30 of 35 points · Solo runs (1): all of it; lost 5 points');
   });
 });

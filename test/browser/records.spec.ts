@@ -316,6 +316,8 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(manager.locator('#person-log tbody tr')).toHaveCount(2);
   await expect(manager.locator('#person-log')).toContainText('Sarah Chen (no role)');
   await expect(manager.locator('#person-log')).toContainText('% of the points earned');
+  // His solo run was all his: said so, not as a share of its points.
+  await expect(manager.locator('#person-log tbody tr').filter({ hasText: /Solo: all of it; (no points lost|lost \d+ points)/ })).toHaveCount(1);
 
   // A member sees the team's averages and her own rows, not Ben's.
   await ana.goto(teamPage);
