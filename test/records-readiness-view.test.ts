@@ -7,7 +7,7 @@ import { CATEGORIES, type Category } from '../src/engine/policy/rubric';
 import { castOf } from '../src/server/cast';
 import { loadScenario } from '../src/engine/index';
 import { readFileSync } from 'node:fs';
-import { buildMatrix, chronological, mergeResults, personalWeakest, practiceGaps, recommend, stresses, trend, weakestOfAverages, weakestPractice, type ScenarioInfo } from '../src/web/records/readiness';
+import { buildMatrix, chronological, mergeResults, mistakeCellWords, personalWeakest, practiceGaps, recommend, stresses, trend, weakestOfAverages, weakestPractice, type ScenarioInfo } from '../src/web/records/readiness';
 import type { PersonDrillResult } from '../src/records/model';
 import { personResult } from './support/person-results';
 import { ownPart, ownPartWords } from '../src/records/describe';
@@ -42,6 +42,15 @@ describe('the readiness matrix', () => {
     expect(c.mistakes['silent-updates']).toEqual({ latest: null, count: 0 });
   });
 
+  it('should say a mistake cell without running “not seen” and “seen in some drills” together', () => {
+    expect(mistakeCellWords({ latest: false, count: 1 }, 2)).toBe('Not in latest · seen in 1 of 2 drills');
+    expect(mistakeCellWords({ latest: false, count: 0 }, 2)).toBe('Not seen in any of 2 drills');
+    expect(mistakeCellWords({ latest: true, count: 2 }, 3)).toBe('Seen · in 2 of 3 drills');
+    expect(mistakeCellWords({ latest: true, count: 1 }, 1)).toBe('Seen');
+    expect(mistakeCellWords({ latest: false, count: 0 }, 1)).toBe('Not seen');
+    expect(mistakeCellWords({ latest: null, count: 0 }, 0)).toBe('no drill');
+  });
+
   it('should merge rows from several answers once per person and drill, keeping a re-grade over the original', () => {
     const first = personResult({ drillId: 'd1', person: ana, overall: 50, resultVersion: 1 });
     const regraded = personResult({ drillId: 'd1', person: ana, overall: 70, resultVersion: 2 });
@@ -70,14 +79,21 @@ describe('the weakest practice', () => {
       ],
     );
     // Communication (60+80)/2 = 70 and verification (70+50)/2 = 60: verification; Ana's old 0 does not count.
-    expect(weakestPractice(rows)).toEqual({ category: 'verification', average: 60, people: 2 });
-    const tied = buildMatrix([ana], [personResult({ person: ana, categories: scores({ command: 30, learning: 30 }) })]);
-    expect(weakestPractice(tied)?.category).toBe('command');
+    expect(weakestPractice(rows)).toEqual({ categories: ['verification'], average: 60, people: 2 });
     expect(weakestPractice(buildMatrix([cy], []))).toBeNull();
   });
 
-  it('should read the weakest of averages already made, skipping practices with none', () => {
-    expect(weakestOfAverages({ triage: null, command: 70, communication: 65, resolution: 90, verification: 65, learning: null })).toEqual({ category: 'communication', average: 65 });
+  it('should name every practice tied at the lowest average, not just the first', () => {
+    const tied = buildMatrix([ana, ben], [personResult({ person: ana, categories: scores({ communication: 0, verification: 0 }) }), personResult({ person: ben, categories: scores({ communication: 0, verification: 0 }) })]);
+    expect(weakestPractice(tied)).toEqual({ categories: ['communication', 'verification'], average: 0, people: 2 });
+    // Tied as shown: 59.5 and 60.4 both read 60.
+    const close = buildMatrix([ana, ben], [personResult({ person: ana, categories: scores({ command: 59, learning: 60.4 }) }), personResult({ person: ben, categories: scores({ command: 60, learning: 60.4 }) })]);
+    expect(weakestPractice(close)?.categories).toEqual(['command', 'learning']);
+  });
+
+  it('should read the weakest of averages already made, skipping practices with none, and name ties', () => {
+    expect(weakestOfAverages({ triage: null, command: 70, communication: 65, resolution: 90, verification: 66, learning: null })).toEqual({ categories: ['communication'], average: 65 });
+    expect(weakestOfAverages({ triage: 80, command: 70, communication: 0, resolution: 90, verification: 0, learning: null })).toEqual({ categories: ['communication', 'verification'], average: 0 });
     expect(weakestOfAverages({ triage: null, command: null, communication: null, resolution: null, verification: null, learning: null })).toBeNull();
   });
 

@@ -236,7 +236,11 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(benRow.locator('td.latest')).toContainText('92/100 · Ready with support');
   await expect(benRow.locator('td').nth(3)).toHaveText('53');
   await expect(matrix.locator('tr', { hasText: 'Mia Manager' })).toContainText('No drills yet');
-  await expect(manager.getByTestId('weakest-practice')).toContainText('Weakest practice:');
+  await expect(manager.getByTestId('weakest-practice')).toContainText(/Weakest practices? (\(tied\))?:/);
+  // Ben has two drills: each mistake cell says the latest drill and the history apart, never "Not seen (in 1 of 2)".
+  const benMistakes = await benRow.locator('td.mistake-seen, td.mistake-clear').allTextContents();
+  expect(benMistakes.length).toBeGreaterThan(0);
+  for (const words of benMistakes) expect(words.trim()).toMatch(/^(Seen · in [12] of 2 drills|Not in latest · seen in 1 of 2 drills|Not seen in any of 2 drills)$/);
   await expect(manager.locator('#trend-canvas')).toBeVisible();
   await expect(manager.locator('#trend-status')).toBeEmpty();
   expect(await manager.locator('#trend-canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true);

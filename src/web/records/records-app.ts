@@ -483,7 +483,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     <section class="records-block" aria-labelledby="matrix-title">
       <h3 id="matrix-title">Readiness matrix</h3>
       ${weakest
-        ? html`<p class="weakest" data-testid="weakest-practice">Weakest practice: <strong>${CATEGORY_LABELS[weakest.category]}</strong>, ${weakest.average} on average over the latest drill of ${plural(weakest.people, 'person', 'people')}. <span class="muted">${DERIVATION.weakest}</span></p>`
+        ? html`<p class="weakest" data-testid="weakest-practice">${weakest.categories.length > 1 ? 'Weakest practices (tied)' : 'Weakest practice'}: <strong>${listWords(weakest.categories.map((c) => CATEGORY_LABELS[c]))}</strong>, ${weakest.average} on average over the latest drill of ${plural(weakest.people, 'person', 'people')}. <span class="muted">${DERIVATION.weakest}</span></p>`
         : html`<p class="muted">No drills recorded yet: host a group drill for the team from the library, or ask people to keep their solo runs.</p>`}
       ${matrixTable('matrix', `${team.name}: each person’s latest drill, by practice. ${TEAM_RESULTS_SCOPE}.`, rows)}
     </section>
@@ -621,7 +621,7 @@ async function memberView(root: HTMLElement, view: Extract<TeamView, { kind: 'me
         <p class="muted">You are a member of this team: you see the team’s averages, its open action items and your own drills. The team’s managers see everyone’s.</p>
         <section class="records-block" aria-labelledby="aggregate-title">
           <h3 id="aggregate-title">The team</h3>
-          ${weakest ? html`<p class="weakest" data-testid="weakest-practice">The team’s weakest practice: <strong>${CATEGORY_LABELS[weakest.category]}</strong> (${weakest.average} on average).</p>` : nothing}
+          ${weakest ? html`<p class="weakest" data-testid="weakest-practice">The team’s weakest ${weakest.categories.length > 1 ? 'practices (tied)' : 'practice'}: <strong>${listWords(weakest.categories.map((c) => CATEGORY_LABELS[c]))}</strong> (${weakest.average} on average${weakest.categories.length > 1 ? ' each' : ''}).</p>` : nothing}
           ${aggregateTable(view.aggregate)}
         </section>
         <section class="records-block" aria-labelledby="matrix-title">
