@@ -164,6 +164,9 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await manager.goto('/');
   await manager.getByLabel('Group drill scenario').selectOption('checkout-launch');
   await manager.getByLabel('Group drill seed').fill('1');
+  // Her name is filled in from the sign-in, as players' names are; she may still change it.
+  await expect(manager.getByLabel('Your name (facilitator)')).toHaveValue('Mia Manager');
+  await expect(manager.locator('#host-name-help')).toHaveText('Filled in with the name you are signed in as. How the players see you.');
   await manager.getByLabel('Your name (facilitator)').fill('Mia');
   // Her one team is chosen for her; "No team" stays a choice.
   await expect(manager.getByLabel('Record for team')).toHaveValue(teamId);
