@@ -69,9 +69,9 @@ describe('the results CSV', () => {
       personResult({ person: { id: 'p-ben', displayName: 'Ben' }, responder: 'sarah', responderName: 'Sarah Chen', roles: ['communications'], rolesSource: 'suggested', teamId: null, credited: {}, deducted: {}, drillPoints: null }),
     ]);
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFplayed_at,drill_id,kind,scenario_id,scenario_title,seed,difficulty,team_id,person_id,person,responder,responder_name,roles,roles_source,rubric_id,result_version,overall,level,' +
-        'triage_score,command_score,communication_score,resolution_score,verification_score,learning_score,mistakes,credited_total,deducted_total,' +
-        'own_share_percent,own_points_lost,drill_points_earned,drill_points_lost',
+      '\uFEFFplayed_at,drill_id,kind,scenario_id,scenario_title,seed,difficulty,team_id,person_id,person,responder,responder_name,roles,role_ids,roles_source,rubric_id,result_version,overall,level,' +
+        'triage_score,command_score,communication_score,resolution_score,verification_score,learning_score,mistakes,' +
+        'own_share_percent,own_points_earned,own_points_lost,drill_points_earned,drill_points_lost',
     );
     const [ana, ben] = read(csv);
     expect(ana).toMatchObject({
@@ -94,19 +94,19 @@ describe('the results CSV', () => {
       learning_score: '85',
       // Labels, not ids, once each.
       mistakes: 'Silent incident updates; No clear incident commander',
-      credited_total: '15.5',
-      deducted_total: '3',
       responder_name: 'Alex Rivera',
-      roles: 'commander',
+      roles: 'Incident commander',
+      role_ids: 'commander',
       roles_source: 'drill',
-      // The own part readably: 15.5 of the 62 points the drill earned; 3 of its 12.4 lost, rounded.
+      // The own part readably: 15.5 of the 62 points the drill earned; 3 of its 12.4 lost, both positive amounts.
       own_share_percent: '25',
+      own_points_earned: '15.5',
       own_points_lost: '3',
       drill_points_earned: '62',
       drill_points_lost: '12.4',
     });
     // An older record: the suggested role, labelled so, and no share where the drill's totals were not kept.
-    expect(ben).toMatchObject({ team_id: '', person: 'Ben', responder: 'sarah', responder_name: 'Sarah Chen', roles: 'communications', roles_source: 'suggested', mistakes: '', credited_total: '0', deducted_total: '0', own_share_percent: '', own_points_lost: '0', drill_points_earned: '', drill_points_lost: '' });
+    expect(ben).toMatchObject({ team_id: '', person: 'Ben', responder: 'sarah', responder_name: 'Sarah Chen', roles: 'Communications', role_ids: 'communications', roles_source: 'suggested', mistakes: '', own_points_earned: '0', own_points_lost: '0', own_share_percent: '', drill_points_earned: '', drill_points_lost: '' });
     expect(CATEGORIES.map((c) => ben![`${c}_score`])).toEqual(['60', '65', '70', '75', '80', '85']);
   });
 
@@ -115,8 +115,27 @@ describe('the results CSV', () => {
   });
 
   it('should round off float noise in point totals', () => {
-    const [row] = read(resultsCsv([personResult({ credited: { triage: 0.1, command: 0.2 }, deducted: { learning: 1 / 3 } })]));
-    expect(row).toMatchObject({ credited_total: '0.3', deducted_total: '0.33' });
+    const [row] = read(resultsCsv([personResult({ credited: { triage: 0.1, command: 0.2 }, deducted: { learning: -1 / 3 } })]));
+    expect(row).toMatchObject({ own_points_earned: '0.3', own_points_lost: '0.33' });
+  });
+
+  it('should write points lost as positive amounts, like points earned, and role names with their ids beside them', () => {
+    // As recorded: the points a person's commands lost are negative.
+    const [row] = read(resultsCsv([personResult({ roles: ['commander', 'communications'], credited: { triage: 20 }, deducted: { communication: -30 }, drillPoints: { earned: 80, lost: 45 } })]));
+    expect(row).toMatchObject({ own_points_earned: '20', own_points_lost: '30', drill_points_earned: '80', drill_points_lost: '45', own_share_percent: '25' });
+    expect(row).toMatchObject({ roles: 'Incident commander; Communications', role_ids: 'commander; communications' });
+  });
+
+  it('should give a solo run’s own part as the whole drill: 100% and the drill’s points', () => {
+    const [solo, older] = read(
+      resultsCsv([
+        personResult({ kind: 'solo', teamId: null, credited: { triage: 31 }, deducted: { communication: -30 }, drillPoints: { earned: 62, lost: 35 } }),
+        personResult({ kind: 'solo', teamId: null, credited: { triage: 31 }, deducted: { communication: -30 }, drillPoints: null }),
+      ]),
+    );
+    expect(solo).toMatchObject({ kind: 'solo', own_share_percent: '100', own_points_earned: '62', own_points_lost: '35', drill_points_earned: '62', drill_points_lost: '35' });
+    // Recorded before the drill's totals were kept: still all of it, with the person's own recorded points.
+    expect(older).toMatchObject({ own_share_percent: '100', own_points_earned: '31', own_points_lost: '30', drill_points_earned: '', drill_points_lost: '' });
   });
 
   it('should read back commas, quotes, line breaks and unicode exactly', () => {
@@ -168,6 +187,6 @@ describe('the results CSV', () => {
     });
     // Harmless text is left as it is, and our own numbers are never prefixed.
     const [plain] = read(resultsCsv([personResult({ person: { id: 'p', displayName: 'Ana = Ben' }, credited: { triage: -2 } })]));
-    expect(plain).toMatchObject({ person: 'Ana = Ben', credited_total: '-2' });
+    expect(plain).toMatchObject({ person: 'Ana = Ben', own_points_earned: '-2' });
   });
 });

@@ -70,12 +70,21 @@ describe('the readiness report', () => {
 
   it('should list who each played by name with the roles they held, scenarios, their own part and common mistakes per person', () => {
     const t = text(html);
-    // Ana's own part: 15.5 of the 62 points earned in d1 (d2 kept no totals, so it is left out of the share).
-    expect(t).toContain('Ana Played as Alex Rivera (Incident commander), Sarah Chen (suggested: Communications) Scenarios practised Checkout launch outage, Database failover Own part 25% of the points earned (1 older drill not counted); lost 6 points Common mistakes seen No clear incident commander (in 1 of 2 drills); Silent incident updates (in 1 of 2 drills)');
+    // Ana's own part: 15.5 of the 62 points earned in group drill d1; d2 is a solo run, all of it hers, said apart.
+    expect(t).toContain('Ana Played as Alex Rivera (Incident commander), Sarah Chen (suggested: Communications) Scenarios practised Checkout launch outage, Database failover Own part Group drills (1): 25% of the points earned; lost 3 of 12 points · Solo runs (1): all of it; lost 3 points Common mistakes seen No clear incident commander (in 1 of 2 drills); Silent incident updates (in 1 of 2 drills)');
     expect(t).toContain('Ben Played as Sarah Chen (Communications, Scribe) Scenarios practised Checkout launch outage Own part 25% of the points earned; lost 3 of 12 points Common mistakes seen Silent incident updates (in 1 of 1 drill)');
     // No seat ids, and no raw points beside the 0–100 scores.
     expect(t).not.toMatch(/Played as (alex|sarah)\b|as (alex|sarah)\b|points earned,/);
     expect(t).toContain('A finding citing several people’s commands counts for each');
+    expect(t).toContain('In a solo run the person issued every command: their own part is all of it.');
+  });
+
+  it('should give a solo run’s own part as all of it, not as a share of the points', () => {
+    // As recorded: the person's own commands earned 31 of the 62 points and lost 30 of the 35 (a deadline passed too).
+    const solo = personResult({ drillId: 's1', kind: 'solo', playedAt: '2026-03-05T09:00:00Z', person: ana, teamId: null, credited: { triage: 31 }, deducted: { communication: -30 }, drillPoints: { earned: 62, lost: 35 } });
+    const t = text(readinessReportHtml({ team: { name: 'Payments' }, generatedOn: '2026-04-01', rows: [solo], from: '2026-03-01', to: '2026-03-31' }));
+    expect(t).toContain('Own part Solo: all of it; lost 35 points Common');
+    expect(t).not.toContain('50% of the points earned');
   });
 
   it('should escape the roster names it shows', () => {

@@ -7,9 +7,10 @@ import { CATEGORIES, type Category } from '../src/engine/policy/rubric';
 import { castOf } from '../src/server/cast';
 import { loadScenario } from '../src/engine/index';
 import { readFileSync } from 'node:fs';
-import { buildMatrix, chronological, mergeResults, personalWeakest, practiceGaps, recommend, stresses, trend, weakestOfAverages, weakestPractice, type ScenarioInfo } from '../src/web/records/readiness';
+import { buildMatrix, chronological, mergeResults, mistakeCellWords, personalWeakest, practiceGaps, recommend, stresses, trend, weakestOfAverages, weakestPractice, type ScenarioInfo } from '../src/web/records/readiness';
 import type { PersonDrillResult } from '../src/records/model';
 import { personResult } from './support/person-results';
+import { ownPart, ownPartWords } from '../src/records/describe';
 
 const ana = { id: 'p-ana', displayName: 'Ana' };
 const ben = { id: 'p-ben', displayName: 'Ben' };
@@ -41,6 +42,15 @@ describe('the readiness matrix', () => {
     expect(c.mistakes['silent-updates']).toEqual({ latest: null, count: 0 });
   });
 
+  it('should say a mistake cell without running “not seen” and “seen in some drills” together', () => {
+    expect(mistakeCellWords({ latest: false, count: 1 }, 2)).toBe('Not in latest · seen in 1 of 2 drills');
+    expect(mistakeCellWords({ latest: false, count: 0 }, 2)).toBe('Not seen in any of 2 drills');
+    expect(mistakeCellWords({ latest: true, count: 2 }, 3)).toBe('Seen · in 2 of 3 drills');
+    expect(mistakeCellWords({ latest: true, count: 1 }, 1)).toBe('Seen');
+    expect(mistakeCellWords({ latest: false, count: 0 }, 1)).toBe('Not seen');
+    expect(mistakeCellWords({ latest: null, count: 0 }, 0)).toBe('no drill');
+  });
+
   it('should merge rows from several answers once per person and drill, keeping a re-grade over the original', () => {
     const first = personResult({ drillId: 'd1', person: ana, overall: 50, resultVersion: 1 });
     const regraded = personResult({ drillId: 'd1', person: ana, overall: 70, resultVersion: 2 });
@@ -69,14 +79,21 @@ describe('the weakest practice', () => {
       ],
     );
     // Communication (60+80)/2 = 70 and verification (70+50)/2 = 60: verification; Ana's old 0 does not count.
-    expect(weakestPractice(rows)).toEqual({ category: 'verification', average: 60, people: 2 });
-    const tied = buildMatrix([ana], [personResult({ person: ana, categories: scores({ command: 30, learning: 30 }) })]);
-    expect(weakestPractice(tied)?.category).toBe('command');
+    expect(weakestPractice(rows)).toEqual({ categories: ['verification'], average: 60, people: 2 });
     expect(weakestPractice(buildMatrix([cy], []))).toBeNull();
   });
 
-  it('should read the weakest of averages already made, skipping practices with none', () => {
-    expect(weakestOfAverages({ triage: null, command: 70, communication: 65, resolution: 90, verification: 65, learning: null })).toEqual({ category: 'communication', average: 65 });
+  it('should name every practice tied at the lowest average, not just the first', () => {
+    const tied = buildMatrix([ana, ben], [personResult({ person: ana, categories: scores({ communication: 0, verification: 0 }) }), personResult({ person: ben, categories: scores({ communication: 0, verification: 0 }) })]);
+    expect(weakestPractice(tied)).toEqual({ categories: ['communication', 'verification'], average: 0, people: 2 });
+    // Tied as shown: 59.5 and 60.4 both read 60.
+    const close = buildMatrix([ana, ben], [personResult({ person: ana, categories: scores({ command: 59, learning: 60.4 }) }), personResult({ person: ben, categories: scores({ command: 60, learning: 60.4 }) })]);
+    expect(weakestPractice(close)?.categories).toEqual(['command', 'learning']);
+  });
+
+  it('should read the weakest of averages already made, skipping practices with none, and name ties', () => {
+    expect(weakestOfAverages({ triage: null, command: 70, communication: 65, resolution: 90, verification: 66, learning: null })).toEqual({ categories: ['communication'], average: 65 });
+    expect(weakestOfAverages({ triage: 80, command: 70, communication: 0, resolution: 90, verification: 0, learning: null })).toEqual({ categories: ['communication', 'verification'], average: 0 });
     expect(weakestOfAverages({ triage: null, command: null, communication: null, resolution: null, verification: null, learning: null })).toBeNull();
   });
 
@@ -190,5 +207,24 @@ describe('the trend', () => {
       { person: ben, scores: [60, 75] },
     ]);
     expect(trend([cy], results)).toEqual({ drills: [], series: [] });
+  });
+});
+
+describe('the own part, as the records pages say it', () => {
+  it('should say a solo run is all the person’s, not a share of its points', () => {
+    // The person's own commands earned 31 of the drill's 62 points and lost 30 of its 35: in a group drill that would read 50%.
+    const solo = personResult({ kind: 'solo', credited: { triage: 31 }, deducted: { communication: -30 }, drillPoints: { earned: 62, lost: 35 } });
+    expect(ownPartWords(ownPart([solo]))).toBe('Solo: all of it; lost 35 points');
+    expect(ownPartWords(ownPart([solo, solo]))).toBe('Solo (2 runs): all of it; lost 70 points');
+    expect(ownPartWords(ownPart([{ ...solo, drillPoints: { earned: 62, lost: 0 } }]))).toBe('Solo: all of it; no points lost');
+    // Recorded before the drill's totals were kept: the person's own lost points, which are the drill's.
+    expect(ownPartWords(ownPart([{ ...solo, drillPoints: null }]))).toBe('Solo: all of it; lost 30 points');
+  });
+
+  it('should keep a group drill as a share, and say a mix of both apart', () => {
+    const group = personResult({ kind: 'group', credited: { triage: 31 }, deducted: { communication: -30 }, drillPoints: { earned: 62, lost: 35 } });
+    const solo = personResult({ kind: 'solo', credited: { triage: 10 }, deducted: { communication: -5 }, drillPoints: { earned: 20, lost: 5 } });
+    expect(ownPartWords(ownPart([group]))).toBe('50% of the points earned; lost 30 of 35 points');
+    expect(ownPartWords(ownPart([group, solo]))).toBe('Group drills (1): 50% of the points earned; lost 30 of 35 points · Solo runs (1): all of it; lost 5 points');
   });
 });

@@ -3,7 +3,7 @@
  * nobody with 401 today and with `{ person: null, teams: [] }` soon; both must read as nobody.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultHostTeam, hostableTeams, signedIn, signedInFrom } from '../src/web/group/signed-in';
+import { defaultHostTeam, hostableTeams, nameToFill, signedIn, signedInFrom } from '../src/web/group/signed-in';
 
 const mia = { person: { id: 'per_1', displayName: 'Mia Manager' }, teams: [
   { id: 'team_b', name: 'B team', roles: ['member' as const] },
@@ -49,5 +49,19 @@ describe('the team a drill is hosted for, to start with', () => {
     expect(defaultHostTeam([teams[0]!])).toBe('team_c');
     expect(defaultHostTeam([])).toBe('');
     expect(hostableTeams(null)).toEqual([]);
+  });
+});
+
+describe('filling a name field from the sign-in (the join form’s player, the host form’s facilitator)', () => {
+  it('should fill an untouched field with the signed-in name, and never replace what the person typed', () => {
+    // Empty, or holding the name this browser remembered: the signed-in name goes in.
+    expect(nameToFill('', '', 'Mia Manager')).toBe('Mia Manager');
+    expect(nameToFill('Mia from last time', 'Mia from last time', 'Mia Manager')).toBe('Mia Manager');
+    // Typed over before the answer came: left alone.
+    expect(nameToFill('Fran', '', 'Mia Manager')).toBeNull();
+    // Nobody signed in, or the field already says it.
+    expect(nameToFill('', '', null)).toBeNull();
+    expect(nameToFill('', '', undefined)).toBeNull();
+    expect(nameToFill('Mia Manager', 'Mia Manager', 'Mia Manager')).toBeNull();
   });
 });

@@ -58,7 +58,7 @@ export class Access {
     return (await this.records.teamsOf(managerId)).some((t) => t.roles.includes('manager') && theirs.has(t.id));
   }
 
-  async invite(viewerId: string, teamId: string, role: TeamRole): Promise<string> {
-    return this.records.invite(teamId, role, viewerId);
+  async invite(viewerId: string, teamId: string, role: TeamRole, label: string | null = null): Promise<string> {
+    return this.records.invite(teamId, role, viewerId, label);
   }
 }

@@ -40,45 +40,74 @@ const total = (points: Partial<Record<Category, number>>) => CATEGORIES.reduce((
  * counts for no one, so they can add up to less.
  */
 export interface OwnPart {
-  /** 0–100, or null when the drill's totals were not kept (recorded before) or it earned no points. */
+  /**
+   * Over the group drills only: 0–100, or null when there were none, their totals were not kept (recorded before) or
+   * they earned no points.
+   */
   sharePercent: number | null;
-  /** Points lost by findings citing the person's commands, rounded to whole points. */
+  /** Points lost by findings citing the person's commands in the group drills, rounded to whole points. */
   lost: number;
-  /** The points lost in those drills in all, rounded; null when not kept. */
+  /** The points lost in those group drills in all, rounded; null when not kept (or there were none). */
   drillLost: number | null;
-  /** Drills whose totals were not kept (recorded before): left out of the share and of `drillLost`. */
+  /** Group drills whose totals were not kept (recorded before): left out of the share and of `drillLost`. */
   unknownDrills: number;
-  /** The raw sums, as recorded. */
+  /** Group drills among the rows. */
+  groupDrills: number;
+  /**
+   * Solo runs among the rows. The person issued every command in them, so their own part is the whole drill, not a
+   * share: they are kept out of the share and of `lost` above, and said as "all of it".
+   */
+  soloRuns: number;
+  /** The points the solo runs lost in all, rounded (the drill's total where kept, else the person's own). */
+  soloLost: number;
+  /** The raw sums, as recorded (all rows, solo runs included); `deducted` is negative. */
   credited: number;
   deducted: number;
 }
 
 export const OWN_PART_EXPLAINED =
-  'Own part: the share of the points earned in the drill that came from findings citing the person’s own commands, and the points lost by findings citing them, of all the points the drill lost. A finding citing several people’s commands counts for each, so shares in a group drill can add up to more than 100%.';
+  'Own part: the share of the points earned in the drill that came from findings citing the person’s own commands, and the points lost by findings citing them, of all the points the drill lost. A finding citing several people’s commands counts for each, so shares in a group drill can add up to more than 100%. In a solo run the person issued every command: their own part is all of it.';
+
+type OwnPartRow = Pick<PersonDrillResult, 'kind' | 'credited' | 'deducted' | 'drillPoints'>;
+
+/** The points a solo run lost: all of the drill's when kept, else the person's own (the same commands). */
+const soloLost = (row: OwnPartRow) => (row.drillPoints ? row.drillPoints.lost : Math.abs(total(row.deducted)));
 
 /** One drill's own part, or several drills' together (their points summed: a share of everything they earned). */
-export function ownPart(rows: ReadonlyArray<Pick<PersonDrillResult, 'credited' | 'deducted' | 'drillPoints'>>): OwnPart {
+export function ownPart(rows: ReadonlyArray<OwnPartRow>): OwnPart {
   const credited = rows.reduce((sum, r) => sum + total(r.credited), 0);
   const deducted = rows.reduce((sum, r) => sum + total(r.deducted), 0);
+  const solo = rows.filter((r) => r.kind === 'solo');
+  const group = rows.filter((r) => r.kind !== 'solo');
   // Only drills whose totals were kept can give a share; a mix would divide some points by totals that are missing.
-  const known = rows.filter((r) => r.drillPoints !== null);
+  const known = group.filter((r) => r.drillPoints !== null);
   const earnedInKnown = known.reduce((sum, r) => sum + total(r.credited), 0);
   const drillEarned = known.reduce((sum, r) => sum + r.drillPoints!.earned, 0);
-  const drillLost = known.length === rows.length && rows.length > 0 ? Math.round(known.reduce((sum, r) => sum + r.drillPoints!.lost, 0)) : null;
+  const drillLost = known.length === group.length && group.length > 0 ? Math.round(known.reduce((sum, r) => sum + r.drillPoints!.lost, 0)) : null;
   return {
     sharePercent: drillEarned > 0 ? Math.min(100, Math.round((100 * earnedInKnown) / drillEarned)) : null,
-    lost: Math.round(Math.abs(deducted)),
+    lost: Math.round(Math.abs(group.reduce((sum, r) => sum + total(r.deducted), 0))),
     drillLost,
-    unknownDrills: rows.length - known.length,
+    unknownDrills: group.length - known.length,
+    groupDrills: group.length,
+    soloRuns: solo.length,
+    soloLost: Math.round(solo.reduce((sum, r) => sum + soloLost(r), 0)),
     credited,
     deducted,
   };
 }
 
-/** "34% of the points earned; lost 6 of 21": the own part in words. */
+/**
+ * The own part in words: "34% of the points earned; lost 6 of 21 points" for group drills, "Solo: all of it; lost 30
+ * points" for a solo run, and both, said apart, for a mix.
+ */
 export function ownPartWords(part: OwnPart): string {
   const older = part.unknownDrills > 0 ? ` (${part.unknownDrills} older ${part.unknownDrills === 1 ? 'drill' : 'drills'} not counted)` : '';
   const share = part.sharePercent === null ? 'share not recorded' : `${part.sharePercent}% of the points earned${older}`;
   const lost = part.drillLost === null ? `lost ${part.lost} points` : part.drillLost === 0 ? 'no points lost' : `lost ${part.lost} of ${part.drillLost} points`;
-  return `${share}; ${lost}`;
+  const groupWords = `${share}; ${lost}`;
+  if (part.soloRuns === 0) return groupWords;
+  const soloWords = `all of it; ${part.soloLost === 0 ? 'no points lost' : `lost ${part.soloLost} points`}`;
+  if (part.groupDrills === 0) return part.soloRuns === 1 ? `Solo: ${soloWords}` : `Solo (${part.soloRuns} runs): ${soloWords}`;
+  return `Group drills (${part.groupDrills}): ${groupWords} · Solo runs (${part.soloRuns}): ${soloWords}`;
 }

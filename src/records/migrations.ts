@@ -145,10 +145,25 @@ const keptRolesAndRuns: Migration = {
   },
 };
 
+/**
+ * Who an invitation is for, in the manager's words (a name or an email, at most 80 characters; the API checks it), so
+ * several outstanding invitations for the same role can be told apart. Nullable: older invitations and ones made
+ * without it stay valid, and are told apart by a short reference from their public id instead.
+ */
+const invitationLabels: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('invitations').addColumn('label', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('invitations').dropColumn('label').execute();
+  },
+};
+
 /** Every migration, by a name that sorts in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-kept-roles-and-runs': keptRolesAndRuns,
+  '0003-invitation-labels': invitationLabels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

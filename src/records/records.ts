@@ -39,9 +39,19 @@ export interface OpenInvitation {
   createdAt: string;
   expiresAt: string;
   createdBy: { id: string; displayName: string };
+  /** Who it is for, in the manager's words, or null when not given. */
+  label: string | null;
+  /** A short reference (see `invitationReference`) telling it apart when it has no label. */
+  reference: string;
 }
 
 export const invitationId = (tokenHash: string) => `inv_${createHash('sha256').update(`invitation-id:${tokenHash}`).digest('base64url').slice(0, 22)}`;
+
+/** The longest label an invitation may have ("who is it for"). */
+export const MAX_INVITATION_LABEL = 80;
+
+/** The first 6 characters of an invitation's public id after "inv_": shown beside a new link and in its row. */
+export const invitationReference = (id: string) => id.slice('inv_'.length, 'inv_'.length + 6);
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(9).toString('base64url')}`;
 const days = (from: Date, n: number) => new Date(from.getTime() + n * 86_400_000);
@@ -162,10 +172,12 @@ export class Records {
   }
 
   /** A manager invites someone into a team in a role; the link's token is single-use and kept only as a hash. */
-  async invite(teamId: string, role: TeamRole, byPersonId: string): Promise<string> {
+  async invite(teamId: string, role: TeamRole, byPersonId: string, label: string | null = null): Promise<string> {
+    const kept = label?.trim() || null;
+    if (kept !== null && kept.length > MAX_INVITATION_LABEL) throw new RecordsError(400, `who the invitation is for: at most ${MAX_INVITATION_LABEL} characters`);
     if (!(await this.rolesIn(teamId, byPersonId)).includes('manager')) throw new RecordsError(403, 'only a manager of this team may invite people to it');
     const token = newToken();
-    await this.db.insertInto('invitations').values({ token_hash: hashToken(token), team_id: teamId, role, created_by: byPersonId, expires_at: days(this.now(), INVITATION_DAYS) }).execute();
+    await this.db.insertInto('invitations').values({ token_hash: hashToken(token), team_id: teamId, role, created_by: byPersonId, expires_at: days(this.now(), INVITATION_DAYS), label: kept }).execute();
     return token;
   }
 
@@ -204,13 +216,16 @@ export class Records {
     const rows = await this.db
       .selectFrom('invitations')
       .innerJoin('people', 'people.id', 'invitations.created_by')
-      .select(['invitations.token_hash', 'invitations.role', 'invitations.created_at', 'invitations.expires_at', 'people.id as by_id', 'people.display_name as by_name'])
+      .select(['invitations.token_hash', 'invitations.role', 'invitations.created_at', 'invitations.expires_at', 'invitations.label', 'people.id as by_id', 'people.display_name as by_name'])
       .where('invitations.team_id', '=', teamId)
       .where('invitations.used_at', 'is', null)
       .where('invitations.expires_at', '>', this.now())
       .orderBy('invitations.created_at', 'desc')
       .execute();
-    return rows.map((r) => ({ id: invitationId(r.token_hash), role: r.role, createdAt: new Date(r.created_at).toISOString(), expiresAt: new Date(r.expires_at).toISOString(), createdBy: { id: r.by_id, displayName: r.by_name } }));
+    return rows.map((r) => {
+      const id = invitationId(r.token_hash);
+      return { id, role: r.role, createdAt: new Date(r.created_at).toISOString(), expiresAt: new Date(r.expires_at).toISOString(), createdBy: { id: r.by_id, displayName: r.by_name }, label: r.label, reference: invitationReference(id) };
+    });
   }
 
   /**

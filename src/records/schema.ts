@@ -44,6 +44,8 @@ export interface InvitationsTable {
   expires_at: Date;
   used_at: Date | null;
   used_by: string | null;
+  /** Who the invitation is for, in the manager's words (migration 0003); null when not given. */
+  label: string | null;
 }
 
 export interface SessionsTable {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { loadSave, scenarioHash } from '../engine/index';
 import { MAX_ID_CHARS } from '../engine/limits';
 import { Access } from '../records/access';
-import { invitationId, MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
+import { invitationId, invitationReference, MAX_INVITATION_LABEL, MAX_TEAM_NAME, Records, RecordsError } from '../records/records';
 import { hashToken } from './codes';
 import { TEAM_ROLES } from '../records/schema';
 import { resultsCsv } from '../records/exports/csv';
@@ -37,7 +37,16 @@ type Reply = (status: number, body: unknown, headers?: Record<string, string>) =
 
 const TeamName = z.string().trim().min(1, 'give the team a name').max(MAX_TEAM_NAME, `a team name is at most ${MAX_TEAM_NAME} characters`);
 const CreateTeam = z.strictObject({ teamName: TeamName, displayName: z.unknown().optional() });
-const Invite = z.strictObject({ role: z.enum(TEAM_ROLES as ['member', 'facilitator', 'manager']).default('member') });
+const Invite = z.strictObject({
+  role: z.enum(TEAM_ROLES as ['member', 'facilitator', 'manager']).default('member'),
+  // Who it is for, e.g. a name or an email: optional, blank is none.
+  label: z
+    .string('say who the invitation is for as text, e.g. a name or an email')
+    .trim()
+    .max(MAX_INVITATION_LABEL, `say who the invitation is for in at most ${MAX_INVITATION_LABEL} characters, e.g. a name or an email`)
+    .nullish()
+    .transform((l) => l || null),
+});
 const Accept = z.strictObject({ token: z.string().min(1).max(200), displayName: z.unknown().optional() });
 const Preview = z.strictObject({ token: z.string().min(1).max(200) });
 const SoloRun = z.strictObject({ save: z.unknown() });
@@ -174,8 +183,9 @@ export function recordsApi(options: RecordsApiOptions) {
         if (team[2] && method === 'POST') {
           const parsed = Invite.safeParse(await body());
           if (!parsed.success) return reply(400, { error: problem(parsed.error) }), true;
-          const token = await access.invite(me, team[1]!, parsed.data.role);
-          return reply(201, { invitationPath: `/?invitation=${encodeURIComponent(token)}`, role: parsed.data.role, id: invitationId(hashToken(token)) }), true;
+          const token = await access.invite(me, team[1]!, parsed.data.role, parsed.data.label);
+          const id = invitationId(hashToken(token));
+          return reply(201, { invitationPath: `/?invitation=${encodeURIComponent(token)}`, role: parsed.data.role, id, label: parsed.data.label, reference: invitationReference(id) }), true;
         }
         if (team[2] && method === 'GET') return reply(200, { invitations: await records.openInvitations(team[1]!, me) }), true;
         if (!team[2] && method === 'GET') return reply(200, await access.teamView(me, team[1]!)), true;

@@ -46,13 +46,18 @@ async function missing(request: APIRequestContext, method: 'GET' | 'POST', path:
   return body?.error === 'no such endpoint';
 }
 
-async function invitationLink(manager: Page, role: 'member' | 'facilitator' | 'manager'): Promise<string> {
+/** `label`: who it is for; without one, the link and its row are told apart by a short reference instead. */
+async function invitationLink(manager: Page, role: 'member' | 'facilitator' | 'manager', label?: string): Promise<string> {
   const before = await manager.locator('.invitation-link').count();
+  if (label !== undefined) await manager.getByLabel('Who is it for? (optional)').fill(label);
   await manager.getByRole('button', { name: `Invite a ${role}` }).click();
   await expect(manager.locator('.invitation-link')).toHaveCount(before + 1);
-  // The newest link is first and has focus, ready to copy.
+  // The newest link is first and has focus, ready to copy; the field is cleared for the next one.
   await expect(manager.locator('#invitation-0')).toBeFocused();
-  await expect(manager.getByRole('status').filter({ hasText: `An invitation link for a ${role} is ready` })).toBeVisible();
+  await expect(manager.getByLabel('Who is it for? (optional)')).toHaveValue('');
+  const forWhom = label !== undefined ? `for ${label}` : 'ref [A-Za-z0-9_-]{6}';
+  await expect(manager.getByRole('status').filter({ hasText: new RegExp(`^An invitation link for a ${role} \\(${forWhom}\\) is ready`) })).toBeVisible();
+  await expect(manager.locator('label[for="invitation-0"]')).toHaveText(new RegExp(`^Invitation link for a ${role} \\(${forWhom}\\)$`));
   return manager.locator('#invitation-0').inputValue();
 }
 
@@ -94,8 +99,8 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   expect(teamId).toMatch(/^team_/);
 
   // Two invitations; each link works once, and the server's reasons are shown.
-  const forAna = await invitationLink(manager, 'member');
-  const forBen = await invitationLink(manager, 'member');
+  const forAna = await invitationLink(manager, 'member', 'Ana');
+  const forBen = await invitationLink(manager, 'member', 'ben@example.com');
   expect(forAna).not.toBe(forBen);
 
   // Ben finishes a solo run before he has joined: kept in this browser only, and the debrief says how to keep more.
@@ -121,10 +126,13 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(outstanding.locator('tbody tr')).toHaveCount(1);
   await expect(outstanding.locator('tbody tr')).toContainText('Mia Manager');
   expect(await outstanding.textContent()).not.toContain(new URL(spare).searchParams.get('invitation')!);
-  const revokeButton = outstanding.getByRole('button', { name: /^Revoke the invitation for a manager made .+ by Mia Manager$/ });
+  // Made without a label: the row shows the same short reference as the new link beside it.
+  const reference = /\(ref ([A-Za-z0-9_-]{6})\)/.exec((await manager.locator('label[for="invitation-0"]').textContent())!)![1]!;
+  await expect(outstanding.locator('tbody tr td').first()).toHaveText(`ref ${reference}`);
+  const revokeButton = outstanding.getByRole('button', { name: new RegExp(`^Revoke the invitation for a manager \\(ref ${reference}\\) made .+ by Mia Manager$`) });
   await revokeButton.focus();
   await manager.keyboard.press('Enter');
-  await expect(manager.getByRole('status').filter({ hasText: /^Revoked the invitation for a manager made .+: its link no longer works\. 0 invitations not used yet\.$/ })).toBeVisible();
+  await expect(manager.getByRole('status').filter({ hasText: /^Revoked the invitation for a manager \(ref [A-Za-z0-9_-]{6}\) made .+: its link no longer works\. 0 invitations not used yet\.$/ })).toBeVisible();
   await expect(outstanding).toHaveCount(0);
   await expect(manager.locator('#outstanding-caption')).toBeFocused();
   await expect(manager.locator('.invitation-link')).toHaveCount(2);
@@ -156,6 +164,9 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await manager.goto('/');
   await manager.getByLabel('Group drill scenario').selectOption('checkout-launch');
   await manager.getByLabel('Group drill seed').fill('1');
+  // Her name is filled in from the sign-in, as players' names are; she may still change it.
+  await expect(manager.getByLabel('Your name (facilitator)')).toHaveValue('Mia Manager');
+  await expect(manager.locator('#host-name-help')).toHaveText('Filled in with the name you are signed in as. How the players see you.');
   await manager.getByLabel('Your name (facilitator)').fill('Mia');
   // Her one team is chosen for her; "No team" stays a choice.
   await expect(manager.getByLabel('Record for team')).toHaveValue(teamId);
@@ -228,7 +239,11 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(benRow.locator('td.latest')).toContainText('92/100 · Ready with support');
   await expect(benRow.locator('td').nth(3)).toHaveText('53');
   await expect(matrix.locator('tr', { hasText: 'Mia Manager' })).toContainText('No drills yet');
-  await expect(manager.getByTestId('weakest-practice')).toContainText('Weakest practice:');
+  await expect(manager.getByTestId('weakest-practice')).toContainText(/Weakest practices? (\(tied\))?:/);
+  // Ben has two drills: each mistake cell says the latest drill and the history apart, never "Not seen (in 1 of 2)".
+  const benMistakes = await benRow.locator('td.mistake-seen, td.mistake-clear').allTextContents();
+  expect(benMistakes.length).toBeGreaterThan(0);
+  for (const words of benMistakes) expect(words.trim()).toMatch(/^(Seen · in [12] of 2 drills|Not in latest · seen in 1 of 2 drills|Not seen in any of 2 drills)$/);
   await expect(manager.locator('#trend-canvas')).toBeVisible();
   await expect(manager.locator('#trend-status')).toBeEmpty();
   expect(await manager.locator('#trend-canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true);
@@ -308,6 +323,8 @@ test('records: a manager’s team, invitations, solo and group drills kept, the 
   await expect(manager.locator('#person-log tbody tr')).toHaveCount(2);
   await expect(manager.locator('#person-log')).toContainText('Sarah Chen (no role)');
   await expect(manager.locator('#person-log')).toContainText('% of the points earned');
+  // His solo run was all his: said so, not as a share of its points.
+  await expect(manager.locator('#person-log tbody tr').filter({ hasText: /Solo: all of it; (no points lost|lost \d+ points)/ })).toHaveCount(1);
 
   // A member sees the team's averages and her own rows, not Ben's.
   await ana.goto(teamPage);

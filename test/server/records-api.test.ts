@@ -96,8 +96,8 @@ describe('outstanding invitations and what a link offers', () => {
     expect(listed.status).toBe(200);
     // Alice's and Bob's were used when they joined: only the two new ones are outstanding, newest first.
     expect(listed.body.invitations).toEqual([
-      { id: expect.stringMatching(/^inv_/), role: 'facilitator', createdAt: expect.any(String), expiresAt: expect.any(String), createdBy: { id: a.managerId, displayName: 'Iota manager' } },
-      { id: expect.stringMatching(/^inv_/), role: 'member', createdAt: expect.any(String), expiresAt: expect.any(String), createdBy: { id: a.managerId, displayName: 'Iota manager' } },
+      { id: forFacilitator.body.id, role: 'facilitator', createdAt: expect.any(String), expiresAt: expect.any(String), createdBy: { id: a.managerId, displayName: 'Iota manager' }, label: null, reference: forFacilitator.body.id.slice(4, 10) },
+      { id: forMember.body.id, role: 'member', createdAt: expect.any(String), expiresAt: expect.any(String), createdBy: { id: a.managerId, displayName: 'Iota manager' }, label: null, reference: forMember.body.id.slice(4, 10) },
     ]);
     const text = JSON.stringify(listed.body);
     for (const made of [forMember, forFacilitator]) {
@@ -124,6 +124,22 @@ describe('outstanding invitations and what a link offers', () => {
     // Used: no longer outstanding.
     expect((await call('POST', '/api/invitations/accept', { body: { token: tokenOf(forFacilitator), displayName: 'Fay' } })).status).toBe(200);
     expect((await call('GET', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager })).body.invitations).toEqual([]);
+  });
+
+  it('should keep who an invitation is for, checked on the server, and show it in the list', async () => {
+    const a = await team('Labelled');
+    const made = await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: { role: 'member', label: ' dana@example.com ' } });
+    expect(made).toMatchObject({ status: 201, body: { role: 'member', label: 'dana@example.com', reference: made.body.id.slice(4, 10) } });
+    const blank = await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: { role: 'member', label: '  ' } });
+    expect(blank).toMatchObject({ status: 201, body: { label: null, reference: expect.stringMatching(/^[A-Za-z0-9_-]{6}$/) } });
+    const tooLong = await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: { role: 'member', label: 'x'.repeat(81) } });
+    expect(tooLong).toMatchObject({ status: 400, body: { error: 'label: say who the invitation is for in at most 80 characters, e.g. a name or an email' } });
+    expect((await call('POST', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager, body: { label: 42 } })).status).toBe(400);
+    const listed = (await call('GET', `/api/teams/${a.teamId}/invitations`, { cookie: a.manager })).body.invitations;
+    expect(listed.map((i: any) => [i.id, i.label])).toEqual([
+      [blank.body.id, null],
+      [made.body.id, 'dana@example.com'],
+    ]);
   });
 
   it('should tell what a working link offers without using it, and nothing about the team for a used or unknown one', async () => {

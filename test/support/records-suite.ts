@@ -72,6 +72,18 @@ export function recordsSuite(name: string, open: () => Promise<RecordsDatabase>)
       await expect(records.invite(team, 'member', alice)).rejects.toMatchObject({ status: 403 });
     });
 
+    it('should keep who an invitation is for (migration 0003), and tell unlabelled ones apart by a short reference', async () => {
+      const { team, manager } = await teamWithMembers();
+      await records.invite(team, 'member', manager, '  Dana Lee <dana@example.com> ');
+      await records.invite(team, 'member', manager);
+      await records.invite(team, 'member', manager, '   ');
+      const open = await records.openInvitations(team, manager);
+      expect(open.map((i) => i.label).sort()).toEqual(['Dana Lee <dana@example.com>', null, null]);
+      for (const i of open) expect(i.reference).toBe(i.id.slice(4, 10));
+      expect(new Set(open.map((i) => i.reference)).size).toBe(3);
+      await expect(records.invite(team, 'member', manager, 'x'.repeat(81))).rejects.toMatchObject({ status: 400 });
+    });
+
     it('should refuse an expired invitation', async () => {
       const { team, manager } = await teamWithMembers();
       const token = await records.invite(team, 'member', manager);

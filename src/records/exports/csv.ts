@@ -5,7 +5,7 @@
  */
 import { CATEGORIES, type Category } from '../../engine/policy/rubric';
 import { MISTAKE_LABELS } from '../../grading/check';
-import { ownPart } from '../describe';
+import { INCIDENT_ROLE_LABELS, ownPart } from '../describe';
 import type { PersonDrillResult } from '../model';
 
 // Excel reads a BOM-less CSV in the machine's legacy code page, turning "José" into "JosÃ©"; the BOM makes it UTF-8.
@@ -26,7 +26,10 @@ export const CSV_COLUMNS = [
   'person',
   'responder',
   'responder_name',
+  // Display names ("Incident commander; Communications"), as on the records pages; `role_ids` keeps the ids
+  // ("commander; communications") for programs, which should not have to parse labels.
   'roles',
+  'role_ids',
   'roles_source',
   'rubric_id',
   'result_version',
@@ -34,10 +37,13 @@ export const CSV_COLUMNS = [
   'level',
   ...CATEGORIES.map((c) => `${c}_score` as const),
   'mistakes',
-  'credited_total',
-  'deducted_total',
-  // The raw points above are rubric check points, hundreds a drill: these say the own part readably (describe.ts).
+  // Every points column is a positive amount, and its name says whether it was earned or lost (the records keep lost
+  // points as negative numbers; they are written here as the amount lost). They are rubric check points, hundreds a
+  // drill, not scores: own_share_percent says the own part readably (describe.ts). In a solo run the person issued every
+  // command, so their own part is the whole drill: own_share_percent is 100 and own_points_* are the drill's points
+  // (their own recorded points where the drill's totals were not kept).
   'own_share_percent',
+  'own_points_earned',
   'own_points_lost',
   'drill_points_earned',
   'drill_points_lost',
@@ -83,6 +89,9 @@ function rowCells(row: PersonDrillResult): Cell[] {
   // A mistake named twice in one drill is one mistake to the reader.
   const mistakes = [...new Set(row.mistakes)].map((m) => MISTAKE_LABELS[m] ?? m);
   const own = ownPart([row]);
+  const solo = row.kind === 'solo';
+  const ownEarned = solo && row.drillPoints ? row.drillPoints.earned : total(row.credited);
+  const ownLost = solo && row.drillPoints ? row.drillPoints.lost : Math.abs(total(row.deducted));
   const maybe = (n: number | null | undefined): Cell => (n === null || n === undefined ? { empty: true } : number(n));
   return [
     text(row.playedAt),
@@ -97,6 +106,7 @@ function rowCells(row: PersonDrillResult): Cell[] {
     text(row.person.displayName),
     text(row.responder),
     text(row.responderName),
+    text(row.roles.map((r) => INCIDENT_ROLE_LABELS[r] ?? r).join('; ')),
     text(row.roles.join('; ')),
     text(row.rolesSource),
     text(row.rubricId),
@@ -105,10 +115,9 @@ function rowCells(row: PersonDrillResult): Cell[] {
     text(row.level),
     ...CATEGORIES.map((c) => number(row.categories[c])),
     text(mistakes.join('; ')),
-    number(total(row.credited)),
-    number(total(row.deducted)),
-    maybe(own.sharePercent),
-    number(own.lost),
+    solo ? number(100) : maybe(own.sharePercent),
+    number(ownEarned),
+    number(ownLost),
     maybe(row.drillPoints?.earned),
     maybe(row.drillPoints?.lost),
   ];

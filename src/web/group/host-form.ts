@@ -8,7 +8,7 @@ import { h } from '../dom';
 import { DIFFICULTIES, DIFFICULTY_SETTINGS, type Difficulty } from '../difficulty';
 import { ME_CHANGED } from '../records/events';
 import { checkDisplayName, lastDisplayName, MAX_DISPLAY_NAME, rememberDisplayName, writeIdentity } from './identity';
-import { defaultHostTeam, hostableTeams, signedIn } from './signed-in';
+import { defaultHostTeam, hostableTeams, nameToFill, signedIn } from './signed-in';
 
 interface HostedScenario {
   id: string;
@@ -66,9 +66,19 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
   // Filled in when the person is signed in and may host for a team (facilitator or manager); absent otherwise.
   const teamField = h('div', { class: 'host-field', hidden: true });
   const team = () => teamField.querySelector<HTMLSelectElement>('#host-team');
+  const nameHelp = h('p', { id: 'host-name-help', class: 'help' }, 'How the players see you.');
+  // What the page last put in the name field: the signed-in name replaces it, never what the person typed.
+  let untouchedName = name.value;
   const fillTeams = async () => {
     // The records client is loaded after the page: hosting without a team needs none of it.
-    const teams = hostableTeams(await signedIn());
+    const who = await signedIn();
+    // The facilitator's name from the sign-in, as the join form fills a player's.
+    const fill = nameToFill(name.value, untouchedName, who?.person.displayName);
+    if (fill !== null) {
+      name.value = untouchedName = fill;
+      nameHelp.textContent = 'Filled in with the name you are signed in as. How the players see you.';
+    }
+    const teams = hostableTeams(who);
     // The facilitator's own team to start with; a choice already made (even "no team") stands while it is offered.
     const before = team()?.value;
     const chosen = before !== undefined && (before === '' || teams.some((t) => t.id === before)) ? before : defaultHostTeam(teams);
@@ -98,7 +108,7 @@ function hostForm(scenarios: HostedScenario[]): HTMLFormElement {
     h('div', { class: 'host-field' }, h('label', { for: 'host-scenario' }, 'Group drill scenario'), scenario),
     h('div', { class: 'host-field' }, h('label', { for: 'host-seed' }, 'Group drill seed'), seed, h('p', { id: 'host-seed-help', class: 'help' }, 'Optional: leave it empty for a new one.')),
     h('div', { class: 'host-field' }, h('label', { for: 'host-difficulty' }, 'Group drill difficulty'), difficulty),
-    h('div', { class: 'host-field' }, h('label', { for: 'host-name' }, 'Your name (facilitator)'), name, h('p', { id: 'host-name-help', class: 'help' }, 'How the players see you.')),
+    h('div', { class: 'host-field' }, h('label', { for: 'host-name' }, 'Your name (facilitator)'), name, nameHelp),
     teamField,
     h('div', { class: 'row' }, submit),
     error,

@@ -1,6 +1,7 @@
 /** The first page of a group drill for someone new to it: their display name, checked here and by the server. */
 import { h } from '../dom';
 import { checkDisplayName, MAX_DISPLAY_NAME } from './identity';
+import { nameToFill } from './signed-in';
 
 export interface JoinForm {
   element: HTMLElement;
@@ -44,8 +45,9 @@ export function renderJoinForm(code: string, initialName: string, error: string 
     onJoin(checked.name);
   });
   void signedInName?.then((name) => {
-    if (!name || input.value !== initialName || input.value === name) return;
-    input.value = name;
+    const fill = nameToFill(input.value, initialName, name);
+    if (fill === null) return;
+    input.value = fill;
     help.textContent = `Filled in with the name you are signed in as. ${help.textContent}`;
   });
   const element = h(

@@ -41,3 +41,13 @@ export function hostableTeams(who: SignedIn | null): SignedIn['teams'] {
 export function defaultHostTeam(teams: SignedIn['teams']): string {
   return (teams.find((t) => t.roles.includes('manager')) ?? teams[0])?.id ?? '';
 }
+
+/**
+ * What a name field should be filled with once the signed-in person's name is known: that name, while the field still
+ * holds what the page put there (`untouched`: its starting value, or the name filled in before); null, leaving it as
+ * it is, once the person has typed there, or when nobody is signed in or the field already says the name.
+ */
+export function nameToFill(current: string, untouched: string, signedInName: string | null | undefined): string | null {
+  if (!signedInName || current !== untouched || current === signedInName) return null;
+  return signedInName;
+}

@@ -88,8 +88,9 @@ export async function signOut(): Promise<ApiResult<null>> {
   return result;
 }
 
-export function invite(teamId: string, role: TeamRole): Promise<ApiResult<{ invitationPath: string; role: TeamRole; id: string }>> {
-  return call('POST', `/api/teams/${encodeURIComponent(teamId)}/invitations`, { role });
+/** `label`: who it is for (a name or an email), optional. */
+export function invite(teamId: string, role: TeamRole, label = ''): Promise<ApiResult<{ invitationPath: string; role: TeamRole; id: string; label: string | null; reference: string }>> {
+  return call('POST', `/api/teams/${encodeURIComponent(teamId)}/invitations`, { role, ...(label.trim() ? { label: label.trim() } : {}) });
 }
 
 /** A team's invitations not used yet (a manager's): never their links, which only the person who made one saw. */

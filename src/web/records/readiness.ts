@@ -89,34 +89,52 @@ const mean = (values: readonly number[]) => (values.length === 0 ? null : values
 const round = (n: number) => Math.round(n);
 
 export interface Weakest {
-  category: Category;
+  /** Every practice tied at the lowest average (as shown, rounded to a whole point), in CATEGORIES order. */
+  categories: Category[];
   /** Rounded to a whole point. */
   average: number;
-  /** How many people's latest drills the average is over. */
+  /** How many people's latest drills the average is over (that of the first practice named). */
   people: number;
 }
 
-/** The practice with the lowest average over the rows' latest drills; ties go to the earlier practice in CATEGORIES. */
+/** The practices whose rounded value is the lowest: all of them when tied, since naming one would hide the others. */
+function lowest<T extends { category: Category; value: number }>(entries: readonly T[]): { tied: T[]; average: number } | null {
+  if (entries.length === 0) return null;
+  const average = round(Math.min(...entries.map((e) => e.value)));
+  return { tied: entries.filter((e) => round(e.value) === average), average };
+}
+
+/** The practice(s) with the lowest average over the rows' latest drills: every practice tied at it is named. */
 export function weakestPractice(rows: readonly MatrixRow[]): Weakest | null {
-  let weakest: Weakest | null = null;
-  for (const category of CATEGORIES) {
+  const entries = CATEGORIES.flatMap((category) => {
     const values = rows.flatMap((r) => (r.categories[category] === null ? [] : [r.categories[category]!]));
-    const average = mean(values);
-    if (average === null) continue;
-    if (!weakest || average < weakest.average) weakest = { category, average, people: values.length };
-  }
-  return weakest ? { ...weakest, average: round(weakest.average) } : null;
+    const value = mean(values);
+    return value === null ? [] : [{ category, value, people: values.length }];
+  });
+  const found = lowest(entries);
+  return found ? { categories: found.tied.map((e) => e.category), average: found.average, people: found.tied[0]!.people } : null;
 }
 
 /** The same, over averages already made (the team aggregate a member is given). */
-export function weakestOfAverages(categories: Readonly<Record<Category, number | null>>): { category: Category; average: number } | null {
-  let weakest: { category: Category; average: number } | null = null;
-  for (const category of CATEGORIES) {
+export function weakestOfAverages(categories: Readonly<Record<Category, number | null>>): { categories: Category[]; average: number } | null {
+  const entries = CATEGORIES.flatMap((category) => {
     const value = categories[category];
-    if (value === null || value === undefined) continue;
-    if (!weakest || value < weakest.average) weakest = { category, average: value };
-  }
-  return weakest;
+    return value === null || value === undefined ? [] : [{ category, value }];
+  });
+  const found = lowest(entries);
+  return found ? { categories: found.tied.map((e) => e.category), average: found.average } : null;
+}
+
+/**
+ * A mistake's matrix cell in words. The column is about the latest drill; the history says in how many of the
+ * person's drills it was seen, so "not in the latest" and "seen before" are never run together as "Not seen (in 1 of 2)".
+ */
+export function mistakeCellWords(cell: { latest: boolean | null; count: number }, drills: number): string {
+  if (cell.latest === null) return 'no drill';
+  const drillWords = `${drills} ${drills === 1 ? 'drill' : 'drills'}`;
+  if (cell.latest) return drills > 1 ? `Seen · in ${cell.count} of ${drillWords}` : 'Seen';
+  if (drills <= 1) return 'Not seen';
+  return cell.count === 0 ? `Not seen in any of ${drillWords}` : `Not in latest · seen in ${cell.count} of ${drillWords}`;
 }
 
 export interface PracticeGaps {

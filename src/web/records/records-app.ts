@@ -260,6 +260,11 @@ function gapsTable(gaps: readonly PracticeGaps[]): TemplateResult {
 
 const ITEMS_HELP = 'From the postmortems of the team’s group drills. “Mark done” closes one for the whole team, with your name kept as who closed it.';
 
+/** "for Dana Lee" or, without a label, "ref AbC12x": what tells one invitation from another of the same role. */
+export function invitationFor(i: { label: string | null; reference: string }): string {
+  return i.label ? `for ${i.label}` : `ref ${i.reference}`;
+}
+
 /** A team's invitations not used yet: who made each and when, with a Revoke button each (never the link itself). */
 function outstandingTable(list: readonly OpenInvitation[] | null, revoking: ReadonlySet<string>, revoke: (invitation: OpenInvitation) => void): TemplateResult {
   if (list === null) return html`<p class="muted">Reading the invitations not used yet…</p>`;
@@ -270,6 +275,7 @@ function outstandingTable(list: readonly OpenInvitation[] | null, revoking: Read
       <thead>
         <tr>
           <th scope="col">Role</th>
+          <th scope="col">For</th>
           <th scope="col">Made</th>
           <th scope="col">By</th>
           <th scope="col">Expires</th>
@@ -281,9 +287,10 @@ function outstandingTable(list: readonly OpenInvitation[] | null, revoking: Read
           list,
           (i) => i.id,
           (i) => {
-            const words = `the invitation for a ${TEAM_ROLE_LABELS[i.role]} made ${formatWhen(i.createdAt)} by ${i.createdBy.displayName}`;
+            const words = `the invitation for a ${TEAM_ROLE_LABELS[i.role]} (${invitationFor(i)}) made ${formatWhen(i.createdAt)} by ${i.createdBy.displayName}`;
             return html`<tr data-invitation=${i.id}>
               <th scope="row">${TEAM_ROLE_LABELS[i.role]}</th>
+              <td>${i.label ?? html`<span class="muted">ref <code>${i.reference}</code></span>`}</td>
               <td>${formatWhen(i.createdAt)}</td>
               <td>${i.createdBy.displayName}</td>
               <td>${formatDay(i.expiresAt)}</td>
@@ -348,7 +355,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
   let items: ActionItem[] = view.openActionItems;
   const closing = new Set<number>();
   let itemsError = '';
-  let invitations: Array<{ id: string; role: TeamRole; url: string }> = [];
+  let invitations: Array<{ id: string; role: TeamRole; url: string; label: string | null; reference: string }> = [];
   // The team's invitations not used yet, from the server (null until read; a reason when it could not be).
   let outstanding: OpenInvitation[] | null = null;
   let outstandingError = '';
@@ -381,16 +388,20 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     inviting = role;
     inviteError = '';
     draw();
-    const made = await invite(team.id, role);
+    const labelInput = root.querySelector<HTMLInputElement>('#invite-label');
+    const made = await invite(team.id, role, labelInput?.value ?? '');
     inviting = null;
     if (!made.ok) {
       inviteError = `The invitation could not be made: ${made.reason}.`;
       draw();
       return;
     }
-    invitations.unshift({ id: made.value.id, role, url: new URL(made.value.invitationPath, window.location.href).href });
+    const fresh = { id: made.value.id, role, url: new URL(made.value.invitationPath, window.location.href).href, label: made.value.label, reference: made.value.reference };
+    invitations.unshift(fresh);
+    // The next invitation is likely for someone else.
+    if (labelInput) labelInput.value = '';
     await readOutstanding();
-    status.say(`An invitation link for a ${TEAM_ROLE_LABELS[role]} is ready: copy it and send it to them. It works once.`, draw);
+    status.say(`An invitation link for a ${TEAM_ROLE_LABELS[role]} (${invitationFor(fresh)}) is ready: copy it and send it to them. It works once.`, draw);
     root.querySelector<HTMLInputElement>('#invitation-0')?.focus();
   };
 
@@ -416,7 +427,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     outstanding = (outstanding ?? []).filter((i) => i.id !== invitation.id);
     // A link made on this page and now revoked is no use to copy.
     invitations = invitations.filter((i) => i.id !== invitation.id);
-    status.say(`Revoked the invitation for a ${TEAM_ROLE_LABELS[invitation.role]} made ${formatWhen(invitation.createdAt)}: its link no longer works. ${plural(outstanding.length, 'invitation')} not used yet.`, draw);
+    status.say(`Revoked the invitation for a ${TEAM_ROLE_LABELS[invitation.role]} (${invitationFor(invitation)}) made ${formatWhen(invitation.createdAt)}: its link no longer works. ${plural(outstanding.length, 'invitation')} not used yet.`, draw);
     const next = outstanding[Math.min(index, outstanding.length - 1)];
     root.querySelector<HTMLElement>(next ? `tr[data-invitation="${next.id}"] button` : '#outstanding-caption')?.focus();
   };
@@ -472,7 +483,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     <section class="records-block" aria-labelledby="matrix-title">
       <h3 id="matrix-title">Readiness matrix</h3>
       ${weakest
-        ? html`<p class="weakest" data-testid="weakest-practice">Weakest practice: <strong>${CATEGORY_LABELS[weakest.category]}</strong>, ${weakest.average} on average over the latest drill of ${plural(weakest.people, 'person', 'people')}. <span class="muted">${DERIVATION.weakest}</span></p>`
+        ? html`<p class="weakest" data-testid="weakest-practice">${weakest.categories.length > 1 ? 'Weakest practices (tied)' : 'Weakest practice'}: <strong>${listWords(weakest.categories.map((c) => CATEGORY_LABELS[c]))}</strong>, ${weakest.average} on average over the latest drill of ${plural(weakest.people, 'person', 'people')}. <span class="muted">${DERIVATION.weakest}</span></p>`
         : html`<p class="muted">No drills recorded yet: host a group drill for the team from the library, or ask people to keep their solo runs.</p>`}
       ${matrixTable('matrix', `${team.name}: each person’s latest drill, by practice. ${TEAM_RESULTS_SCOPE}.`, rows)}
     </section>
@@ -514,6 +525,9 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     <section class="records-block" aria-labelledby="invite-title">
       <h3 id="invite-title">Invite people</h3>
       <p class="help">Each link adds one person in the role you choose, works once, and expires in 14 days. Members see their own records and the team’s averages; facilitators may also host drills for the team; managers see everyone’s records.</p>
+      <label for="invite-label">Who is it for? (optional)</label>
+      <input id="invite-label" name="invite-label" type="text" autocomplete="off" maxlength="80" aria-describedby="invite-label-help" />
+      <p id="invite-label-help" class="help">A name or an email, at most 80 characters, to tell your invitations apart. It is shown only to the team’s managers.</p>
       <div class="row" role="group" aria-label="Make an invitation link">
         ${(['member', 'facilitator', 'manager'] as const).map(
           (role) => html`<button type="button" class="secondary" ?disabled=${inviting !== null} @click=${() => void makeInvitation(role)}>${inviting === role ? 'Making the link…' : `Invite a ${role}`}</button>`,
@@ -524,10 +538,10 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
         ? html`<ul class="invitations">
             ${invitations.map(
               (inv, i) => html`<li>
-                <label for=${`invitation-${i}`}>Invitation link for a ${TEAM_ROLE_LABELS[inv.role]}</label>
+                <label for=${`invitation-${i}`}>Invitation link for a ${TEAM_ROLE_LABELS[inv.role]} (${invitationFor(inv)})</label>
                 <div class="row">
                   <input id=${`invitation-${i}`} type="text" readonly .value=${inv.url} class="invitation-link" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-                  <button type="button" class="secondary" aria-label=${`Copy the invitation link for a ${TEAM_ROLE_LABELS[inv.role]}`} @click=${() => void copy(inv.url)}>Copy link</button>
+                  <button type="button" class="secondary" aria-label=${`Copy the invitation link for a ${TEAM_ROLE_LABELS[inv.role]} (${invitationFor(inv)})`} @click=${() => void copy(inv.url)}>Copy link</button>
                 </div>
               </li>`,
             )}
@@ -607,7 +621,7 @@ async function memberView(root: HTMLElement, view: Extract<TeamView, { kind: 'me
         <p class="muted">You are a member of this team: you see the team’s averages, its open action items and your own drills. The team’s managers see everyone’s.</p>
         <section class="records-block" aria-labelledby="aggregate-title">
           <h3 id="aggregate-title">The team</h3>
-          ${weakest ? html`<p class="weakest" data-testid="weakest-practice">The team’s weakest practice: <strong>${CATEGORY_LABELS[weakest.category]}</strong> (${weakest.average} on average).</p>` : nothing}
+          ${weakest ? html`<p class="weakest" data-testid="weakest-practice">The team’s weakest ${weakest.categories.length > 1 ? 'practices (tied)' : 'practice'}: <strong>${listWords(weakest.categories.map((c) => CATEGORY_LABELS[c]))}</strong> (${weakest.average} on average${weakest.categories.length > 1 ? ' each' : ''}).</p>` : nothing}
           ${aggregateTable(view.aggregate)}
         </section>
         <section class="records-block" aria-labelledby="matrix-title">

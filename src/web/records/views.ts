@@ -11,7 +11,7 @@ import type { ActionItem } from '../../records/queries';
 import { OWN_PART_EXPLAINED, ownPart, ownPartWords, playedAsWords } from '../../records/describe';
 import type { PersonDrillResult } from '../../records/model';
 import { formatDay, formatWhen, INCIDENT_ROLE_LABELS, listWords, plural } from './format';
-import { DERIVATION, MISTAKES, type MatrixRow, type ScenarioInfo, type Trend } from './readiness';
+import { DERIVATION, MISTAKES, mistakeCellWords, type MatrixRow, type ScenarioInfo, type Trend } from './readiness';
 import { coinciding, seriesStyle } from './trend-style';
 
 export const personHref = (personId: string, drillId?: string) => `?person=${encodeURIComponent(personId)}${drillId ? `#${drillAnchor(drillId)}` : ''}`;
@@ -31,8 +31,9 @@ export function matrixTable(id: string, caption: string, rows: readonly MatrixRo
   const mistakeCell = (row: MatrixRow, m: (typeof MISTAKES)[number]) => {
     const cell = row.mistakes[m];
     if (cell.latest === null) return html`<td>${nothingHere('no drill')}</td>`;
-    const history = row.drills > 1 ? html` <span class="muted">(in ${cell.count} of ${row.drills})</span>` : nothing;
-    return cell.latest ? html`<td class="mistake-seen">Seen${history}</td>` : html`<td class="mistake-clear">Not seen${history}</td>`;
+    const [head, history] = mistakeCellWords(cell, row.drills).split(' · ') as [string, string | undefined];
+    const rest = history ? html` · <span class="muted">${history}</span>` : nothing;
+    return cell.latest ? html`<td class="mistake-seen">${head}${rest}</td>` : html`<td class="mistake-clear">${head}${rest}</td>`;
   };
   return html`
     ${scroller(
