@@ -32,8 +32,6 @@ function rowsQuery(db: Kysely<Database>) {
       'people.id as personId',
       'people.display_name as displayName',
       'person_results.responder',
-      // The responder's name from the roster of the scenario as it was played (its content is kept by hash).
-      sql<string | null>`(select r->>'name' from jsonb_array_elements(scenarios.content->'roster'->'responders') as r where r->>'id' = person_results.responder limit 1)`.as('responderName'),
       'person_results.roles',
       'drills.scenario_hash as scenarioHash',
       'results.rubric_id as rubricId',
@@ -51,8 +49,13 @@ function rowsQuery(db: Kysely<Database>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
 
-function toResult(row: Row, suggested: (hash: string, responder: string) => Role | null): PersonDrillResult {
-  const role = row.roles === null ? suggested(row.scenarioHash, row.responder) : null;
+interface Roster {
+  name(hash: string, responder: string): string | undefined;
+  suggested(hash: string, responder: string): Role | null;
+}
+
+function toResult(row: Row, roster: Roster): PersonDrillResult {
+  const role = row.roles === null ? roster.suggested(row.scenarioHash, row.responder) : null;
   return {
     drillId: row.drillId,
     kind: row.kind,
@@ -64,7 +67,7 @@ function toResult(row: Row, suggested: (hash: string, responder: string) => Role
     teamId: row.teamId,
     person: { id: row.personId, displayName: row.displayName },
     responder: row.responder,
-    responderName: row.responderName ?? row.responder,
+    responderName: roster.name(row.scenarioHash, row.responder) ?? row.responder,
     roles: row.roles ?? (role ? [role] : []),
     rolesSource: row.roles === null ? 'suggested' : 'drill',
     rubricId: row.rubricId,
@@ -80,24 +83,36 @@ function toResult(row: Row, suggested: (hash: string, responder: string) => Role
 }
 
 /**
- * Rows as results. A row recorded before roles were kept falls back to the role the group lobby suggests for its
- * responder (castOf), from the scenario content those rows were played with: read in one query, only when needed.
+ * Rows as results. Each responder's name comes from the roster of the scenario as it was played (its content is kept
+ * by hash), and a row recorded before roles were kept falls back to the role the group lobby suggests for its
+ * responder (castOf). The few scenarios the rows were played with are read once, in one query, rather than their
+ * content being unpacked in SQL for every row (thousands of rows in a manager's view share a handful of scenarios).
  */
 async function toResults(db: Kysely<Database>, rows: Row[]): Promise<PersonDrillResult[]> {
-  const hashes = [...new Set(rows.filter((r) => r.roles === null).map((r) => r.scenarioHash))];
+  const hashes = [...new Set(rows.map((r) => r.scenarioHash))];
+  const names = new Map<string, Map<string, string>>();
   const casts = new Map<string, Map<string, Role | null>>();
+  const needsCast = new Set(rows.filter((r) => r.roles === null).map((r) => r.scenarioHash));
   if (hashes.length > 0) {
     for (const s of await db.selectFrom('scenarios').select(['hash', 'content']).where('hash', 'in', hashes).execute()) {
+      const scenario = s.content as Scenario;
+      const responders: unknown = scenario?.roster?.responders;
+      names.set(s.hash, new Map(Array.isArray(responders) ? responders.filter((r) => r && typeof r.id === 'string' && typeof r.name === 'string').map((r) => [r.id as string, r.name as string]) : []));
+      if (!needsCast.has(s.hash)) continue;
       let cast: Map<string, Role | null>;
       try {
-        cast = new Map(castOf(s.content as Scenario).map((seat) => [seat.responder, seat.suggestedRole]));
+        cast = new Map(castOf(scenario).map((seat) => [seat.responder, seat.suggestedRole]));
       } catch {
         cast = new Map();
       }
       casts.set(s.hash, cast);
     }
   }
-  return rows.map((row) => toResult(row, (hash, responder) => casts.get(hash)?.get(responder) ?? null));
+  const roster: Roster = {
+    name: (hash, responder) => names.get(hash)?.get(responder),
+    suggested: (hash, responder) => casts.get(hash)?.get(responder) ?? null,
+  };
+  return rows.map((row) => toResult(row, roster));
 }
 
 /**
