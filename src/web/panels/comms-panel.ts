@@ -3,7 +3,7 @@ import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { promisedUpdateMinutes, statusUpdateTemplate, type SeatView } from '../../engine/index';
-import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/index';
+import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/update-review';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
 const DRAFT = { name: 'status-update', label: 'the status update' };
