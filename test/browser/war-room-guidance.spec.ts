@@ -20,3 +20,41 @@ test('the "Next:" guidance shows at once after a reload, while the clock is stil
   await expect(next).toHaveText(before!);
   expect(errors).toEqual([]);
 });
+
+test('after a status update is sent, the box starts over for the next one and the live check never judges the sent one', async ({ page }) => {
+  const errors = watchConsole(page);
+  await startDrill(page);
+  await page.getByRole('button', { name: 'Acknowledge the page' }).click();
+  await page.getByRole('radio', { name: 'SEV1' }).check();
+  await page.getByRole('button', { name: 'Declare' }).click();
+  await page.getByRole('tab', { name: 'Comms' }).click();
+  const box = page.locator('#status-update');
+  const hints = page.locator('#update-hints');
+  const template = await box.inputValue();
+  expect(template).toMatch(/Update #1/);
+  const update = template
+    .replace('Current Status: ', 'Current Status: Checkout is failing for most shoppers since the launch')
+    .replace('Impact: ', 'Impact: About 60% of checkout attempts fail; carts are kept')
+    .replace('Actions: ', 'Actions: Checking the checkout API errors and the launch deploy');
+  await box.fill(update);
+  await expect(hints).toHaveText('Every template field is there.');
+  // Every state of the check, as it is drawn: it is a live region, so even a passing state is read out.
+  await page.evaluate(() => {
+    const list = document.querySelector('#update-hints')!;
+    const seen: string[] = [];
+    (window as unknown as { hintsSeen: string[] }).hintsSeen = seen;
+    new MutationObserver(() => seen.push(list.textContent ?? '')).observe(list, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Send to stakeholders' }).click();
+  await expect(page.locator('.channel')).toContainText('You sent update #1');
+  await expect(box).toHaveValue(/Update #2/);
+  // The fresh template is checked as a fresh template would be, for update #2.
+  await expect(hints).toContainText('Missing: Current Status');
+  const seen = await page.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  for (const state of seen) expect(state).not.toMatch(/Numbered #1|Vague/);
+  // An emptied box is not judged: nothing is written yet.
+  await box.fill('');
+  await expect(hints).toHaveText(/^Nothing written yet/);
+  expect(errors).toEqual([]);
+});
