@@ -345,14 +345,18 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     document.title = `${session.mode === 'watching' ? 'Watching: ' : ''}${session.scenario.title} — Firedrill`;
     renderStorage();
   };
+  /** The clock and the "Next:" guidance beside it: drawn at once (a restored drill waits paused), then on every change. */
+  const renderClock = () => {
+    clock.textContent = formatClock(session.run.now());
+    const soonest = session.view().deadlines[0];
+    nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
+  };
   const unsubscribe = session.subscribe((event) => {
     if (event === 'journal') render();
     if (event === 'controls') renderControls();
     if (event === 'storage') renderStorage();
     if (event === 'mode') renderMode();
-    clock.textContent = formatClock(session.run.now());
-    const soonest = session.view().deadlines[0];
-    nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
+    renderClock();
   });
 
   // Keyboard shortcuts, ignored while the player types.
@@ -437,6 +441,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   render();
   renderControls();
   renderMode();
+  renderClock();
   queueMicrotask(() => {
     if (session.mode === 'stopped') offerTakeOver.focus();
     else (options.resumed ? tabs[panelSet.selected]! : briefing.querySelector<HTMLElement>('#briefing-title')!).focus();
