@@ -26,10 +26,10 @@ export function thresholdState(current: number, threshold: number | null): Thres
 
 /** Every metric of every dashboard, in the dashboards' order, with its live value. */
 export function metricRows(view: Pick<SeatView, 'dashboards'>, live: Pick<LiveView, 'dashboards'>): MetricRow[] {
-  const values = new Map(live.dashboards.flatMap((d) => d.metrics.map((m) => [`${d.id}/${m.id}`, m.current] as const)));
+  const values = new Map<string, number>(live.dashboards.flatMap((d) => d.metrics.map((m) => [`${d.id}/${m.id}`, m.current] as const)));
   return view.dashboards.flatMap((d) =>
     d.metrics.map((m) => {
-      const key = `${d.id}/${m.id}`;
+      const key: string = `${d.id}/${m.id}`;
       const current = values.get(key) ?? Number.NaN;
       return { key, dashboard: d.title, label: m.label, value: formatMetric(current, m.unit), threshold: m.threshold === null ? null : formatMetric(m.threshold, m.unit), state: thresholdState(current, m.threshold) };
     }),
