@@ -32,6 +32,9 @@ export interface WarRoomScreen {
   element: HTMLElement;
   destroy(): void;
   fps(): number;
+  /** The war room canvas's texts and cards on the page, for the browser tests (empty until it runs). */
+  canvasTexts(): ReturnType<WarRoomHandle['canvasTexts']>;
+  canvasCards(): ReturnType<WarRoomHandle['canvasCards']>;
 }
 
 const SHORTCUTS: Array<[keys: string, what: string]> = [
@@ -350,9 +353,10 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     if (event === 'controls') renderControls();
     if (event === 'storage') renderStorage();
     if (event === 'mode') renderMode();
-    clock.textContent = formatClock(session.run.now());
+    // Every animation frame brings a clock event: the page changes only when what it says does.
+    setText(clock, formatClock(session.run.now()));
     const soonest = session.view().deadlines[0];
-    nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
+    setText(nextDeadline, soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open');
   });
 
   // Keyboard shortcuts, ignored while the player types.
@@ -446,6 +450,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   return {
     element,
     fps: () => warRoom?.fps() ?? 0,
+    canvasTexts: () => warRoom?.canvasTexts() ?? [],
+    canvasCards: () => warRoom?.canvasCards() ?? [],
     destroy() {
       destroyed = true;
       cancelAnimationFrame(frame);
