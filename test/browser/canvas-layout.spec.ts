@@ -26,8 +26,12 @@ const overlap = (a: Box, b: Box) => a.left + a.width - SLACK > b.left && b.left 
 const inside = (inner: Box, outer: Box) =>
   inner.left >= outer.left - SLACK && inner.top >= outer.top - SLACK && inner.left + inner.width <= outer.left + outer.width + SLACK && inner.top + inner.height <= outer.top + outer.height + SLACK;
 
-/** The canvas after it has drawn what the run shows now (two animation frames: one to update, one to render). */
+/**
+ * The canvas once it shows what the run shows now: the scene redraws what the clock moves at most every 50 ms, so
+ * the read waits a little longer than that, then two animation frames (one to update, one to draw).
+ */
 async function canvas(page: Page): Promise<{ texts: CanvasText[]; cards: CanvasCard[] }> {
+  await page.waitForTimeout(120);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page.evaluate(() => ({ texts: window.__firedrill!.canvasTexts(), cards: window.__firedrill!.canvasCards() }));
 }

@@ -32,11 +32,14 @@ export interface TextBox {
   height: number;
 }
 
-/** One card of the war room. `update` runs every frame and must return at once when nothing it shows changed. */
+/**
+ * One card of the war room. `update` runs often and must return at once, with false, when nothing it shows changed;
+ * true means the canvas must be drawn again.
+ */
 export interface Card {
   readonly id: string;
   readonly bounds: Rect;
-  update(frame: WarRoomFrame): void;
+  update(frame: WarRoomFrame): boolean;
   textBoxes(): TextBox[];
 }
 

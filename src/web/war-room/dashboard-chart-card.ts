@@ -61,12 +61,14 @@ export class DashboardChartCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
-  update(frame: WarRoomFrame): void {
+  update(frame: WarRoomFrame): boolean {
     const m = metricAt(frame, this.index);
     const breached = m !== null && m.threshold !== null && m.current > m.threshold;
     // The series is rebuilt by the run once a game minute: the same array means the same picture.
     const chartKey = m === null ? 'none' : `${m.dashboard}|${m.label}|${m.unit}|${m.threshold}|${breached}`;
+    let changed = false;
     if (m?.series !== this.series || chartKey !== this.chartKey) {
+      changed = true;
       this.series = m?.series ?? null;
       this.chartKey = chartKey;
       this.valueKey = '';
@@ -76,7 +78,9 @@ export class DashboardChartCard implements Card {
     if (m !== null && valueKey !== this.valueKey) {
       this.valueKey = valueKey;
       this.placeValue(m, breached);
+      changed = true;
     }
+    return changed;
   }
 
   /** The title, value and flag along the top: the flag gets what the value leaves. */

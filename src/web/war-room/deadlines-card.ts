@@ -32,13 +32,13 @@ export class DeadlinesCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
-  update({ live }: WarRoomFrame): void {
+  update({ live }: WarRoomFrame): boolean {
     const all = live.deadlines;
     const shown = all.length > ROWS ? all.slice(0, ROWS - 1) : all;
     const rows = shown.map((d) => ({ label: d.label, time: d.remaining < 0 ? 'due now' : formatCountdown(d.remaining), urgent: d.remaining < 3 }));
     const more = all.length - shown.length;
     const key = JSON.stringify([rows, more]);
-    if (key === this.shown) return;
+    if (key === this.shown) return false;
     this.shown = key;
     const { x, y, width } = this.bounds;
     const left = x + PAD;
@@ -57,6 +57,7 @@ export class DeadlinesCard implements Card {
     if (more > 0) t.place('more', left, y + FIRST_ROW + rows.length * ROW + 1, ellipsize(`+ ${more} more`, right - left, measureFor(LABEL)), { ...LABEL, color: PALETTE.muted });
     if (rows.length === 0) t.place('none', left, y + FIRST_ROW + 1, 'Nothing due.', { ...LABEL, color: PALETTE.muted });
     t.end();
+    return true;
   }
 
   textBoxes(): TextBox[] {

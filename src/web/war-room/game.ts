@@ -42,6 +42,15 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
       },
     },
   });
+  // A frame that would look like the last one is not drawn at all: the war room's cards are brought up to date first,
+  // and only when one changed does the game draw. The page's canvas keeps the last drawn frame, and with software
+  // WebGL (no GPU) each drawn frame costs a whole-canvas read-back by the compositor, however little changed.
+  const draw = game.step.bind(game);
+  game.step = (time: number, delta: number) => {
+    const room = game.scene.getScene('WarRoom') as WarRoomScene | null;
+    if (room?.sys.isActive() && !room.refresh(delta)) game.headlessStep(time, delta);
+    else draw(time, delta);
+  };
   game.events.on('firedrill:load-progress', hooks.onProgress);
   game.events.once('firedrill:first-frame', hooks.onFirstFrame);
   const layout = (): WarRoomLayout => {

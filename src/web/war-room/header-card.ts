@@ -20,12 +20,12 @@ export class HeaderCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
-  update({ view, live, status }: WarRoomFrame): void {
+  update({ view, live, status }: WarRoomFrame): boolean {
     const clock = formatMinute(live.now);
     const speed = status.paused ? 'PAUSED' : `${status.speed}×`;
     const severity = view.severity ?? 'SEV ?';
     const key = `${clock}|${view.phaseLabel}|${speed}|${severity}`;
-    if (key === this.shown) return;
+    if (key === this.shown) return false;
     this.shown = key;
     const { x, y, width, height } = this.bounds;
     const middle = y + height / 2;
@@ -41,6 +41,7 @@ export class HeaderCard implements Card {
     const room = severityRight - severityText.width - 2 * GAP - phaseLeft;
     t.place('phase', phaseLeft, middle, ellipsize(view.phaseLabel.toUpperCase(), room, measureFor(LABEL)), LABEL, { y: 0.5 });
     t.end();
+    return true;
   }
 
   textBoxes(): TextBox[] {

@@ -32,17 +32,19 @@ export class PagerCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
-  update({ view, live }: WarRoomFrame): void {
+  update({ view, live }: WarRoomFrame): boolean {
     const acked = view.page.acknowledgedAt !== null;
     const blink = !acked && Math.floor(live.now * 6) % 2 === 0;
     const edge = acked ? PALETTE.panelEdge : blink ? PALETTE.bad : PALETTE.accent;
+    let changed = false;
     if (String(edge) !== this.painted) {
       this.painted = String(edge);
+      changed = true;
       this.surface.paint((context, width, height) => paintPanel(context, width, height, { color: edge, width: 2 }));
     }
     const state = acked ? `ACKNOWLEDGED ${formatMinute(view.page.acknowledgedAt!)}` : view.available.includes('acknowledge') ? 'PAGE · press A or click' : 'PAGE · not acknowledged';
     const key = `${state}|${view.page.title}|${view.page.context}`;
-    if (key === this.shown) return;
+    if (key === this.shown) return changed;
     this.shown = key;
     const { x, y, width, height } = this.bounds;
     const left = x + TEXT_LEFT;
@@ -59,6 +61,7 @@ export class PagerCard implements Card {
     const lines = Math.max(0, Math.floor((bottom - top) / contextLine));
     t.place('context', left, top, wrapLines(view.page.context, room, lines, measureFor(CONTEXT)).join('\n'), CONTEXT);
     t.end();
+    return true;
   }
 
   textBoxes(): TextBox[] {

@@ -40,10 +40,10 @@ export class RespondersCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
-  update({ view }: WarRoomFrame): void {
+  update({ view }: WarRoomFrame): boolean {
     const people = view.responders.filter((r) => r.status !== 'not-paged');
     const key = JSON.stringify(people.map((r) => [r.name, r.status, r.joinsAt, r.busyWith !== null, r.roles]));
-    if (key === this.shown) return;
+    if (key === this.shown) return false;
     this.shown = key;
     const shown = people.length > COLUMNS * ROWS ? people.slice(0, COLUMNS * ROWS - 1) : people;
     const more = people.length - shown.length;
@@ -65,6 +65,7 @@ export class RespondersCard implements Card {
       t.place('more', slot.x, slot.y + 10, fitFirst([`+${more} more`, `+${more}`], slot.width - 6, measureFor(NAME)), { ...NAME, color: PALETTE.muted });
     }
     t.end();
+    return true;
   }
 
   private paint(people: Responder[]): void {

@@ -20,9 +20,9 @@ export class RibbonCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
-  update({ view }: WarRoomFrame): void {
+  update({ view }: WarRoomFrame): boolean {
     const newest = view.timeline[view.timeline.length - 1]?.seq ?? 0;
-    if (newest === this.shown) return;
+    if (newest === this.shown) return false;
     this.shown = newest;
     const { x, y, width, height } = this.bounds;
     const recent = view.timeline.slice(-LINES);
@@ -39,6 +39,7 @@ export class RibbonCard implements Card {
       top += lineHeight;
     });
     t.end();
+    return true;
   }
 
   textBoxes(): TextBox[] {

@@ -25,6 +25,9 @@ export interface WarRoomLayout {
   texts: TextBox[];
 }
 
+/** What the clock moves (countdowns, values, the pager's blink) is drawn at most this often; commands show at once. */
+const CLOCK_REDRAW_MS = 50;
+
 /**
  * The war room: clock and deadlines, the pager, dashboards whose lines move with game time, the responders with
  * their role badges, and a ribbon of what just happened. It draws the run's view and nothing else: each card every
@@ -33,6 +36,10 @@ export interface WarRoomLayout {
 export class WarRoomScene extends Scene {
   private source!: WarRoomSource;
   private cards: Card[] = [];
+  private shownView: SeatView | null = null;
+  private sinceRefresh = 0;
+  /** Something changed since the canvas was last drawn. */
+  private dirty = true;
 
   constructor() {
     super('WarRoom');
@@ -48,18 +55,28 @@ export class WarRoomScene extends Scene {
       ...Array.from({ length: CHART_COUNT }, (_, i) => new DashboardChartCard(this, i)),
       new RibbonCard(this),
     ];
-    this.draw();
+    this.refresh(0, true);
     // Reported after the first frame is drawn, for the loading screen and the benchmark.
     this.game.events.once('postrender', () => this.game.events.emit('firedrill:first-frame'));
   }
 
-  override update(): void {
-    this.draw();
-  }
-
-  private draw(): void {
-    const frame = { view: this.source.view(), live: this.source.live(), status: this.source.status() };
-    for (const card of this.cards) card.update(frame);
+  /**
+   * Brings every card up to date, before the game steps; returns whether the canvas must be drawn this frame (see
+   * `startWarRoom`, which skips drawing frames that would look like the last one).
+   */
+  refresh(delta: number, force = false): boolean {
+    this.sinceRefresh += delta;
+    const view = this.source.view();
+    // What the player did (a new view) shows at once; what the clock moves, at most every CLOCK_REDRAW_MS.
+    if (force || view !== this.shownView || this.sinceRefresh >= CLOCK_REDRAW_MS) {
+      this.sinceRefresh = 0;
+      this.shownView = view;
+      const frame = { view, live: this.source.live(), status: this.source.status() };
+      for (const card of this.cards) if (card.update(frame)) this.dirty = true;
+    }
+    const draw = this.dirty;
+    this.dirty = false;
+    return draw;
   }
 
   /** Every card's place and every text shown on the canvas, in game coordinates. */
