@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
+import { frameBenchmarks } from './frames';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, '.bench');
@@ -120,28 +121,8 @@ export async function browserBenchmarks(): Promise<string[]> {
     lines.push(`  first war-room frame:     ${median(frames).toFixed(0).padStart(6)} ms   ratio to bare first frame ${(median(frames) / bareFrame).toFixed(2)}`);
     lines.push(`  bare Phaser first frame:  ${bareFrame.toFixed(0).padStart(6)} ms`);
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(deepLink);
-    await page.getByRole('button', { name: 'Take the page' }).click();
-    await page.waitForFunction(() => performance.getEntriesByName('firedrill:first-frame').length > 0, undefined, { timeout: 60_000 });
-    await page.keyboard.press('0');
-    // Sent as source text: functions compiled by tsx carry helpers the page does not have.
-    const fps = (await page.evaluate(`new Promise((resolve) => {
-      let frames = 0;
-      const start = performance.now();
-      const count = () => {
-        frames++;
-        if (performance.now() - start < 10000) requestAnimationFrame(count);
-        else resolve({ frames, start, end: performance.now(), phaser: window.__firedrill ? window.__firedrill.fps() : 0 });
-      };
-      requestAnimationFrame(count);
-    })`)) as { frames: number; start: number; end: number; phaser: number };
-    const minute = await page.evaluate(() => window.__firedrill!.session()!.run.now());
     lines.push('');
-    lines.push(`live incident at 10× for 10 s (game clock reached minute ${minute.toFixed(1)}; software WebGL, no GPU here)`);
-    lines.push(`  frames per second: ${((fps.frames * 1000) / (fps.end - fps.start)).toFixed(1)} (page), ${fps.phaser.toFixed(1)} (Phaser's own average)`);
-    await page.close();
-
+    lines.push(...(await frameBenchmarks(browser, deepLink, bare.url)));
     const ours = sizes(join(OUT, 'app'));
     const base = sizes(join(OUT, 'bare'));
     lines.push('');

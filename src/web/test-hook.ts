@@ -6,6 +6,10 @@ declare global {
     __firedrill?: {
       session(): Session | null;
       fps(): number;
+      /** Every text shown on the war room canvas, in page CSS pixels, with the card it belongs to. */
+      canvasTexts(): ReturnType<WarRoomScreen['canvasTexts']>;
+      /** The war room canvas's cards, in page CSS pixels. */
+      canvasCards(): ReturnType<WarRoomScreen['canvasCards']>;
     };
   }
 }
@@ -16,5 +20,7 @@ export function installTestHook(current: () => { session: Session | null; warRoo
   window.__firedrill = {
     session: () => current().session,
     fps: () => current().warRoom?.fps() ?? 0,
+    canvasTexts: () => current().warRoom?.canvasTexts() ?? [],
+    canvasCards: () => current().warRoom?.canvasCards() ?? [],
   };
 }

@@ -33,6 +33,9 @@ export interface WarRoomScreen {
   element: HTMLElement;
   destroy(): void;
   fps(): number;
+  /** The war room canvas's texts and cards on the page, for the browser tests (empty until it runs). */
+  canvasTexts(): ReturnType<WarRoomHandle['canvasTexts']>;
+  canvasCards(): ReturnType<WarRoomHandle['canvasCards']>;
 }
 
 const SHORTCUTS: Array<[keys: string, what: string]> = [
@@ -379,6 +382,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     if (event === 'controls') renderControls();
     if (event === 'storage') renderStorage();
     if (event === 'mode') renderMode();
+    // Every animation frame brings a clock event: the page changes only when what it says does (renderClock).
     renderClock();
     if (event !== 'clock' || Math.floor(session.run.now()) !== tableMinute) renderDashboards();
   });
@@ -478,6 +482,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   return {
     element,
     fps: () => warRoom?.fps() ?? 0,
+    canvasTexts: () => warRoom?.canvasTexts() ?? [],
+    canvasCards: () => warRoom?.canvasCards() ?? [],
     destroy() {
       destroyed = true;
       cancelAnimationFrame(frame);

@@ -6,11 +6,23 @@ import { Game, Scale, WEBGL } from 'phaser';
 import { BootScene } from './boot-scene';
 import { HEIGHT, PALETTE, WIDTH } from './palette';
 import { PreloaderScene } from './preloader-scene';
-import { WarRoomScene, type WarRoomSource } from './war-room-scene';
+import { WarRoomScene, type WarRoomLayout, type WarRoomSource } from './war-room-scene';
+
+/** A box on the page, in CSS pixels. */
+export interface PageBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
 
 export interface WarRoomHandle {
   destroy(): void;
   fps(): number;
+  /** Every text shown on the canvas, where it is on the page (empty until the war room scene runs). */
+  canvasTexts(): Array<{ key: string; card: string; text: string } & PageBox>;
+  /** Every card of the canvas, where it is on the page. */
+  canvasCards(): Array<{ card: string } & PageBox>;
 }
 
 export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: { onProgress(value: number): void; onFirstFrame(): void; onError(message: string): void }): WarRoomHandle {
@@ -30,10 +42,31 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
       },
     },
   });
+  // A frame that would look like the last one is not drawn at all: the war room's cards are brought up to date first,
+  // and only when one changed does the game draw. The page's canvas keeps the last drawn frame, and with software
+  // WebGL (no GPU) each drawn frame costs a whole-canvas read-back by the compositor, however little changed.
+  const draw = game.step.bind(game);
+  game.step = (time: number, delta: number) => {
+    const room = game.scene.getScene('WarRoom') as WarRoomScene | null;
+    if (room?.sys.isActive() && !room.refresh(delta)) game.headlessStep(time, delta);
+    else draw(time, delta);
+  };
   game.events.on('firedrill:load-progress', hooks.onProgress);
   game.events.once('firedrill:first-frame', hooks.onFirstFrame);
+  const layout = (): WarRoomLayout => {
+    const scene = game.scene.getScene('WarRoom') as WarRoomScene | null;
+    return scene?.sys.isActive() ? scene.layout() : { cards: [], texts: [] };
+  };
+  /** Game coordinates to page CSS pixels: Scale.FIT draws the game scaled by `displayScale` (game px per CSS px). */
+  const toPage = (box: { x: number; y: number; width: number; height: number }): PageBox => {
+    const canvas = game.canvas.getBoundingClientRect();
+    const { x: sx, y: sy } = game.scale.displayScale;
+    return { left: canvas.left + box.x / sx, top: canvas.top + box.y / sy, width: box.width / sx, height: box.height / sy };
+  };
   return {
     destroy: () => game.destroy(true),
     fps: () => game.loop.actualFps,
+    canvasTexts: () => layout().texts.map((t) => ({ key: t.key, card: t.card, text: t.text, ...toPage(t) })),
+    canvasCards: () => layout().cards.map((c) => ({ card: c.card, ...toPage(c) })),
   };
 }
