@@ -27,6 +27,7 @@ describe('the war room characters (character-state.ts)', () => {
     ]);
     expect(states[0]!.caption).toBe('Paged: not acknowledged');
     expect(states[1]!.caption).toBe('Free');
+    expect(states.map((s) => s.short)).toEqual(['PAGED', 'free']);
     expect(states[0]!.initials).toBe('AR');
     expect(states[0]!.firstName).toBe('Alex');
   });
@@ -50,9 +51,10 @@ describe('the war room characters (character-state.ts)', () => {
     const byId = () => Object.fromEntries(states.map((s) => [s.id, s]));
 
     expect(byId().alex).toMatchObject({ activity: 'idle', badges: ['IC'], caption: 'Free' });
-    expect(byId().priya).toMatchObject({ activity: 'joining', arrivesIn: 4, caption: 'Joining in 4m 00s' });
+    expect(byId().priya).toMatchObject({ activity: 'joining', arrivesIn: 4, caption: 'Joining in 4m 00s', short: 'in 4m 00s' });
     expect(byId().sam).toMatchObject({ activity: 'working', work: { action: 'check-deploys', label: 'Check recent deploys', progress: 0, remaining: 2 } });
     expect(byId().sam!.caption).toBe('Check recent deploys · 2m 00s left');
+    expect(byId().sam!.short).toBe('2m 00s left');
 
     run.advanceTo(1);
     starts = rememberStarts(starts, run.view(seat), run.now());

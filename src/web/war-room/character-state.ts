@@ -33,8 +33,10 @@ export interface CharacterState {
   /** Game minutes until a joining responder arrives (never negative); null otherwise. */
   arrivesIn: number | null;
   work: CharacterWork | null;
-  /** One line under the figure saying what they are doing. */
+  /** One line saying what they are doing. */
   caption: string;
+  /** The same, short enough to sit under a figure in a narrow column. */
+  short: string;
   /** Whether this responder is the seat's own player. */
   you: boolean;
 }
@@ -88,6 +90,7 @@ export function characterStates(view: Pick<SeatView, 'responders' | 'actions' | 
         arrivesIn,
         work,
         caption: caption(activity, arrivesIn, work),
+        short: shortCaption(activity, arrivesIn, work),
         you,
       },
     ];
@@ -118,6 +121,21 @@ function caption(activity: CharacterActivity, arrivesIn: number | null, work: Ch
       return 'Free';
     case 'off':
       return 'Not paged';
+  }
+}
+
+function shortCaption(activity: CharacterActivity, arrivesIn: number | null, work: CharacterWork | null): string {
+  switch (activity) {
+    case 'paged':
+      return 'PAGED';
+    case 'joining':
+      return arrivesIn === null ? 'on the way' : `in ${formatCountdown(arrivesIn)}`;
+    case 'working':
+      return work!.remaining === null ? 'working' : `${formatCountdown(work!.remaining)} left`;
+    case 'idle':
+      return 'free';
+    case 'off':
+      return 'not paged';
   }
 }
 

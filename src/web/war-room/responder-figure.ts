@@ -17,9 +17,17 @@ export const FIGURE_TEXTURE = 'firedrill-figure';
 export const LAPTOP_TEXTURE = 'firedrill-laptop';
 
 const TINT: Record<CharacterActivity, number> = { paged: PALETTE.bad, joining: PALETTE.warn, working: PALETTE.line, idle: PALETTE.ok, off: 0x5b6478 };
-const ROW = 34;
-const COLUMN_MIN = 150;
 
+/**
+ * Where the i-th responder stands, in game coordinates: a column `width` wide, with the figure at the top (`avatar`
+ * is its centre) and two lines of text below it, 62 pixels in all. The same shape as the responders card's slots.
+ */
+export interface Slot {
+  x: number;
+  y: number;
+  width: number;
+  avatar: { x: number; y: number };
+}
 /** Draws the figure and laptop textures once per game (white, so a tint colours them). */
 export function ensureFigureTextures(scene: Scene): void {
   if (!scene.textures.exists(FIGURE_TEXTURE)) {
@@ -53,20 +61,24 @@ class ResponderFigure {
   private key = '';
   private activity: CharacterActivity | null = null;
   private loops: Tweens.Tween[] = [];
+  private readonly restY: number;
 
   constructor(
     private readonly scene: Scene,
     private readonly width: number,
+    avatar: { x: number; y: number },
   ) {
-    this.body = scene.add.image(12, 16, FIGURE_TEXTURE);
-    this.laptop = scene.add.image(25, 26, LAPTOP_TEXTURE).setTint(0xc7d2fe).setVisible(false);
-    this.pager = scene.add.image(24, 6, 'pager').setScale(0.28).setVisible(false);
-    this.name = scene.add.text(34, 0, '', { fontFamily: FONT, fontSize: '12px', color: PALETTE.text, fontStyle: 'bold' });
-    this.badge = scene.add.text(34, 1, '', { fontFamily: FONT, fontSize: '9px', color: '#0f1420', fontStyle: 'bold', backgroundColor: PALETTE.accentText, padding: { x: 3, y: 1 } });
-    this.caption = scene.add.text(34, 15, '', { fontFamily: FONT, fontSize: '10px', color: PALETTE.muted });
-    this.track = scene.add.rectangle(34, 29, width - 42, 3, PALETTE.panelEdge).setOrigin(0, 0).setVisible(false);
-    this.fill = scene.add.rectangle(34, 29, width - 42, 3, PALETTE.line).setOrigin(0, 0).setVisible(false);
+    // Container coordinates: (0, 0) is the slot's top-left corner.
+    this.body = scene.add.image(avatar.x, avatar.y, FIGURE_TEXTURE);
+    this.laptop = scene.add.image(avatar.x + 17, avatar.y + 10, LAPTOP_TEXTURE).setTint(0xc7d2fe).setVisible(false);
+    this.pager = scene.add.image(avatar.x + 17, avatar.y + 6, 'pager').setScale(0.26).setVisible(false);
+    this.badge = scene.add.text(avatar.x + 11, avatar.y - 16, '', { fontFamily: FONT, fontSize: '9px', color: '#0f1420', fontStyle: 'bold', backgroundColor: PALETTE.accentText, padding: { x: 3, y: 1 } });
+    this.name = scene.add.text(0, 34, '', { fontFamily: FONT, fontSize: '11px', color: PALETTE.text });
+    this.caption = scene.add.text(0, 47, '', { fontFamily: FONT, fontSize: '10px', color: PALETTE.muted, fontStyle: 'bold' });
+    this.track = scene.add.rectangle(0, 60, width - 8, 3, PALETTE.panelEdge).setOrigin(0, 0).setVisible(false);
+    this.fill = scene.add.rectangle(0, 60, width - 8, 3, PALETTE.line).setOrigin(0, 0).setVisible(false);
     this.container = scene.add.container(0, 0, [this.body, this.laptop, this.pager, this.track, this.fill, this.name, this.badge, this.caption]);
+    this.restY = avatar.y;
   }
 
   update(state: CharacterState): void {
@@ -76,9 +88,9 @@ class ResponderFigure {
       this.key = key;
       this.activity = state.activity;
       this.body.setTint(TINT[state.activity]);
-      this.name.setText(`${state.firstName}${state.you ? ' (you)' : ''}`);
-      this.badge.setText(state.badges.join(' · ')).setVisible(state.badges.length > 0);
-      this.badge.setX(this.name.x + this.name.width + 5);
+      this.name.setText(fit(`${state.firstName}${state.you ? ' (you)' : ''}`, this.width - 4, 5.8));
+      this.badge.setText(state.badges.length > 1 ? `${state.badges[0]}+${state.badges.length - 1}` : (state.badges[0] ?? '')).setVisible(state.badges.length > 0);
+      this.caption.setColor(state.activity === 'paged' ? PALETTE.badText : state.activity === 'joining' ? PALETTE.warnText : PALETTE.muted);
       this.laptop.setVisible(state.activity === 'working');
       this.pager.setVisible(state.activity === 'paged' || state.activity === 'joining');
       this.track.setVisible(state.activity === 'working');
@@ -87,7 +99,7 @@ class ResponderFigure {
       if (state.activity !== previous) this.animate(state.activity, previous);
     }
     // What moves with the clock: set only when it changed, so an unchanged Text is never re-rendered.
-    const caption = fit(state.caption, this.width - 36);
+    const caption = fit(state.short, this.width - 4, 5.6);
     if (this.caption.text !== caption) this.caption.setText(caption);
     const progress = state.work?.progress ?? 0;
     const scale = Math.round(progress * 100) / 100;
@@ -99,10 +111,10 @@ class ResponderFigure {
     for (const t of this.loops) t.stop();
     this.loops = [];
     this.scene.tweens.killTweensOf([this.body, this.pager]);
-    this.body.setY(16);
+    this.body.setY(this.restY);
     this.pager.setAngle(0);
     if (activity === 'joining') {
-      const walk = tween(this.scene, { targets: this.body, y: 14, duration: 260, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+      const walk = tween(this.scene, { targets: this.body, y: this.restY - 2, duration: 260, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
       if (walk) this.loops.push(walk);
     }
     if (activity === 'paged') {
@@ -121,7 +133,7 @@ class ResponderFigure {
 }
 
 /**
- * Everyone in the room (and on the way), laid out in rows inside an area of a card. Call `update` on each redraw;
+ * Everyone in the room (and on the way), each in a slot of the responders card. Call `update` on each redraw;
  * figures are made when someone first appears and kept, so an update touches only what changed.
  */
 export class ResponderRoom {
@@ -131,15 +143,17 @@ export class ResponderRoom {
   private seen = false;
   private last: CharacterState[] = [];
 
+  /** `slot(i)` places the i-th responder; `capacity` is how many slots the card has. */
   constructor(
     private readonly scene: Scene,
-    private readonly area: { x: number; y: number; width: number; height: number },
+    private readonly slot: (i: number) => Slot,
+    private readonly capacity: number,
   ) {
     ensureFigureTextures(scene);
-    this.more = scene.add.text(area.x + area.width, area.y + area.height - 12, '', { fontFamily: FONT, fontSize: '10px', color: PALETTE.muted }).setOrigin(1, 0);
+    this.more = scene.add.text(0, 0, '', { fontFamily: FONT, fontSize: '11px', color: PALETTE.muted });
   }
 
-  /** The states drawn last, for tests and the test hook. */
+  /** The states drawn last, for the test hook. */
   get states(): readonly CharacterState[] {
     return this.last;
   }
@@ -148,10 +162,7 @@ export class ResponderRoom {
     this.starts = rememberStarts(this.starts, view, live.now);
     const states = characterStates(view, live, this.starts);
     this.last = states;
-    const columns = Math.max(1, Math.floor(this.area.width / COLUMN_MIN));
-    const columnWidth = Math.floor(this.area.width / columns);
-    const slots = columns * Math.max(1, Math.floor(this.area.height / ROW));
-    const shown = states.length > slots ? states.slice(0, slots - 1) : states;
+    const shown = states.length > this.capacity ? states.slice(0, this.capacity - 1) : states;
     const ids = new Set(shown.map((s) => s.id));
     for (const [id, figure] of this.figures) {
       if (!ids.has(id)) {
@@ -160,27 +171,30 @@ export class ResponderRoom {
       }
     }
     shown.forEach((state, i) => {
+      const slot = this.slot(i);
       let figure = this.figures.get(state.id);
-      const x = this.area.x + (i % columns) * columnWidth;
-      const y = this.area.y + Math.floor(i / columns) * ROW;
       if (!figure) {
-        figure = new ResponderFigure(this.scene, columnWidth);
+        figure = new ResponderFigure(this.scene, slot.width, { x: slot.avatar.x - slot.x, y: slot.avatar.y - slot.y });
         this.figures.set(state.id, figure);
-        figure.container.setPosition(x, y);
+        figure.container.setPosition(slot.x, slot.y);
         figure.update(state);
         // Appearing after the room opened (newly paged): a short fade in. Those there from the start just are.
         if (this.seen) slideIn(this.scene, figure.container, { dx: 0, duration: 300 });
         return;
-      } else if (figure.container.x !== x || figure.container.y !== y) {
-        // Only a re-layout moves a figure (someone left the list): no tween is fighting this.
+      }
+      if (figure.container.x !== slot.x || figure.container.y !== slot.y) {
+        // Only a re-layout moves a figure (someone left the list): no tween may fight it.
         this.scene.tweens.killTweensOf(figure.container);
-        figure.container.setPosition(x, y).setAlpha(state.activity === 'joining' ? 0.6 : 1);
+        figure.container.setPosition(slot.x, slot.y).setAlpha(state.activity === 'joining' ? 0.6 : 1);
       }
       figure.update(state);
     });
     const hidden = states.length - shown.length;
     const more = hidden > 0 ? `+${hidden} more` : '';
-    if (this.more.text !== more) this.more.setText(more);
+    if (this.more.text !== more) {
+      const slot = this.slot(shown.length);
+      this.more.setText(more).setPosition(slot.x, slot.y + 10);
+    }
     this.seen = true;
   }
 
@@ -191,8 +205,8 @@ export class ResponderRoom {
   }
 }
 
-/** Shortens a caption to roughly fit a width at 10px (about 5.4px a character), with an ellipsis. */
-function fit(text: string, width: number): string {
-  const max = Math.max(4, Math.floor(width / 5.4));
+/** Shortens a line to roughly fit a width (`perChar` pixels a character at its size), with an ellipsis. */
+function fit(text: string, width: number, perChar: number): string {
+  const max = Math.max(4, Math.floor(width / perChar));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
