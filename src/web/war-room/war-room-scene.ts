@@ -1,6 +1,7 @@
 import { GameObjects, Scene } from 'phaser';
 import { formatMetric, formatMinute as formatClock, type LiveView, type SeatView } from '../../engine/index';
 import { FONT, HEIGHT, PALETTE, WIDTH } from './palette';
+import { RoomLife } from './room-life';
 
 /** What the scene needs from the page: the run's view to draw, and a way to send the one command it offers. */
 export interface WarRoomSource {
@@ -13,7 +14,14 @@ export interface WarRoomSource {
 }
 
 const REDRAW_MS = 100;
-const ROLE_BADGES: Record<string, string> = { commander: 'IC', communications: 'COMMS', operations: 'OPS', scribe: 'SCRIBE' };
+
+/** The i-th responder's place in the responders card: four columns, two rows, the figure at the top of each. */
+function responderSlot(i: number) {
+  const width = 74;
+  const x = 22 + (i % 4) * width;
+  const y = 390 + Math.floor(i / 4) * 64;
+  return { x, y, width, avatar: { x: x + 18, y: y + 16 } };
+}
 
 /**
  * The war room: clock and deadlines, the pager, dashboards whose lines move with game time, the responders with
@@ -26,6 +34,8 @@ export class WarRoomScene extends Scene {
   private images = new Map<string, GameObjects.Image>();
   private sinceRedraw = REDRAW_MS;
   private firstFrame = true;
+  /** The responders as figures, the ringing pager, arrivals and the alarm (room-life.ts). */
+  life!: RoomLife;
 
   constructor() {
     super('WarRoom');
@@ -34,10 +44,18 @@ export class WarRoomScene extends Scene {
   create(): void {
     this.source = this.registry.get('source') as WarRoomSource;
     this.graphics = this.add.graphics();
-    this.images.set('pager', this.add.image(44, 106, 'pager'));
+    const pager = this.add.image(44, 106, 'pager');
+    this.images.set('pager', pager);
     // The whole pager card answers a click, as its label promises.
     const card = this.add.rectangle(170, 111, 320, 110, 0x000000, 0).setInteractive({ useHandCursor: true });
     card.on('pointerdown', () => this.source.acknowledge());
+    this.life = new RoomLife(this, {
+      size: { width: WIDTH, height: HEIGHT },
+      pager: { icon: pager, card: { x: 10, y: 56, width: 320, height: 110 } },
+      responders: { slot: responderSlot, capacity: 8 },
+      arrivals: { x: WIDTH - 16 - 360, y: 62, width: 360 },
+      ribbon: { x: 16, width: WIDTH - 32, lineHeight: 16, lines: 3, lineY: (index) => 537 + index * 16 },
+    });
     this.draw();
   }
 
@@ -81,11 +99,12 @@ export class WarRoomScene extends Scene {
     const g = this.graphics;
     g.clear();
     this.drawHeader(view, live);
-    this.drawPager(view, live, g);
+    this.drawPager(view, g);
     this.drawDeadlines(live, g);
-    this.drawResponders(view, live, g);
+    this.drawResponders(g);
     this.drawDashboards(view, live, g);
     this.drawRibbon(view, g);
+    this.life.update(view, live, this.texts.get('severity'));
     if (this.firstFrame) {
       this.firstFrame = false;
       // Reported after the frame is drawn, for the loading screen and the benchmark.
@@ -101,12 +120,12 @@ export class WarRoomScene extends Scene {
     this.text('severity', WIDTH - 110, 18, view.severity ?? 'SEV ?', { size: 16, color: view.severity ? PALETTE.accentText : PALETTE.muted, bold: true, align: 'right' });
   }
 
-  private drawPager(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
+  private drawPager(view: SeatView, g: GameObjects.Graphics): void {
     const acked = view.page.acknowledgedAt !== null;
-    const blink = !acked && Math.floor(live.now * 6) % 2 === 0;
     g.fillStyle(PALETTE.panel, 1);
     g.fillRoundedRect(10, 56, 320, 110, 8);
-    g.lineStyle(2, acked ? PALETTE.panelEdge : blink ? PALETTE.bad : PALETTE.accent, 1);
+    // Steady: the ringing (a pulsing halo and a shaking pager, or a still halo with reduced motion) is PagerRing's.
+    g.lineStyle(2, acked ? PALETTE.panelEdge : PALETTE.accent, 1);
     g.strokeRoundedRect(10, 56, 320, 110, 8);
     this.text('page-state', 84, 64, acked ? `ACKNOWLEDGED ${formatClock(view.page.acknowledgedAt!)}` : view.available.includes('acknowledge') ? 'PAGE · press A or click' : 'PAGE · not acknowledged', { size: 11, color: acked ? PALETTE.okText : PALETTE.badText, bold: true });
     this.text('page-title', 84, 82, view.page.title, { size: 15, bold: true, wrap: 236 });
@@ -129,23 +148,11 @@ export class WarRoomScene extends Scene {
     if (shown.length === 0) this.text('deadline0:label', 22, 206, 'Nothing due.', { size: 12, color: PALETTE.muted });
   }
 
-  private drawResponders(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
+  private drawResponders(g: GameObjects.Graphics): void {
     g.fillStyle(PALETTE.panel, 1);
     g.fillRoundedRect(10, 362, 320, 160, 8);
     this.text('responders-title', 22, 370, 'RESPONDERS', { size: 12, color: PALETTE.muted, bold: true });
-    const people = view.responders.filter((r) => r.status !== 'not-paged').slice(0, 8);
-    people.forEach((r, i) => {
-      const x = 26 + (i % 4) * 76;
-      const y = 394 + Math.floor(i / 4) * 64;
-      const colour = r.status === 'on-the-way' ? PALETTE.warn : r.busyWith ? PALETTE.line : PALETTE.ok;
-      g.fillStyle(colour, r.status === 'present' ? 1 : 0.35);
-      g.fillCircle(x + 18, y + 16, 16);
-      this.text(`person${i}:initials`, x + 18 - 9, y + 7, initials(r.name), { size: 13, bold: true, color: '#0f1420' });
-      this.text(`person${i}:name`, x, y + 34, r.name.split(' ')[0] ?? r.name, { size: 11 });
-      const badge = r.roles.map((role) => ROLE_BADGES[role]).join(' ') || (r.status === 'on-the-way' ? `joins ${formatClock(r.joinsAt ?? live.now)}` : r.busyWith ? 'busy' : '');
-      this.text(`person${i}:badge`, x, y + 48, badge, { size: 10, bold: true, color: r.roles.length > 0 ? PALETTE.accentText : PALETTE.muted });
-    });
-    this.hideFrom('person', people.length);
+    // The people themselves are figures of RoomLife, updated after the cards are drawn.
   }
 
   private drawDashboards(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
@@ -201,15 +208,6 @@ function formatCountdown(minutes: number): string {
   return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
 }
 
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .map((part) => part[0] ?? '')
-    .join('')
-    .slice(0, 2)
-    .toUpperCase();
-}
 
 function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
