@@ -1,4 +1,5 @@
 import type { Session } from './session';
+import type { RoomLifeState } from './war-room/game';
 import type { WarRoomScreen } from './war-room-screen';
 
 declare global {
@@ -6,6 +7,8 @@ declare global {
     __firedrill?: {
       session(): Session | null;
       fps(): number;
+      /** The war room's life (figures, pager, motion); null until the Phaser display has started. */
+      life(): RoomLifeState | null;
     };
   }
 }
@@ -16,5 +19,6 @@ export function installTestHook(current: () => { session: Session | null; warRoo
   window.__firedrill = {
     session: () => current().session,
     fps: () => current().warRoom?.fps() ?? 0,
+    life: () => current().warRoom?.life() ?? null,
   };
 }

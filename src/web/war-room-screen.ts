@@ -11,7 +11,8 @@ import { respondPanel } from './panels/respond-panel';
 import { runbookPanel } from './panels/runbook-panel';
 import { verifyPanel } from './panels/verify-panel';
 import { SPEEDS, type Session, type Speed } from './session';
-import type { WarRoomHandle } from './war-room/game';
+import { soundToggle } from './sound-toggle';
+import type { RoomLifeState, WarRoomHandle } from './war-room/game';
 
 export interface WarRoomOptions {
   /** Restored from storage rather than started: no briefing, and the player is told so. */
@@ -32,6 +33,8 @@ export interface WarRoomScreen {
   element: HTMLElement;
   destroy(): void;
   fps(): number;
+  /** The Phaser display's life, once it has started (for the test hook). */
+  life(): RoomLifeState | null;
 }
 
 const SHORTCUTS: Array<[keys: string, what: string]> = [
@@ -163,6 +166,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   });
   const help = h('button', { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' }, 'Keys (?)');
   const abandon = h('button', { type: 'button', class: 'danger' }, 'Abandon drill');
+  // The pager's sound: off unless turned on here (sound-toggle.ts).
+  const sound = soundToggle({ announce });
 
   const helpDialog = h(
     'dialog',
@@ -232,7 +237,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     h('div', { class: 'bar-title' }, h('h2', {}, session.scenario.title), phase),
     h('div', { class: 'bar-clock' }, clock, nextDeadline),
     h('div', { class: 'row time-controls', role: 'group', 'aria-label': 'Time controls' }, pause, ...speedButtons, skip),
-    h('div', { class: 'row' }, help, abandon),
+    h('div', { class: 'row' }, sound.element, help, abandon),
   );
   // Storage problems are alerts, read out the moment they happen; the regions exist from the start so they are.
   const saveProblem = h('p', { role: 'alert', class: 'save-problem' });
@@ -350,6 +355,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     if (event === 'controls') renderControls();
     if (event === 'storage') renderStorage();
     if (event === 'mode') renderMode();
+    sound.update({ pageWaiting: session.mode === 'writing' && session.view().page.acknowledgedAt === null, paused: session.paused });
     clock.textContent = formatClock(session.run.now());
     const soonest = session.view().deadlines[0];
     nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
@@ -446,7 +452,9 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   return {
     element,
     fps: () => warRoom?.fps() ?? 0,
+    life: () => warRoom?.life() ?? null,
     destroy() {
+      sound.destroy();
       destroyed = true;
       cancelAnimationFrame(frame);
       unsubscribe();

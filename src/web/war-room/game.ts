@@ -4,13 +4,27 @@
  */
 import { Game, Scale, WEBGL } from 'phaser';
 import { BootScene } from './boot-scene';
+import type { CharacterState } from './character-state';
+import { motionStats } from './motion';
+import type { RingMode } from './pager-ring';
 import { HEIGHT, PALETTE, WIDTH } from './palette';
 import { PreloaderScene } from './preloader-scene';
 import { WarRoomScene, type WarRoomSource } from './war-room-scene';
 
+/** The room's life as the browser tests read it (test builds only expose it). */
+export interface RoomLifeState {
+  tweensStarted: number;
+  tweensActive: number;
+  reducedMotion: boolean;
+  pager: RingMode | null;
+  alarm: boolean;
+  characters: CharacterState[];
+}
+
 export interface WarRoomHandle {
   destroy(): void;
   fps(): number;
+  life(): RoomLifeState;
 }
 
 export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: { onProgress(value: number): void; onFirstFrame(): void; onError(message: string): void }): WarRoomHandle {
@@ -35,5 +49,11 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
   return {
     destroy: () => game.destroy(true),
     fps: () => game.loop.actualFps,
+    life: () => {
+      const stats = motionStats(game);
+      const scene = game.scene.getScene('WarRoom') as WarRoomScene | null;
+      const life = scene?.life;
+      return { tweensStarted: stats.started, tweensActive: stats.active, reducedMotion: stats.reduced, pager: life?.pager.current ?? null, alarm: life?.alarm.showing ?? false, characters: [...(life?.responders.states ?? [])] };
+    },
   };
 }
