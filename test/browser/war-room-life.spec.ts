@@ -93,3 +93,37 @@ test('without reduced motion the same drill does move (so the check above can se
   expect(after!.tweensStarted).toBeGreaterThan(before);
   expect(errors).toEqual([]);
 });
+
+test('frames are drawn while a tween moves something, and drawing stops once nothing moves', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await startDrill(page);
+  // Paused, so the clock moves nothing: only the ringing pager's tweens change the picture, and it must be drawn.
+  const ringing = await life(page);
+  expect(ringing).toMatchObject({ pager: 'ringing' });
+  expect(ringing!.tweensActive).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  expect((await life(page))!.framesDrawn - ringing!.framesDrawn).toBeGreaterThan(5);
+
+  // Acknowledged: the ringing stops, the ribbon's highlight sweeps in and fades; then nothing moves and nothing is drawn.
+  expect(await page.evaluate(() => window.__firedrill!.session()!.send(window.__firedrill!.session()!.player, { type: 'acknowledge' }).ok)).toBe(true);
+  await expect.poll(async () => (await life(page))!.pager).toBe('quiet');
+  await expect.poll(async () => (await life(page))!.tweensActive, { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(200);
+  const still = (await life(page))!.framesDrawn;
+  await page.waitForTimeout(600);
+  expect((await life(page))!.framesDrawn).toBe(still);
+  expect(errors).toEqual([]);
+});
+
+test('with reduced motion a paused room with the page ringing draws no frames at all', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await startDrill(page);
+  await page.waitForTimeout(200);
+  const before = await life(page);
+  expect(before).toMatchObject({ pager: 'still', tweensActive: 0 });
+  await page.waitForTimeout(600);
+  expect((await life(page))!.framesDrawn).toBe(before!.framesDrawn);
+  expect(errors).toEqual([]);
+});

@@ -27,6 +27,8 @@ export interface RoomLifeState {
   pager: RingMode | null;
   alarm: boolean;
   characters: CharacterState[];
+  /** Frames the game has drawn since it started (frames that would look like the last one are not drawn). */
+  framesDrawn: number;
 }
 
 export interface WarRoomHandle {
@@ -61,10 +63,14 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
   // and only when one changed, or a tween is moving something, does the game draw. The page's canvas keeps the last drawn frame, and with software
   // WebGL (no GPU) each drawn frame costs a whole-canvas read-back by the compositor, however little changed.
   const draw = game.step.bind(game);
+  let framesDrawn = 0;
   game.step = (time: number, delta: number) => {
     const room = game.scene.getScene('WarRoom') as WarRoomScene | null;
     if (room?.sys.isActive() && !room.refresh(delta)) game.headlessStep(time, delta);
-    else draw(time, delta);
+    else {
+      framesDrawn++;
+      draw(time, delta);
+    }
   };
   game.events.on('firedrill:load-progress', hooks.onProgress);
   game.events.once('firedrill:first-frame', hooks.onFirstFrame);
@@ -87,7 +93,7 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
       const stats = motionStats(game);
       const scene = game.scene.getScene('WarRoom') as WarRoomScene | null;
       const life = scene?.life;
-      return { tweensStarted: stats.started, tweensActive: stats.active, reducedMotion: stats.reduced, pager: life?.pager.current ?? null, alarm: life?.alarm.showing ?? false, characters: [...(life?.responders.states ?? [])] };
+      return { tweensStarted: stats.started, tweensActive: stats.active, reducedMotion: stats.reduced, pager: life?.pager.current ?? null, alarm: life?.alarm.showing ?? false, characters: [...(life?.responders.states ?? [])], framesDrawn };
     },
   };
 }
