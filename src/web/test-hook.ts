@@ -1,4 +1,5 @@
 import type { Session } from './session';
+import type { RoomLifeState } from './war-room/game';
 import type { WarRoomScreen } from './war-room-screen';
 
 declare global {
@@ -10,6 +11,8 @@ declare global {
       canvasTexts(): ReturnType<WarRoomScreen['canvasTexts']>;
       /** The war room canvas's cards, in page CSS pixels. */
       canvasCards(): ReturnType<WarRoomScreen['canvasCards']>;
+      /** The war room's life (figures, pager, motion); null until the Phaser display has started. */
+      life(): RoomLifeState | null;
     };
   }
 }
@@ -22,5 +25,6 @@ export function installTestHook(current: () => { session: Session | null; warRoo
     fps: () => current().warRoom?.fps() ?? 0,
     canvasTexts: () => current().warRoom?.canvasTexts() ?? [],
     canvasCards: () => current().warRoom?.canvasCards() ?? [],
+    life: () => current().warRoom?.life() ?? null,
   };
 }

@@ -12,7 +12,8 @@ import { respondPanel } from './panels/respond-panel';
 import { runbookPanel } from './panels/runbook-panel';
 import { verifyPanel } from './panels/verify-panel';
 import { SPEEDS, type Session, type Speed } from './session';
-import type { WarRoomHandle } from './war-room/game';
+import { soundToggle } from './sound-toggle';
+import type { RoomLifeState, WarRoomHandle } from './war-room/game';
 
 export interface WarRoomOptions {
   /** Restored from storage rather than started: no briefing, and the player is told so. */
@@ -36,6 +37,8 @@ export interface WarRoomScreen {
   /** The war room canvas's texts and cards on the page, for the browser tests (empty until it runs). */
   canvasTexts(): ReturnType<WarRoomHandle['canvasTexts']>;
   canvasCards(): ReturnType<WarRoomHandle['canvasCards']>;
+  /** The Phaser display's life, once it has started (for the test hook). */
+  life(): RoomLifeState | null;
 }
 
 const SHORTCUTS: Array<[keys: string, what: string]> = [
@@ -171,6 +174,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   });
   const help = h('button', { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' }, 'Keys (?)');
   const abandon = h('button', { type: 'button', class: 'danger' }, 'Abandon drill');
+  // The pager's sound: off unless turned on here (sound-toggle.ts).
+  const sound = soundToggle({ announce });
 
   const helpDialog = h(
     'dialog',
@@ -241,7 +246,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     h('div', { class: 'bar-clock' }, clock),
     nextDeadline,
     h('div', { class: 'row time-controls', role: 'group', 'aria-label': 'Time controls' }, pause, ...speedButtons, skip),
-    h('div', { class: 'row' }, help, abandon),
+    h('div', { class: 'row' }, sound.element, help, abandon),
   );
   // Storage problems are alerts, read out the moment they happen; the regions exist from the start so they are.
   const saveProblem = h('p', { role: 'alert', class: 'save-problem' });
@@ -382,6 +387,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     if (event === 'controls') renderControls();
     if (event === 'storage') renderStorage();
     if (event === 'mode') renderMode();
+    sound.update({ pageWaiting: session.mode === 'writing' && session.view().page.acknowledgedAt === null, paused: session.paused });
     // Every animation frame brings a clock event: the page changes only when what it says does (renderClock).
     renderClock();
     if (event !== 'clock' || Math.floor(session.run.now()) !== tableMinute) renderDashboards();
@@ -484,7 +490,9 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     fps: () => warRoom?.fps() ?? 0,
     canvasTexts: () => warRoom?.canvasTexts() ?? [],
     canvasCards: () => warRoom?.canvasCards() ?? [],
+    life: () => warRoom?.life() ?? null,
     destroy() {
+      sound.destroy();
       destroyed = true;
       cancelAnimationFrame(frame);
       unsubscribe();

@@ -56,6 +56,19 @@ export const measureFor = (style: TextStyle): Measure => canvasMeasure(fontOf(st
 
 const lineHeights = new Map<string, number>();
 
+/** The height of one line of text in `style`, as Phaser sizes its text objects (measured once per font). */
+export function lineHeight(scene: Scene, style: TextStyle): number {
+  const font = fontOf(style);
+  let height = lineHeights.get(font);
+  if (height === undefined) {
+    const probe = scene.make.text({ text: 'Mg', style: { fontFamily: FONT, fontSize: `${style.size}px`, fontStyle: style.bold ? 'bold' : 'normal' } }, false);
+    height = probe.height;
+    probe.destroy();
+    lineHeights.set(font, height);
+  }
+  return height;
+}
+
 /**
  * A card's text objects by key. Each update of the card places the texts it shows between `begin` and `end`; the
  * ones it did not place are hidden. Setting the same text again costs nothing (Phaser re-renders a text only when it
@@ -104,17 +117,14 @@ export class CardTexts {
     return text;
   }
 
-  /** The height of one line of text in `style`, as Phaser sizes its text objects (measured once per font). */
+  /** The text object placed under `key`, if any (say, for a tween on it). */
+  get(key: string): GameObjects.Text | undefined {
+    return this.texts.get(key);
+  }
+
+  /** The height of one line of text in `style`, as Phaser sizes its text objects. */
   lineHeight(style: TextStyle): number {
-    const font = fontOf(style);
-    let height = lineHeights.get(font);
-    if (height === undefined) {
-      const probe = this.scene.make.text({ text: 'Mg', style: { fontFamily: FONT, fontSize: `${style.size}px`, fontStyle: style.bold ? 'bold' : 'normal' } }, false);
-      height = probe.height;
-      probe.destroy();
-      lineHeights.set(font, height);
-    }
-    return height;
+    return lineHeight(this.scene, style);
   }
 
   /** Texts shown now, as boxes in game coordinates. */

@@ -1,5 +1,5 @@
 /** The header: game clock, phase, severity and speed, on one line across the top. */
-import type { Scene } from 'phaser';
+import type { GameObjects, Scene } from 'phaser';
 import { formatMinute } from '../../engine/index';
 import { CardTexts, GAP, measureFor, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
 import { HEADER } from './layout';
@@ -42,6 +42,11 @@ export class HeaderCard implements Card {
     t.place('phase', phaseLeft, middle, ellipsize(view.phaseLabel.toUpperCase(), room, measureFor(LABEL)), LABEL, { y: 0.5 });
     t.end();
     return true;
+  }
+
+  /** The severity chip (the room's life pulses it when the severity changes or the impact grows). */
+  get severity(): GameObjects.Text | null {
+    return this.texts.get('severity') ?? null;
   }
 
   textBoxes(): TextBox[] {

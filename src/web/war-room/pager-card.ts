@@ -1,5 +1,9 @@
-/** The pager: the page's title and context, whether it is acknowledged, and a click on the card acknowledges it. */
-import type { Scene } from 'phaser';
+/**
+ * The pager: the page's title and context, whether it is acknowledged, and a click on the card acknowledges it. Its
+ * edge is steady: the ringing (a pulsing halo and a shaking icon, or a still halo under reduced motion) is
+ * PagerRing's (pager-ring.ts), which moves the `icon` this card exposes.
+ */
+import type { GameObjects, Scene } from 'phaser';
 import { formatMinute } from '../../engine/index';
 import { CardSurface, CardTexts, measureFor, paintPanel, PAD, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
 import { PAGER } from './layout';
@@ -17,13 +21,15 @@ export class PagerCard implements Card {
   readonly bounds = PAGER;
   private readonly texts: CardTexts;
   private readonly surface: CardSurface;
+  /** The pager icon, for the ringing. */
+  readonly icon: GameObjects.Image;
   private painted = '';
   private shown = '';
 
   constructor(scene: Scene, acknowledge: () => void) {
     const { x, y, width, height } = this.bounds;
     this.surface = new CardSurface(scene, 'card:pager', this.bounds);
-    scene.add.image(x + 34, y + height / 2, 'pager');
+    this.icon = scene.add.image(x + 34, y + height / 2, 'pager');
     // The whole pager card answers a click, as its label promises.
     scene.add
       .rectangle(x + width / 2, y + height / 2, width, height, 0x000000, 0)
@@ -32,10 +38,9 @@ export class PagerCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
-  update({ view, live }: WarRoomFrame): boolean {
+  update({ view }: WarRoomFrame): boolean {
     const acked = view.page.acknowledgedAt !== null;
-    const blink = !acked && Math.floor(live.now * 6) % 2 === 0;
-    const edge = acked ? PALETTE.panelEdge : blink ? PALETTE.bad : PALETTE.accent;
+    const edge = acked ? PALETTE.panelEdge : PALETTE.accent;
     let changed = false;
     if (String(edge) !== this.painted) {
       this.painted = String(edge);

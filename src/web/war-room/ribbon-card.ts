@@ -8,6 +8,9 @@ import { ellipsize } from './text-fit';
 
 const LINE: TextStyle = { size: 12 };
 const LINES = 3;
+/** Space above the first line and below the last. */
+const TOP = 4;
+const BOTTOM = 3;
 
 export class RibbonCard implements Card {
   readonly id = 'ribbon';
@@ -20,6 +23,20 @@ export class RibbonCard implements Card {
     this.texts = new CardTexts(scene, this.id);
   }
 
+  /** Where lines go (the room's life highlights the newest as it arrives): the height of one, and how many fit. */
+  get lineHeight(): number {
+    return this.texts.lineHeight(LINE);
+  }
+
+  get lineCount(): number {
+    return Math.min(LINES, Math.floor((this.bounds.height - TOP - BOTTOM) / this.lineHeight));
+  }
+
+  /** The top of the i-th line shown (0 is the oldest shown). */
+  lineTop(index: number): number {
+    return this.bounds.y + TOP + index * this.lineHeight;
+  }
+
   update({ view }: WarRoomFrame): boolean {
     const newest = view.timeline[view.timeline.length - 1]?.seq ?? 0;
     if (newest === this.shown) return false;
@@ -29,8 +46,8 @@ export class RibbonCard implements Card {
     const t = this.texts;
     t.begin();
     // Lines stack by their measured height, and only as many as fit are shown (the newest always).
-    let top = y + 4;
-    const bottom = y + height - 3;
+    let top = y + TOP;
+    const bottom = y + height - BOTTOM;
     const lineHeight = t.lineHeight(LINE);
     const fit = Math.min(recent.length, Math.floor((bottom - top) / lineHeight));
     recent.slice(recent.length - fit).forEach((line, i, shown) => {
