@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { scenarioCatalog } from './src/web/catalog-plugin';
 
 export default defineConfig(({ mode }) => ({
   base: './',
+  // The scenarios are checked at build time; the page loads each one when a drill needs it.
+  plugins: [scenarioCatalog(fileURLToPath(new URL('.', import.meta.url)))],
   define: {
     // The test hook on window exists only in test builds (vite build --mode test).
     __FIREDRILL_TEST__: JSON.stringify(mode === 'test'),

@@ -179,6 +179,11 @@ function scalingLines(scenario: Scenario, script: ScriptEntry[], rubric: Rubric)
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- --browser-only`: just the page measurements (building and loading), for web changes.
+  if (process.argv.includes('--browser-only')) {
+    for (const line of await browserBenchmarks()) console.log(line);
+    return;
+  }
   const { scenario, script } = load();
   const end = scenario.durationMinutes;
   const fullRun = () => {

@@ -113,3 +113,27 @@ describe('debrief report', () => {
     expect(report.practiseNext.length).toBeGreaterThan(0);
   });
 });
+
+describe('the duration in the summary', () => {
+  /** The whole minutes between two "T+HH:MM" readings. */
+  const minutesBetween = (from: string, to: string) => {
+    const at = (t: string) => {
+      const [, h, m] = /^T\+(\d+):(\d+)$/.exec(t)!;
+      return Number(h) * 60 + Number(m);
+    };
+    return at(to) - at(from);
+  };
+
+  it('counts the minutes its span shows, also when the incident ends part way through a minute', () => {
+    // Each run ends at a fraction of a minute after the page (the expert script shifted by that fraction), which is
+    // where rounding the duration and flooring the span's clock readings disagreed: "37 minutes (T+00:00 to T+00:36)".
+    for (const shift of [0, 0.2, 0.5, 0.6, 0.99]) {
+      const shifted = script('checkout-launch', 'expert').map((e) => ({ ...e, at: e.at + shift }));
+      const run = replay(scenario, 1, shifted);
+      const report = buildReport(scenario, run.journal(), grade(scenario, run.journal(), defaultRubric()), { seed: '1' });
+      const { durationMinutes, startedAt, endedAt } = report.summary;
+      expect(durationMinutes, `shift ${shift}: ${durationMinutes} minutes (${startedAt} to ${endedAt})`).toBe(minutesBetween(startedAt, endedAt));
+      expect(renderMarkdown(report)).toContain(`- **Duration:** ${durationMinutes} minutes (${startedAt} to ${endedAt})`);
+    }
+  });
+});

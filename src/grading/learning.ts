@@ -1,18 +1,11 @@
 import type { Postmortem } from '../engine/commands/postmortem';
 import { plural, type Check, type Part } from './check';
 import type { Facts } from './facts';
+import { POSTMORTEM_SECTIONS } from './postmortem-sections';
 import { lastByKey } from './search';
 import { blameFlags, missingAlertParts } from './text-checks';
 
-export const POSTMORTEM_SECTIONS: Array<[keyof Postmortem, string]> = [
-  ['summary', 'Summary'],
-  ['impact', 'Impact'],
-  ['timeline', 'Timeline'],
-  ['rootCause', 'Root Cause'],
-  ['wentWell', 'What Went Well'],
-  ['needsImprovement', 'What Needs Improvement'],
-  ['actionItems', 'Action Items'],
-];
+export { POSTMORTEM_SECTIONS } from './postmortem-sections';
 
 const lastPostmortem = (facts: Facts) => facts.commands('postmortem').at(-1);
 

@@ -180,7 +180,9 @@ export function buildReport(scenario: Scenario, journal: readonly JournalEntry[]
       date: options.date ?? null,
       startedAt: formatMinute(start),
       endedAt: formatMinute(end),
-      durationMinutes: Math.round(end - start),
+      // Counted between the minutes the span shows (formatMinute reads whole minutes), so the two always agree:
+      // "36 minutes (T+00:00 to T+00:36)", never 37 for a resolve at T+00:36.6.
+      durationMinutes: wholeMinute(end) - wholeMinute(start),
       outcome: stayedResolved ? 'Resolved' : facts.events('drill.time-limit').length > 0 ? 'Not resolved: the time limit passed it to the next shift' : 'Not resolved when the drill ended',
       severityDeclared: declared,
       severityTrue: facts.trueSeverityAt(facts.end),
@@ -294,3 +296,8 @@ function practiseNext(scenario: Scenario, score: Score, catalog: NonNullable<Rep
 
 const dedupe = (items: string[]) => [...new Set(items)];
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The whole minute formatMinute shows for a game minute. */
+function wholeMinute(minute: number): number {
+  return Math.max(0, Math.floor(minute));
+}

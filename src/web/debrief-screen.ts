@@ -1,6 +1,6 @@
 import { CATEGORIES, CATEGORY_LABELS, grade } from '../grading/index';
 import { buildReport, renderHtml, renderMarkdown, safeJson } from '../report/index';
-import type { Catalog } from './catalog';
+import type { CatalogIndex } from './catalog';
 import { h } from './dom';
 import { download as downloadFile, runFile, type DownloadFile } from './download';
 import type { Session } from './session';
@@ -10,7 +10,7 @@ import type { Session } from './session';
  * format and of the run itself (the file `firedrill report` accepts), and print. `keep`, when given, is told the score
  * and gets a polite status line to say where the run was kept (this browser's past runs, the player's records).
  */
-export function renderDebrief(session: Session, catalog: Catalog, onDone: () => void, keep?: (score: ReturnType<typeof grade>, say: (text: string) => void) => void): HTMLElement {
+export function renderDebrief(session: Session, catalog: CatalogIndex, onDone: () => void, keep?: (score: ReturnType<typeof grade>, say: (text: string) => void) => void): HTMLElement {
   const { scenario } = session;
   const journal = session.run.journal();
   // Graded by the rubric the run was played under: the deadlines the player saw came from the same policy.

@@ -1,5 +1,5 @@
 /** Reads `?scenario=<id>&seed=<n>` links. A bad link gets a message in words, never a blank page. */
-import type { Catalog, CatalogEntry } from './catalog';
+import type { CatalogIndex, IndexEntry } from './catalog';
 import { isDifficulty, type Difficulty } from './difficulty';
 
 /**
@@ -8,7 +8,7 @@ import { isDifficulty, type Difficulty } from './difficulty';
  */
 export type DeepLink =
   | { kind: 'none' }
-  | { kind: 'start'; entry: CatalogEntry; seed: string; seedChosen: boolean; difficulty: Difficulty }
+  | { kind: 'start'; entry: IndexEntry; seed: string; seedChosen: boolean; difficulty: Difficulty }
   | { kind: 'error'; problem: string; message: string };
 
 export const MAX_SEED = 999_999_999_999;
@@ -19,7 +19,7 @@ export function parseSeed(text: string): string | null {
   return String(Number(trimmed));
 }
 
-export function readDeepLink(search: string, catalog: Catalog): DeepLink {
+export function readDeepLink(search: string, catalog: CatalogIndex): DeepLink {
   const params = new URLSearchParams(search);
   const id = params.get('scenario');
   const seedText = params.get('seed');

@@ -1,5 +1,5 @@
 import { formatProblem } from '../engine/index';
-import type { Catalog, CatalogEntry } from './catalog';
+import type { CatalogIndex, IndexEntry } from './catalog';
 import { MAX_SEED, parseSeed } from './deep-link';
 import { DIFFICULTIES, DIFFICULTY_SETTINGS, type Difficulty } from './difficulty';
 import { h } from './dom';
@@ -29,7 +29,7 @@ function practises(topics: string[]): string {
 }
 
 export interface LibraryChoice {
-  entry: CatalogEntry;
+  entry: IndexEntry;
   seed: string;
   difficulty: Difficulty;
 }
@@ -42,7 +42,7 @@ export function randomSeed(): string {
  * The start screen: the scenario library as cards, a visible and editable seed, and a difficulty. The true severity
  * is never shown: judging it is part of the drill.
  */
-export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice) => void, message: { text: string; tone: 'error' | 'info' } | null = null): HTMLElement {
+export function renderLibrary(catalog: CatalogIndex, onStart: (choice: LibraryChoice) => void, message: { text: string; tone: 'error' | 'info' } | null = null): HTMLElement {
   const section = h('section', { class: 'library', 'aria-labelledby': 'library-title' });
   if (message) section.append(h('div', { class: `banner banner-${message.tone}`, role: message.tone === 'error' ? 'alert' : 'status' }, message.text));
   section.append(h('h2', { id: 'library-title' }, 'Scenario library'));
@@ -77,7 +77,7 @@ export function renderLibrary(catalog: Catalog, onStart: (choice: LibraryChoice)
     ),
   );
 
-  const choose = (entry: CatalogEntry) => {
+  const choose = (entry: IndexEntry) => {
     const seed = parseSeed(seedInput.value);
     if (seed === null) {
       seedError.textContent = `The seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}.`;

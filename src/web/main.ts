@@ -1,8 +1,7 @@
 import './styles.css';
 import { formatMinute } from '../engine/index';
-import { loadCatalog, type CatalogEntry } from './catalog';
+import { loadCatalog, loadEntry, loadFullCatalog, type CatalogEntry, type IndexEntry } from './catalog';
 import { renderChoice } from './choice-screen';
-import { renderDebrief } from './debrief-screen';
 import { readDeepLink, type DeepLink } from './deep-link';
 import type { Difficulty } from './difficulty';
 import { h } from './dom';
@@ -34,7 +33,7 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function entryFor(scenarioId: unknown): CatalogEntry | undefined {
+function entryFor(scenarioId: unknown): IndexEntry | undefined {
   return catalog.scenarios.find((s) => s.scenario.id === scenarioId);
 }
 
@@ -96,9 +95,22 @@ function start(choice: LibraryChoice): void {
   void startNew(choice.entry, choice.seed, choice.difficulty, notice);
 }
 
+/** Why a part of the game loaded on demand did not come: the network dropped, or the build changed under the page. */
+function loadProblem(error: unknown): string {
+  return `${error instanceof Error ? error.message : String(error)}. Reload the page to try again`;
+}
+
 /** Starts a drill in this tab, which becomes the writer: any other tab playing stops and is asked what to do. */
-async function startNew(entry: CatalogEntry, seed: string, difficulty: Difficulty, notice: string | null): Promise<void> {
+async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty, notice: string | null): Promise<void> {
   showStatus('Starting the drill…');
+  // The scenario's content loads first: if it cannot, nothing in storage or in another tab has been touched.
+  let entry: CatalogEntry;
+  try {
+    entry = await loadEntry(index);
+  } catch (error) {
+    showLibrary(`The drill could not be started: the scenario could not be loaded (${loadProblem(error)}).`);
+    return;
+  }
   await lease.takeOver();
   clearActiveRun();
   clearDrafts();
@@ -149,13 +161,13 @@ function showProblem(message: string, link: DeepLink): void {
 async function resume(notice: string | null): Promise<void> {
   showStatus('Opening your drill…');
   const writer = await lease.acquire();
-  enterStored(writer ? 'writing' : 'stopped', notice);
+  await enterStored(writer ? 'writing' : 'stopped', notice);
 }
 
 async function takeOver(): Promise<void> {
   showStatus('Taking over the drill…');
   await lease.takeOver();
-  enterStored('writing', 'You took over from the other tab: this is its newest save.');
+  await enterStored('writing', 'You took over from the other tab: this is its newest save.');
 }
 
 /**
@@ -163,8 +175,24 @@ async function takeOver(): Promise<void> {
  * library comes back with a message: a bad save never leaves the page stuck. A tab that does not write touches
  * nothing in storage (the save belongs to the tab that plays it).
  */
-function enterStored(mode: SessionMode, notice: string | null): void {
-  const stored = readActiveRun();
+async function enterStored(mode: SessionMode, notice: string | null): Promise<void> {
+  // The drill's scenario loads on demand. The save is read again once it has, so it is the newest one; should that
+  // be of another scenario (another tab started a drill meanwhile), that scenario is loaded too.
+  let entry: CatalogEntry | undefined;
+  let stored = readActiveRun();
+  try {
+    for (let tries = 0; tries < 3 && stored.kind === 'found' && entry?.scenario.id !== stored.stored.save.scenarioId; tries++) {
+      const index = entryFor(stored.stored.save.scenarioId);
+      if (!index) break;
+      entry = await loadEntry(index);
+      stored = readActiveRun();
+    }
+  } catch (error) {
+    // Nothing was changed: the save stays in storage for the next try.
+    if (mode === 'writing') lease.release();
+    showLibrary(`Your drill could not be opened: its scenario could not be loaded (${loadProblem(error)}).`);
+    return;
+  }
   const writing = mode === 'writing';
   if (stored.kind === 'none') {
     if (writing) lease.release();
@@ -181,7 +209,9 @@ function enterStored(mode: SessionMode, notice: string | null): void {
     return;
   }
   try {
-    const restored = restoreRun(catalog, stored.stored, readProgress(stored.stored.runId), mode);
+    // Only the save's own scenario is loaded: restoring finds it there, or says the scenario is not installed.
+    const loaded = entry && entry.scenario.id === stored.stored.save.scenarioId ? [entry] : [];
+    const restored = restoreRun({ scenarios: loaded, broken: catalog.broken }, stored.stored, readProgress(stored.stored.runId), mode);
     if (!restored.ok) throw new RestoreProblem(restored.problem);
     // A partial restore keeps the save as it was aside before the restored run is saved over it.
     const partial = writing && restored.partial !== null ? `${restored.partial} ${asideSentence(copyAside(stored.text))}` : null;
@@ -219,7 +249,7 @@ function followNewest(): void {
     return;
   }
   if (stored.stored.runId !== session.runId) {
-    enterStored('watching', 'The other tab started another drill: this tab now watches that one.');
+    void enterStored('watching', 'The other tab started another drill: this tab now watches that one.');
     return;
   }
   session.follow(stored.stored);
@@ -267,6 +297,23 @@ function showWarRoom(session: Session, shown: { resumed: boolean; partial: strin
 function showDebrief(session: Session): void {
   clear();
   current = { session, warRoom: null };
+  document.title = `Debrief: ${session.scenario.title} — Firedrill`;
+  // Grading and the report load with the debrief, not with the game.
+  const waiting = h('p', { class: 'loading', role: 'status' }, 'Grading the drill…');
+  main.append(waiting);
+  import('./debrief-screen')
+    .then(({ renderDebrief }) => {
+      // Something else took the page meanwhile (another tab started a drill): the debrief is no longer wanted.
+      if (!waiting.isConnected) return;
+      waiting.remove();
+      mountDebrief(session, renderDebrief);
+    })
+    .catch((error: unknown) => {
+      if (waiting.isConnected) waiting.replaceWith(h('p', { class: 'banner banner-error', role: 'alert' }, `The debrief could not be loaded (${loadProblem(error)}). Your finished drill is still saved in this browser.`));
+    });
+}
+
+function mountDebrief(session: Session, renderDebrief: typeof import('./debrief-screen').renderDebrief): void {
   // Only the tab that played the drill keeps it (past runs here, the player's records): a watcher's copy is the same run.
   const keep =
     session.mode === 'writing'
@@ -294,7 +341,6 @@ function showDebrief(session: Session): void {
       keep,
     ),
   );
-  document.title = `Debrief: ${session.scenario.title} — Firedrill`;
   main.querySelector<HTMLElement>('#debrief-title')?.focus();
 }
 
@@ -306,17 +352,17 @@ function sameDrill(stored: StoredRun, link: Extract<DeepLink, { kind: 'start' }>
 /** A group drill's page (`?drill=CODE`): loaded on demand, so solo play never downloads the network code. */
 async function openGroupDrill(code: string): Promise<void> {
   showStatus('Opening the group drill…');
-  const { mountGroupDrill } = await import('./group/group-app');
+  const [{ mountGroupDrill }, full] = await Promise.all([import('./group/group-app'), loadFullCatalog(catalog)]);
   clear();
-  mountGroupDrill(main, code, catalog);
+  mountGroupDrill(main, code, full);
 }
 
 /** The records pages (`?invitation=`, `?team=`, `?person=`): loaded on demand, with Chart.js later still. */
 async function openRecords(page: { kind: 'invitation' | 'team' | 'person'; id: string }): Promise<void> {
   showStatus('Opening the records…');
-  const { mountRecordsPage } = await import('./records/records-app');
+  const [{ mountRecordsPage }, full] = await Promise.all([import('./records/records-app'), loadFullCatalog(catalog)]);
   clear();
-  mountRecordsPage(main, page, catalog);
+  mountRecordsPage(main, page, full);
 }
 
 async function boot(): Promise<void> {

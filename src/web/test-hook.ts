@@ -1,4 +1,5 @@
 import type { Session } from './session';
+import type { RoomLifeState } from './war-room/game';
 import type { WarRoomScreen } from './war-room-screen';
 
 declare global {
@@ -6,6 +7,12 @@ declare global {
     __firedrill?: {
       session(): Session | null;
       fps(): number;
+      /** Every text shown on the war room canvas, in page CSS pixels, with the card it belongs to. */
+      canvasTexts(): ReturnType<WarRoomScreen['canvasTexts']>;
+      /** The war room canvas's cards, in page CSS pixels. */
+      canvasCards(): ReturnType<WarRoomScreen['canvasCards']>;
+      /** The war room's life (figures, pager, motion); null until the Phaser display has started. */
+      life(): RoomLifeState | null;
     };
   }
 }
@@ -16,5 +23,8 @@ export function installTestHook(current: () => { session: Session | null; warRoo
   window.__firedrill = {
     session: () => current().session,
     fps: () => current().warRoom?.fps() ?? 0,
+    canvasTexts: () => current().warRoom?.canvasTexts() ?? [],
+    canvasCards: () => current().warRoom?.canvasCards() ?? [],
+    life: () => current().warRoom?.life() ?? null,
   };
 }

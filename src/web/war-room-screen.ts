@@ -1,5 +1,6 @@
 import type { CommandInput, SeatView } from '../engine/index';
 import { DIFFICULTY_SETTINGS } from './difficulty';
+import { dashboardTable } from './dashboard-table';
 import { h } from './dom';
 import { download, runFile } from './download';
 import { actionsPanel } from './panels/actions-panel';
@@ -11,7 +12,8 @@ import { respondPanel } from './panels/respond-panel';
 import { runbookPanel } from './panels/runbook-panel';
 import { verifyPanel } from './panels/verify-panel';
 import { SPEEDS, type Session, type Speed } from './session';
-import type { WarRoomHandle } from './war-room/game';
+import { soundToggle } from './sound-toggle';
+import type { RoomLifeState, WarRoomHandle } from './war-room/game';
 
 export interface WarRoomOptions {
   /** Restored from storage rather than started: no briefing, and the player is told so. */
@@ -32,6 +34,11 @@ export interface WarRoomScreen {
   element: HTMLElement;
   destroy(): void;
   fps(): number;
+  /** The war room canvas's texts and cards on the page, for the browser tests (empty until it runs). */
+  canvasTexts(): ReturnType<WarRoomHandle['canvasTexts']>;
+  canvasCards(): ReturnType<WarRoomHandle['canvasCards']>;
+  /** The Phaser display's life, once it has started (for the test hook). */
+  life(): RoomLifeState | null;
 }
 
 const SHORTCUTS: Array<[keys: string, what: string]> = [
@@ -61,18 +68,22 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     announcer.textContent = '';
     announcer.textContent = message;
     toast.textContent = message;
+    // The toast's area holds two lines: the whole message is in its title (and was read out in full).
+    toast.title = message;
     toast.classList.add('visible');
     window.clearTimeout(infoTimer);
     infoTimer = window.setTimeout(() => toast.classList.remove('visible'), 3500);
   };
   const refuse = (message: string) => {
     alerts.textContent = message;
+    alerts.title = message;
     alerts.classList.add('visible');
     window.clearTimeout(toastTimer);
     // Once faded, the alert leaves the accessibility tree too: a screen reader must not find an old refusal later.
     toastTimer = window.setTimeout(() => {
       alerts.classList.remove('visible');
       alerts.textContent = '';
+      alerts.removeAttribute('title');
     }, 6000);
   };
   const confirmTitle = h('h2', { id: 'confirm-title' });
@@ -163,6 +174,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   });
   const help = h('button', { type: 'button', class: 'secondary', 'aria-haspopup': 'dialog' }, 'Keys (?)');
   const abandon = h('button', { type: 'button', class: 'danger' }, 'Abandon drill');
+  // The pager's sound: off unless turned on here (sound-toggle.ts).
+  const sound = soundToggle({ announce });
 
   const helpDialog = h(
     'dialog',
@@ -229,10 +242,11 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   const bar = h(
     'header',
     { class: 'war-room-bar' },
-    h('div', { class: 'bar-title' }, h('h2', {}, session.scenario.title), phase),
-    h('div', { class: 'bar-clock' }, clock, nextDeadline),
+    h('div', { class: 'bar-title' }, h('h2', { title: session.scenario.title }, session.scenario.title), phase),
+    h('div', { class: 'bar-clock' }, clock),
+    nextDeadline,
     h('div', { class: 'row time-controls', role: 'group', 'aria-label': 'Time controls' }, pause, ...speedButtons, skip),
-    h('div', { class: 'row' }, help, abandon),
+    h('div', { class: 'row' }, sound.element, help, abandon),
   );
   // Storage problems are alerts, read out the moment they happen; the regions exist from the start so they are.
   const saveProblem = h('p', { role: 'alert', class: 'save-problem' });
@@ -253,17 +267,22 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     setText(restoreProblem, options.partial ?? '');
     setText(notice, options.notice ?? '');
   });
-  const grid = h('div', { class: 'war-room-grid' }, stage, h('div', { class: 'panels' }, tablist, ...tabpanels));
+  // The dashboards in words, beside the canvas that draws them.
+  const dashboards = dashboardTable();
+  // Toasts have a place of their own at the foot of the display's column, so they never cover a control or what a
+  // panel shows.
+  const toastArea = h('div', { class: 'toast-area' }, alerts, toast);
+  // The briefing lies over the display (still loading behind it) until the player takes the page.
+  const stageColumn = h('div', { class: 'stage-column' }, briefing, stage, dashboards.element, toastArea);
+  const grid = h('div', { class: 'war-room-grid' }, stageColumn, h('div', { class: 'panels' }, tablist, ...tabpanels));
   const element = h(
     'section',
-    { class: 'war-room', 'aria-label': 'War room' },
+    { class: 'war-room war-room-solo', 'aria-label': 'War room' },
     bar,
     watchBanner,
     storageWarning,
-    briefing,
-    grid,
-    alerts,
-    toast,
+    // Sized by the screen, not by its content: the display and the panels share what is left under the bar.
+    h('div', { class: 'war-room-body' }, grid),
     announcer,
     helpDialog,
     abandonDialog,
@@ -276,6 +295,12 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   let lastFindings = 0;
   let lastMessages = 0;
   let lastMissed = session.run.journal().length;
+  // The dashboards' values change once a game minute (or with the journal): the table follows, not every frame.
+  let tableMinute = Number.NaN;
+  const renderDashboards = () => {
+    tableMinute = Math.floor(session.run.now());
+    dashboards.update(session.view(), session.live());
+  };
   const render = () => {
     const view: SeatView = session.view();
     panelSet.update(view);
@@ -345,14 +370,27 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     document.title = `${session.mode === 'watching' ? 'Watching: ' : ''}${session.scenario.title} — Firedrill`;
     renderStorage();
   };
+  /** The clock and the "Next:" guidance beside it: drawn at once (a restored drill waits paused), then on every change. */
+  const renderClock = () => {
+    const now = formatClock(session.run.now());
+    if (clock.textContent !== now) clock.textContent = now;
+    const soonest = session.view().deadlines[0];
+    const next = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
+    if (nextDeadline.textContent !== next) {
+      nextDeadline.textContent = next;
+      // Cut to one line in the bar (so the bar never re-wraps); the whole of it on hover.
+      nextDeadline.title = next;
+    }
+  };
   const unsubscribe = session.subscribe((event) => {
     if (event === 'journal') render();
     if (event === 'controls') renderControls();
     if (event === 'storage') renderStorage();
     if (event === 'mode') renderMode();
-    clock.textContent = formatClock(session.run.now());
-    const soonest = session.view().deadlines[0];
-    nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatClock(soonest.dueAt)} (game time)` : 'No deadline open';
+    sound.update({ pageWaiting: session.mode === 'writing' && session.view().page.acknowledgedAt === null, paused: session.paused });
+    // Every animation frame brings a clock event: the page changes only when what it says does (renderClock).
+    renderClock();
+    if (event !== 'clock' || Math.floor(session.run.now()) !== tableMinute) renderDashboards();
   });
 
   // Keyboard shortcuts, ignored while the player types.
@@ -422,6 +460,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
           },
           onFirstFrame: () => {
             loading.hidden = true;
+            // The canvas header now shows the clock and phase: the bar's copies stay for screen readers only.
+            element.classList.add('stage-ready');
             performance.mark('firedrill:first-frame');
           },
           onError: (message) => {
@@ -437,6 +477,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   render();
   renderControls();
   renderMode();
+  renderClock();
+  renderDashboards();
   queueMicrotask(() => {
     if (session.mode === 'stopped') offerTakeOver.focus();
     else (options.resumed ? tabs[panelSet.selected]! : briefing.querySelector<HTMLElement>('#briefing-title')!).focus();
@@ -446,7 +488,11 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   return {
     element,
     fps: () => warRoom?.fps() ?? 0,
+    canvasTexts: () => warRoom?.canvasTexts() ?? [],
+    canvasCards: () => warRoom?.canvasCards() ?? [],
+    life: () => warRoom?.life() ?? null,
     destroy() {
+      sound.destroy();
       destroyed = true;
       cancelAnimationFrame(frame);
       unsubscribe();

@@ -296,6 +296,7 @@ export const ScenarioSchema = z
     variants: z.array(Variant).min(1),
     runbooks: z.array(Runbook).default([]),
     alertQueue: z.array(QueuedAlert).default([]).describe('Other alerts of the shift for the player to sort into actionable and noise.'),
+    announceExample: Text.optional().describe('The example shown in the announce field ("Change: …"): a change in this incident, naming its own service or components. Without one, the example names the first component.'),
     grading: Grading,
   })
   .describe('A Firedrill incident scenario.');

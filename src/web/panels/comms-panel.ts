@@ -3,7 +3,7 @@ import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { promisedUpdateMinutes, statusUpdateTemplate, type SeatView } from '../../engine/index';
-import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/index';
+import { reviewUpdate, UPDATE_FIELD_LABELS } from '../../grading/update-review';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
 const DRAFT = { name: 'status-update', label: 'the status update' };
@@ -22,6 +22,8 @@ export function commsPanel(ctx: PanelContext): Panel {
   let composerText: string | null = null;
   // While the player has not typed, the template follows the incident (time, severity, update number).
   let pristine = false;
+  /** How many updates had been sent when the panel last drew; null before its first view. */
+  let updatesSeen: number | null = null;
   /** Answers being written, by inject, read from the saved drafts the first time they are shown. */
   const answers = new Map<string, string>();
   const answerDraft = (message: Message) => ({ name: `answer:${message.inject}`, label: `the answer to ${message.from ?? 'the message'}` });
@@ -73,6 +75,8 @@ export function commsPanel(ctx: PanelContext): Panel {
 
   const hintItems = (view: SeatView, text: string) => {
     if (!ctx.hints && ctx.session.difficulty === 'expert') return nothing;
+    // An empty box is not an update with every field missing: there is nothing to judge yet.
+    if (text.trim() === '') return html`<li class="muted">Nothing written yet: start from the template, or write the update.</li>`;
     const number = view.updates.length + 1;
     const review = reviewUpdate(text, number);
     const items = [
@@ -157,6 +161,16 @@ export function commsPanel(ctx: PanelContext): Panel {
     element,
     update(view: SeatView) {
       lastView = view;
+      // An update was just accepted and the box still holds it: the box starts over for the next update before it is
+      // drawn, so the live check never judges the sent update against the next number ("Numbered #1: this is update
+      // #2"), not even for a moment (the check is a live region: a screen reader would read it out).
+      const sent = updatesSeen !== null && view.updates.length > updatesSeen ? view.updates[view.updates.length - 1] : undefined;
+      if (sent && composerText !== null && composerText.trim() === sent.text.trim()) {
+        composerText = fromTemplate(view);
+        pristine = true;
+        ctx.drafts.write(DRAFT, '');
+      }
+      updatesSeen = view.updates.length;
       if (composerText === null) {
         const draft = ctx.drafts.read(DRAFT.name);
         composerText = draft || fromTemplate(view);

@@ -3,7 +3,7 @@ import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Postmortem, SeatView } from '../../engine/index';
-import { POSTMORTEM_SECTIONS } from '../../grading/index';
+import { POSTMORTEM_SECTIONS } from '../../grading/postmortem-sections';
 import { fieldText, formatClock, panelBody, type Panel, type PanelContext } from './panel';
 
 const DRAFT = { name: 'postmortem', label: 'the postmortem' };

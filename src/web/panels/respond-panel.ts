@@ -3,6 +3,7 @@ import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { describeMinutes, personName, ROLES, SEVERITIES, type PolicyView, type Role, type SeatView, type Severity } from '../../engine/index';
+import { announceExample } from './examples';
 import { fieldText, formatClock, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
 const ROLE_LABELS: Record<Role, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
@@ -227,7 +228,7 @@ export function respondPanel(ctx: PanelContext): Panel {
         <form class="inline-form" @submit=${announce}>
           <label for="announce-text">Announce in the incident channel</label>
           <div class="row">
-            <input type="text" id="announce-text" data-key="announce-text" placeholder="e.g. Change: rolling back checkout-api to v4.1.3" autocomplete="off" .value=${live(announceText)} @input=${onAnnounceInput} ${ref(announceField)} />
+            <input type="text" id="announce-text" data-key="announce-text" placeholder=${`e.g. ${announceExample(scenario)}`} autocomplete="off" .value=${live(announceText)} @input=${onAnnounceInput} ${ref(announceField)} />
             <button type="submit" data-key="announce">Announce</button>
           </div>
         </form>

@@ -4,13 +4,42 @@
  */
 import { Game, Scale, WEBGL } from 'phaser';
 import { BootScene } from './boot-scene';
+import type { CharacterState } from './character-state';
+import { motionStats } from './motion';
+import type { RingMode } from './pager-ring';
 import { HEIGHT, PALETTE, WIDTH } from './palette';
 import { PreloaderScene } from './preloader-scene';
-import { WarRoomScene, type WarRoomSource } from './war-room-scene';
+import { WarRoomScene, type WarRoomLayout, type WarRoomSource } from './war-room-scene';
+
+/** A box on the page, in CSS pixels. */
+export interface PageBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** The room's life as the browser tests read it (test builds only expose it). */
+export interface RoomLifeState {
+  tweensStarted: number;
+  tweensActive: number;
+  reducedMotion: boolean;
+  pager: RingMode | null;
+  alarm: boolean;
+  characters: CharacterState[];
+  /** Frames the game has drawn since it started (frames that would look like the last one are not drawn). */
+  framesDrawn: number;
+}
 
 export interface WarRoomHandle {
   destroy(): void;
   fps(): number;
+  /** Every text shown on the canvas, where it is on the page (empty until the war room scene runs). */
+  canvasTexts(): Array<{ key: string; card: string; text: string } & PageBox>;
+  /** Every card of the canvas, where it is on the page; `overlay` for one drawn over the others for a while. */
+  canvasCards(): Array<{ card: string; overlay?: boolean } & PageBox>;
+  /** The room's life: figures, pager, alarm and tweens. */
+  life(): RoomLifeState;
 }
 
 export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: { onProgress(value: number): void; onFirstFrame(): void; onError(message: string): void }): WarRoomHandle {
@@ -30,10 +59,41 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
       },
     },
   });
+  // A frame that would look like the last one is not drawn at all: the war room's cards are brought up to date first,
+  // and only when one changed, or a tween is moving something, does the game draw. The page's canvas keeps the last drawn frame, and with software
+  // WebGL (no GPU) each drawn frame costs a whole-canvas read-back by the compositor, however little changed.
+  const draw = game.step.bind(game);
+  let framesDrawn = 0;
+  game.step = (time: number, delta: number) => {
+    const room = game.scene.getScene('WarRoom') as WarRoomScene | null;
+    if (room?.sys.isActive() && !room.refresh(delta)) game.headlessStep(time, delta);
+    else {
+      framesDrawn++;
+      draw(time, delta);
+    }
+  };
   game.events.on('firedrill:load-progress', hooks.onProgress);
   game.events.once('firedrill:first-frame', hooks.onFirstFrame);
+  const layout = (): WarRoomLayout => {
+    const scene = game.scene.getScene('WarRoom') as WarRoomScene | null;
+    return scene?.sys.isActive() ? scene.layout() : { cards: [], texts: [] };
+  };
+  /** Game coordinates to page CSS pixels: Scale.FIT draws the game scaled by `displayScale` (game px per CSS px). */
+  const toPage = (box: { x: number; y: number; width: number; height: number }): PageBox => {
+    const canvas = game.canvas.getBoundingClientRect();
+    const { x: sx, y: sy } = game.scale.displayScale;
+    return { left: canvas.left + box.x / sx, top: canvas.top + box.y / sy, width: box.width / sx, height: box.height / sy };
+  };
   return {
     destroy: () => game.destroy(true),
     fps: () => game.loop.actualFps,
+    canvasTexts: () => layout().texts.map((t) => ({ key: t.key, card: t.card, text: t.text, ...toPage(t) })),
+    canvasCards: () => layout().cards.map((c) => ({ card: c.card, ...(c.overlay ? { overlay: true } : {}), ...toPage(c) })),
+    life: () => {
+      const stats = motionStats(game);
+      const scene = game.scene.getScene('WarRoom') as WarRoomScene | null;
+      const life = scene?.life;
+      return { tweensStarted: stats.started, tweensActive: stats.active, reducedMotion: stats.reduced, pager: life?.pager.current ?? null, alarm: life?.alarm.showing ?? false, characters: [...(life?.responders.states ?? [])], framesDrawn };
+    },
   };
 }

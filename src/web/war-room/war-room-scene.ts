@@ -1,6 +1,16 @@
-import { GameObjects, Scene } from 'phaser';
-import { formatMetric, formatMinute as formatClock, type LiveView, type SeatView } from '../../engine/index';
-import { FONT, HEIGHT, PALETTE, WIDTH } from './palette';
+import { Scene } from 'phaser';
+import type { LiveView, SeatView } from '../../engine/index';
+import type { Card, Rect, TextBox } from './card';
+import { DashboardChartCard } from './dashboard-chart-card';
+import { DeadlinesCard } from './deadlines-card';
+import { HeaderCard } from './header-card';
+import { CHART_COUNT, chartBounds } from './layout';
+import { LIFE_CHANGED, tweensMoving } from './motion';
+import { PagerCard } from './pager-card';
+import { HEIGHT, WIDTH } from './palette';
+import { RESPONDER_SLOTS, RespondersCard, responderSlot } from './responders-card';
+import { RibbonCard } from './ribbon-card';
+import { RoomLife } from './room-life';
 
 /** What the scene needs from the page: the run's view to draw, and a way to send the one command it offers. */
 export interface WarRoomSource {
@@ -12,20 +22,33 @@ export interface WarRoomSource {
   acknowledge(): void;
 }
 
-const REDRAW_MS = 100;
-const ROLE_BADGES: Record<string, string> = { commander: 'IC', communications: 'COMMS', operations: 'OPS', scribe: 'SCRIBE' };
+/** The canvas's cards and texts, in game coordinates (for the test hook). */
+export interface WarRoomLayout {
+  /** `overlay`: drawn over the other cards (opaque), for a while. */
+  cards: Array<{ card: string; overlay?: boolean } & Rect>;
+  texts: TextBox[];
+}
+
+/** What the clock moves (countdowns, values, progress bars) is drawn at most this often; commands show at once. */
+const CLOCK_REDRAW_MS = 50;
 
 /**
- * The war room: clock and deadlines, the pager, dashboards whose lines move with game time, the responders with
- * their role badges, and a ribbon of what just happened. It draws the run's view and nothing else.
+ * The war room: clock and deadlines, the pager, dashboards whose lines move with game time, the responders as figures
+ * with their role badges, and a ribbon of what just happened. It draws the run's view and nothing else: each card
+ * redraws only what changed in what it shows, and the room's life (room-life.ts: the figures, the ringing pager,
+ * arrivals, the alarm) is fed the same frames and moves by tweens. A frame is drawn only when something changed or a
+ * tween is moving something.
  */
 export class WarRoomScene extends Scene {
   private source!: WarRoomSource;
-  private graphics!: GameObjects.Graphics;
-  private texts = new Map<string, GameObjects.Text>();
-  private images = new Map<string, GameObjects.Image>();
-  private sinceRedraw = REDRAW_MS;
-  private firstFrame = true;
+  private cards: Card[] = [];
+  private shownView: SeatView | null = null;
+  private sinceRefresh = 0;
+  /** Something changed since the canvas was last drawn. */
+  private dirty = true;
+  private header!: HeaderCard;
+  /** The responders as figures, the ringing pager, arrivals and the alarm. */
+  life!: RoomLife;
 
   constructor() {
     super('WarRoom');
@@ -33,186 +56,62 @@ export class WarRoomScene extends Scene {
 
   create(): void {
     this.source = this.registry.get('source') as WarRoomSource;
-    this.graphics = this.add.graphics();
-    this.images.set('pager', this.add.image(44, 106, 'pager'));
-    // The whole pager card answers a click, as its label promises.
-    const card = this.add.rectangle(170, 111, 320, 110, 0x000000, 0).setInteractive({ useHandCursor: true });
-    card.on('pointerdown', () => this.source.acknowledge());
-    this.draw();
+    this.header = new HeaderCard(this);
+    const pager = new PagerCard(this, () => this.source.acknowledge());
+    const ribbon = new RibbonCard(this);
+    this.cards = [this.header, pager, new DeadlinesCard(this), new RespondersCard(this), ...Array.from({ length: CHART_COUNT }, (_, i) => new DashboardChartCard(this, i)), ribbon];
+    // Made after the cards' surfaces, so it sits on them; the cards' texts, made on the first refresh, sit above the
+    // ribbon's highlight. Arrivals show over the top-right chart, flush with its right edge.
+    const topRight = chartBounds(1);
+    const arrivalWidth = 360;
+    this.life = new RoomLife(this, {
+      size: { width: WIDTH, height: HEIGHT },
+      pager: { icon: pager.icon, card: pager.bounds },
+      responders: { slot: (i) => responderSlot(i), capacity: RESPONDER_SLOTS },
+      arrivals: { x: topRight.x + topRight.width - arrivalWidth, y: topRight.y + 6, width: arrivalWidth },
+      ribbon: { x: ribbon.bounds.x + 6, width: ribbon.bounds.width - 12, lineHeight: ribbon.lineHeight, lines: ribbon.lineCount, lineY: (index) => ribbon.lineTop(index) },
+    });
+    // A timer of the room's life changed what shows (a card went away): the next frame is drawn.
+    this.events.on(LIFE_CHANGED, () => {
+      this.dirty = true;
+    });
+    this.refresh(0, true);
+    // Reported after the first frame is drawn, for the loading screen and the benchmark.
+    this.game.events.once('postrender', () => this.game.events.emit('firedrill:first-frame'));
   }
 
-  override update(_time: number, delta: number): void {
-    this.sinceRedraw += delta;
-    if (this.sinceRedraw < REDRAW_MS) return;
-    this.sinceRedraw = 0;
-    this.draw();
-  }
-
-  private text(key: string, x: number, y: number, value: string, style: { size?: number; color?: string; bold?: boolean; wrap?: number; align?: 'left' | 'right' | 'center' } = {}): GameObjects.Text {
-    let text = this.texts.get(key);
-    if (!text) {
-      text = this.add.text(x, y, '', {
-        fontFamily: FONT,
-        fontSize: `${style.size ?? 14}px`,
-        color: style.color ?? PALETTE.text,
-        fontStyle: style.bold ? 'bold' : 'normal',
-        wordWrap: style.wrap ? { width: style.wrap } : undefined,
-        align: style.align ?? 'left',
-      });
-      if (style.align === 'right') text.setOrigin(1, 0);
-      this.texts.set(key, text);
-    }
-    text.setPosition(x, y);
-    if (text.text !== value) text.setText(value);
-    if (style.color && text.style.color !== style.color) text.setColor(style.color);
-    text.setVisible(true);
-    return text;
-  }
-
-  private hideFrom(prefix: string, keep: number): void {
-    for (const [key, text] of this.texts) {
-      if (key.startsWith(prefix) && Number(key.slice(prefix.length).split(':')[0]) >= keep) text.setVisible(false);
-    }
-  }
-
-  private draw(): void {
+  /**
+   * Brings every card up to date, before the game steps; returns whether the canvas must be drawn this frame (see
+   * `startWarRoom`, which skips drawing frames that would look like the last one).
+   */
+  refresh(delta: number, force = false): boolean {
+    this.sinceRefresh += delta;
     const view = this.source.view();
-    const live = this.source.live();
-    const g = this.graphics;
-    g.clear();
-    this.drawHeader(view, live);
-    this.drawPager(view, live, g);
-    this.drawDeadlines(live, g);
-    this.drawResponders(view, live, g);
-    this.drawDashboards(view, live, g);
-    this.drawRibbon(view, g);
-    if (this.firstFrame) {
-      this.firstFrame = false;
-      // Reported after the frame is drawn, for the loading screen and the benchmark.
-      this.game.events.once('postrender', () => this.game.events.emit('firedrill:first-frame'));
+    // What the player did (a new view) shows at once; what the clock moves, at most every CLOCK_REDRAW_MS.
+    if (force || view !== this.shownView || this.sinceRefresh >= CLOCK_REDRAW_MS) {
+      this.sinceRefresh = 0;
+      this.shownView = view;
+      const frame = { view, live: this.source.live(), status: this.source.status() };
+      for (const card of this.cards) if (card.update(frame)) this.dirty = true;
+      // After the cards, so the severity chip it may pulse is the one just placed.
+      if (this.life.update(frame.view, frame.live, this.header.severity)) this.dirty = true;
     }
+    // Tweens move their objects in the step that follows, so while one moves each frame is drawn; the step in which
+    // the last one ends is drawn too (it was moving before it), and then drawing stops again.
+    const draw = this.dirty || tweensMoving(this);
+    this.dirty = false;
+    return draw;
   }
 
-  private drawHeader(view: SeatView, live: LiveView): void {
-    const { speed, paused } = this.source.status();
-    this.text('clock', 16, 12, formatClock(live.now), { size: 26, bold: true });
-    this.text('phase', 150, 20, view.phaseLabel.toUpperCase(), { size: 14, color: PALETTE.muted, bold: true });
-    this.text('speed', WIDTH - 16, 18, paused ? 'PAUSED' : `${speed}×`, { size: 16, color: paused ? PALETTE.warnText : PALETTE.muted, bold: true, align: 'right' });
-    this.text('severity', WIDTH - 110, 18, view.severity ?? 'SEV ?', { size: 16, color: view.severity ? PALETTE.accentText : PALETTE.muted, bold: true, align: 'right' });
-  }
-
-  private drawPager(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
-    const acked = view.page.acknowledgedAt !== null;
-    const blink = !acked && Math.floor(live.now * 6) % 2 === 0;
-    g.fillStyle(PALETTE.panel, 1);
-    g.fillRoundedRect(10, 56, 320, 110, 8);
-    g.lineStyle(2, acked ? PALETTE.panelEdge : blink ? PALETTE.bad : PALETTE.accent, 1);
-    g.strokeRoundedRect(10, 56, 320, 110, 8);
-    this.text('page-state', 84, 64, acked ? `ACKNOWLEDGED ${formatClock(view.page.acknowledgedAt!)}` : view.available.includes('acknowledge') ? 'PAGE · press A or click' : 'PAGE · not acknowledged', { size: 11, color: acked ? PALETTE.okText : PALETTE.badText, bold: true });
-    this.text('page-title', 84, 82, view.page.title, { size: 15, bold: true, wrap: 236 });
-    this.text('page-context', 84, 124, view.page.context, { size: 12, color: PALETTE.muted, wrap: 236 });
-  }
-
-  private drawDeadlines(live: LiveView, g: GameObjects.Graphics): void {
-    g.fillStyle(PALETTE.panel, 1);
-    g.fillRoundedRect(10, 176, 320, 176, 8);
-    this.text('deadlines-title', 22, 184, 'DEADLINES (GAME TIME)', { size: 12, color: PALETTE.muted, bold: true });
-    const shown = live.deadlines.slice(0, 5);
-    shown.forEach((d, i) => {
-      const y = 206 + i * 29;
-      const urgent = d.remaining < 3;
-      const overdue = d.remaining < 0;
-      this.text(`deadline${i}:label`, 22, y, truncate(d.label, 34), { size: 12 });
-      this.text(`deadline${i}:time`, 318, y, overdue ? 'due now' : formatCountdown(d.remaining), { size: 14, bold: true, color: overdue || urgent ? PALETTE.badText : PALETTE.okText, align: 'right' });
-    });
-    this.hideFrom('deadline', shown.length);
-    if (shown.length === 0) this.text('deadline0:label', 22, 206, 'Nothing due.', { size: 12, color: PALETTE.muted });
-  }
-
-  private drawResponders(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
-    g.fillStyle(PALETTE.panel, 1);
-    g.fillRoundedRect(10, 362, 320, 160, 8);
-    this.text('responders-title', 22, 370, 'RESPONDERS', { size: 12, color: PALETTE.muted, bold: true });
-    const people = view.responders.filter((r) => r.status !== 'not-paged').slice(0, 8);
-    people.forEach((r, i) => {
-      const x = 26 + (i % 4) * 76;
-      const y = 394 + Math.floor(i / 4) * 64;
-      const colour = r.status === 'on-the-way' ? PALETTE.warn : r.busyWith ? PALETTE.line : PALETTE.ok;
-      g.fillStyle(colour, r.status === 'present' ? 1 : 0.35);
-      g.fillCircle(x + 18, y + 16, 16);
-      this.text(`person${i}:initials`, x + 18 - 9, y + 7, initials(r.name), { size: 13, bold: true, color: '#0f1420' });
-      this.text(`person${i}:name`, x, y + 34, r.name.split(' ')[0] ?? r.name, { size: 11 });
-      const badge = r.roles.map((role) => ROLE_BADGES[role]).join(' ') || (r.status === 'on-the-way' ? `joins ${formatClock(r.joinsAt ?? live.now)}` : r.busyWith ? 'busy' : '');
-      this.text(`person${i}:badge`, x, y + 48, badge, { size: 10, bold: true, color: r.roles.length > 0 ? PALETTE.accentText : PALETTE.muted });
-    });
-    this.hideFrom('person', people.length);
-  }
-
-  private drawDashboards(view: SeatView, live: LiveView, g: GameObjects.Graphics): void {
-    const values = new Map(live.dashboards.flatMap((d) => d.metrics.map((m) => [`${d.id}/${m.id}`, m] as const)));
-    const metrics = view.dashboards
-      .flatMap((d) => d.metrics.map((m) => ({ ...m, dashboard: d.title, ...values.get(`${d.id}/${m.id}`)! })))
-      .slice(0, 4);
-    metrics.forEach((m, i) => {
-      const x = 340 + (i % 2) * 308;
-      const y = 56 + Math.floor(i / 2) * 234;
-      const w = 298;
-      const h = 224;
-      g.fillStyle(PALETTE.panel, 1);
-      g.fillRoundedRect(x, y, w, h, 8);
-      const breached = m.threshold !== null && m.current > m.threshold;
-      this.text(`metric${i}:label`, x + 12, y + 8, truncate(`${m.dashboard} · ${m.label}`, 40), { size: 12, color: PALETTE.muted, bold: true });
-      this.text(`metric${i}:value`, x + 12, y + 28, formatMetric(m.current, m.unit), { size: 22, bold: true, color: breached ? PALETTE.badText : PALETTE.text });
-      const chart = { x: x + 12, y: y + 64, w: w - 24, h: h - 84 };
-      const points = m.series.map(([, v]) => v);
-      const top = Math.max(...points, m.threshold ?? 0) * 1.15 || 1;
-      const px = (index: number) => chart.x + (index / Math.max(1, m.series.length - 1)) * chart.w;
-      const py = (value: number) => chart.y + chart.h - (value / top) * chart.h;
-      g.lineStyle(1, PALETTE.panelEdge, 1);
-      g.strokeRect(chart.x, chart.y, chart.w, chart.h);
-      if (m.threshold !== null) {
-        g.lineStyle(1, PALETTE.threshold, 0.8);
-        g.lineBetween(chart.x, py(m.threshold), chart.x + chart.w, py(m.threshold));
-      }
-      g.lineStyle(2, breached ? PALETTE.bad : PALETTE.line, 1);
-      g.beginPath();
-      m.series.forEach(([, v], index) => (index === 0 ? g.moveTo(px(index), py(v)) : g.lineTo(px(index), py(v))));
-      g.strokePath();
-      this.text(`metric${i}:axis`, chart.x, chart.y + chart.h + 4, `last ${m.series.length - 1} min`, { size: 10, color: PALETTE.muted });
-    });
-    this.hideFrom('metric', metrics.length);
-  }
-
-  private drawRibbon(view: SeatView, g: GameObjects.Graphics): void {
-    g.fillStyle(PALETTE.panel, 1);
-    g.fillRoundedRect(10, 532, WIDTH - 20, 58, 8);
-    const recent = view.timeline.slice(-3);
-    recent.forEach((line, i) => {
-      this.text(`ribbon${i}:text`, 22, 538 + i * 16, `${formatClock(line.at)}  ${truncate(line.text, 130)}`, { size: 12, color: i === recent.length - 1 ? PALETTE.text : PALETTE.muted });
-    });
-    this.hideFrom('ribbon', recent.length);
+  /**
+   * Every card's place and every text shown on the canvas, in game coordinates: the cards' own and the room's life's
+   * (figures' names, badges and captions in the responders card). An arriving message's card is drawn over the
+   * others while it shows: it is listed as a card with `overlay` set.
+   */
+  layout(): WarRoomLayout {
+    return {
+      cards: [...this.cards.map((c) => ({ card: c.id, ...c.bounds })), ...this.life.overlays().map((o) => ({ ...o, overlay: true }))],
+      texts: [...this.cards.flatMap((c) => c.textBoxes()), ...this.life.texts()],
+    };
   }
 }
-
-
-function formatCountdown(minutes: number): string {
-  const seconds = Math.max(0, Math.round(minutes * 60));
-  if (seconds >= 3600) return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
-  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-}
-
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .map((part) => part[0] ?? '')
-    .join('')
-    .slice(0, 2)
-    .toUpperCase();
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
-
-export { HEIGHT };

@@ -1,0 +1,58 @@
+/**
+ * The dashboards in words: what the war room's canvas draws as pixels (each metric's name, value, threshold and
+ * whether it is past it), for the table beside the canvas and for screen readers. Pure: no DOM, unit-tested.
+ */
+import { formatMetric, type LiveView, type SeatView } from '../engine/index';
+
+/** Where a metric stands against its threshold. Past it is `above`, as the canvas colours it (current > threshold). */
+export type ThresholdState = 'above' | 'below' | 'none';
+
+export interface MetricRow {
+  /** `dashboard/metric`, stable for the run. */
+  key: string;
+  dashboard: string;
+  label: string;
+  /** The current value with its unit, as the canvas prints it. */
+  value: string;
+  /** The threshold with its unit, or null when the metric has none. */
+  threshold: string | null;
+  state: ThresholdState;
+}
+
+export function thresholdState(current: number, threshold: number | null): ThresholdState {
+  if (threshold === null || !Number.isFinite(current)) return 'none';
+  return current > threshold ? 'above' : 'below';
+}
+
+/** Every metric of every dashboard, in the dashboards' order, with its live value. */
+export function metricRows(view: Pick<SeatView, 'dashboards'>, live: Pick<LiveView, 'dashboards'>): MetricRow[] {
+  const values = new Map<string, number>(live.dashboards.flatMap((d) => d.metrics.map((m) => [`${d.id}/${m.id}`, m.current] as const)));
+  return view.dashboards.flatMap((d) =>
+    d.metrics.map((m) => {
+      const key: string = `${d.id}/${m.id}`;
+      const current = values.get(key) ?? Number.NaN;
+      return { key, dashboard: d.title, label: m.label, value: formatMetric(current, m.unit), threshold: m.threshold === null ? null : formatMetric(m.threshold, m.unit), state: thresholdState(current, m.threshold) };
+    }),
+  );
+}
+
+/** Each metric's state, to compare with the next update. */
+export function statesOf(rows: readonly MetricRow[]): Map<string, ThresholdState> {
+  return new Map(rows.map((row) => [row.key, row.state]));
+}
+
+/**
+ * What to say when metrics cross their thresholds between two updates: one sentence for all that crossed, or null when
+ * none did. Nothing is said on the first look (`previous` null) nor while values only move on the same side: a
+ * screen reader hears the dashboards change state, not tick.
+ */
+export function crossingMessage(previous: ReadonlyMap<string, ThresholdState> | null, rows: readonly MetricRow[]): string | null {
+  if (previous === null) return null;
+  const crossed = rows.filter((row) => {
+    const before = previous.get(row.key);
+    return row.state !== 'none' && before !== undefined && before !== 'none' && before !== row.state;
+  });
+  if (crossed.length === 0) return null;
+  const parts = crossed.map((row) => `${row.label} ${row.state === 'above' ? 'rose above' : 'fell back below'} its threshold (${row.value}, threshold ${row.threshold})`);
+  return `Dashboards: ${parts.join('; ')}.`;
+}
