@@ -260,6 +260,40 @@ function gapsTable(gaps: readonly PracticeGaps[]): TemplateResult {
 
 const ITEMS_HELP = 'From the postmortems of the team’s group drills. “Mark done” closes one for the whole team, with your name kept as who closed it.';
 
+/**
+ * A team's open action items on its page: marking one done (everyone in the team may, as in the lobby), the error
+ * if that fails, the announcement, and where focus goes next. Shared by the manager's and the member's pages.
+ */
+function openItemsSection(initial: readonly ActionItem[], root: HTMLElement, status: ReturnType<typeof announcer>, draw: () => void, drillOf: (drillId: string) => string | null) {
+  let items: ActionItem[] = [...initial];
+  const closing = new Set<number>();
+  let error = '';
+  const close = async (item: ActionItem) => {
+    closing.add(item.id);
+    error = '';
+    draw();
+    const closed = await closeActionItem(item.id);
+    closing.delete(item.id);
+    if (!closed.ok) {
+      error = `“${item.action}” could not be marked done: ${closed.reason}.`;
+      draw();
+      return;
+    }
+    const index = items.findIndex((i) => i.id === item.id);
+    items = items.filter((i) => i.id !== item.id);
+    status.say(`Marked done: ${item.action}. ${plural(items.length, 'open action item')} left.`, draw);
+    // Focus stays in the list: on the next item's button, or the section's heading when none is left.
+    const next = items[Math.min(index, items.length - 1)];
+    root.querySelector<HTMLElement>(next ? `tr[data-action-item="${next.id}"] button` : '#items-title')?.focus();
+  };
+  return () => html`<section class="records-block" aria-labelledby="items-title">
+    <h3 id="items-title" tabindex="-1">Open action items</h3>
+    <p class="help">${ITEMS_HELP}</p>
+    ${actionItemsTable(items, { drillOf, closing, close: (item) => void close(item) })}
+    <p class="field-error" role="alert">${error}</p>
+  </section>`;
+}
+
 /** "for Dana Lee" or, without a label, "ref AbC12x": what tells one invitation from another of the same role. */
 export function invitationFor(i: { label: string | null; reference: string }): string {
   return i.label ? `for ${i.label}` : `ref ${i.reference}`;
@@ -352,9 +386,6 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
     return found ? `${formatDay(found.playedAt)} · ${found.scenarioTitle}` : null;
   };
 
-  let items: ActionItem[] = view.openActionItems;
-  const closing = new Set<number>();
-  let itemsError = '';
   let invitations: Array<{ id: string; role: TeamRole; url: string; label: string | null; reference: string }> = [];
   // The team's invitations not used yet, from the server (null until read; a reason when it could not be).
   let outstanding: OpenInvitation[] | null = null;
@@ -365,24 +396,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
   let xapi: { sending: boolean; text: string; ok: boolean } = { sending: false, text: '', ok: true };
   const status = announcer();
 
-  const close = async (item: ActionItem) => {
-    closing.add(item.id);
-    itemsError = '';
-    draw();
-    const closed = await closeActionItem(item.id);
-    closing.delete(item.id);
-    if (!closed.ok) {
-      itemsError = `“${item.action}” could not be marked done: ${closed.reason}.`;
-      draw();
-      return;
-    }
-    const index = items.findIndex((i) => i.id === item.id);
-    items = items.filter((i) => i.id !== item.id);
-    status.say(`Marked done: ${item.action}. ${plural(items.length, 'open action item')} left.`, draw);
-    // Focus stays in the list: on the next item's button, or the section's heading when none is left.
-    const next = items[Math.min(index, items.length - 1)];
-    root.querySelector<HTMLElement>(next ? `tr[data-action-item="${next.id}"] button` : '#items-title')?.focus();
-  };
+  const itemsSection = openItemsSection(view.openActionItems, root, status, () => draw(), drillWords);
 
   const makeInvitation = async (role: TeamRole) => {
     inviting = role;
@@ -515,12 +529,7 @@ async function managerView(root: HTMLElement, view: Extract<TeamView, { kind: 'm
       </ul>
     </section>
 
-    <section class="records-block" aria-labelledby="items-title">
-      <h3 id="items-title" tabindex="-1">Open action items</h3>
-      <p class="help">${ITEMS_HELP}</p>
-      ${actionItemsTable(items, { drillOf: drillWords, closing, close: (item) => void close(item) })}
-      <p class="field-error" role="alert">${itemsError}</p>
-    </section>
+    ${itemsSection()}
 
     <section class="records-block" aria-labelledby="invite-title">
       <h3 id="invite-title">Invite people</h3>
@@ -592,28 +601,9 @@ async function memberView(root: HTMLElement, view: Extract<TeamView, { kind: 'me
     const found = view.own.find((r) => r.drillId === drillId);
     return found ? `${formatDay(found.playedAt)} · ${found.scenarioTitle}` : null;
   };
-  // The team's open action items: its follow-through, which everyone in the team may mark done (as in the lobby).
-  let items: ActionItem[] = view.openActionItems;
-  const closing = new Set<number>();
-  let itemsError = '';
   const status = announcer();
-  const close = async (item: ActionItem) => {
-    closing.add(item.id);
-    itemsError = '';
-    draw();
-    const closed = await closeActionItem(item.id);
-    closing.delete(item.id);
-    if (!closed.ok) {
-      itemsError = `“${item.action}” could not be marked done: ${closed.reason}.`;
-      draw();
-      return;
-    }
-    const index = items.findIndex((i) => i.id === item.id);
-    items = items.filter((i) => i.id !== item.id);
-    status.say(`Marked done: ${item.action}. ${plural(items.length, 'open action item')} left.`, draw);
-    const next = items[Math.min(index, items.length - 1)];
-    root.querySelector<HTMLElement>(next ? `tr[data-action-item="${next.id}"] button` : '#items-title')?.focus();
-  };
+  // The team's open action items: its follow-through, which everyone in the team may mark done (as in the lobby).
+  const itemsSection = openItemsSection(view.openActionItems, root, status, () => draw(), drillWords);
   const draw = () =>
     render(
       html`${back}
@@ -629,12 +619,7 @@ async function memberView(root: HTMLElement, view: Extract<TeamView, { kind: 'me
           ${rows.length > 0 ? matrixTable('matrix', 'Your latest drill for this team, by practice', rows) : html`<p class="muted">No drills for this team yet.</p>`}
         </section>
         ${trendSection('trend', ownTrend, 'Your trend in this team’s drills')}
-        <section class="records-block" aria-labelledby="items-title">
-          <h3 id="items-title" tabindex="-1">Open action items</h3>
-          <p class="help">${ITEMS_HELP}</p>
-          ${actionItemsTable(items, { drillOf: drillWords, closing, close: (item) => void close(item) })}
-          <p class="field-error" role="alert">${itemsError}</p>
-        </section>
+        ${itemsSection()}
         <section class="records-block" aria-labelledby="log-title">
           <h3 id="log-title">Your drills for this team</h3>
           ${drillLog(view.own, { id: 'own-log', caption: 'Your drills for this team (its group drills and your solo runs), newest first', withPerson: false, anchors: false })}
