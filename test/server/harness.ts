@@ -97,7 +97,9 @@ export function spawnServer(env: Record<string, string>): Promise<ChildProcess> 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'src/server/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
+    // Starting means opening PGlite (seconds here, close to a minute when the machine's two cores are busy): the
+    // bound is for a server that will never start, not a measure of how fast it does.
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 90_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Firedrill is running at')) {

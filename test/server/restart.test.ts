@@ -91,5 +91,5 @@ describe('a drill outlives its server process', () => {
     await playerAgain.inbox.next('state', (s) => s.view.timeline.length > length);
     await facilitatorAgain.room.leave(true);
     await playerAgain.room.leave(true);
-  }, 90_000);
+  }, 240_000);
 });

@@ -107,5 +107,5 @@ describe('drills across server processes sharing Redis', () => {
     }
     expect([...ports].sort()).toEqual([String(portA), String(portB)].sort());
     for (const room of rooms) await room.leave(true);
-  }, 90_000);
+  }, 240_000);
 });
