@@ -94,17 +94,45 @@ export type Audience = 'everyone' | 'facilitator';
  * The journal as lines of words, for timelines. A command that was not possible is shown as an attempt, with the
  * reason, rather than as something that happened.
  */
-export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario, audience: Audience = 'everyone'): Array<{ seq: number; at: number; text: string }> {
+export function describeJournal(journal: readonly JournalEntry[], scenario: Scenario, audience: Audience = 'everyone'): TimelineLine[] {
   const words = wordsFor(scenario, journal);
   const reasons = new Map<number, string>();
   for (const entry of journal) if (entry.kind === 'event' && entry.event.type === 'command.rejected') reasons.set(entry.event.commandSeq, entry.event.reason);
+  // The impact as the journal has moved it, from the level every run starts at: an "impact changed" line is an
+  // escalation only when it rose (a message that the errors are falling changes the impact too).
+  let impact = 1;
+  const escalates = (entry: JournalEntry): boolean => {
+    if (entry.kind !== 'event') return false;
+    const e = entry.event;
+    if (e.type === 'incident.resurfaced') return true;
+    if (e.type === 'effect.landed') {
+      impact = e.impact;
+      return e.effect === 'worsens';
+    }
+    if (e.type === 'impact.changed') {
+      const rose = e.impact > impact;
+      impact = e.impact;
+      return rose;
+    }
+    return false;
+  };
   return journal.flatMap((entry) => {
+    const escalation = escalates(entry);
     if (entry.kind === 'event' && entry.event.type === 'command.rejected') return [];
     // A hidden command's refusal is folded into its line, so leaving the line out leaves out the refusal too.
     if (audience === 'everyone' && entry.kind === 'command' && seenOnlyByFacilitator(entry.command)) return [];
     const { text, bookkeeping } = describeEntry(entry, words);
     if (bookkeeping) return [];
     const reason = reasons.get(entry.seq);
-    return [{ seq: entry.seq, at: entry.at, text: reason === undefined ? text : `✗ Refused: ${text} (${reason})` }];
+    const line: TimelineLine = { seq: entry.seq, at: entry.at, text: reason === undefined ? text : `✗ Refused: ${text} (${reason})` };
+    return [escalation ? { ...line, escalation: true } : line];
   });
+}
+
+/** A line of a timeline; `escalation` marks what made things worse (the impact rose, an action backfired, a resurfacing). */
+export interface TimelineLine {
+  seq: number;
+  at: number;
+  text: string;
+  escalation?: true;
 }

@@ -18,7 +18,7 @@ import { diagnosisFor, impactAt, injectFor, metricLevelValue, type RunContext } 
 import type { Role, Scenario, Severity, VerificationItem } from './scenario/schema';
 import { ROLES, VERIFICATION_ITEMS } from './scenario/schema';
 import type { Seat } from './seats';
-import { describeJournal, wordsFor } from './timeline';
+import { describeJournal, wordsFor, type TimelineLine } from './timeline';
 import { actionLabel } from './names';
 
 export type { Seat } from './seats';
@@ -76,7 +76,7 @@ export interface SharedView {
   verification: Array<{ item: VerificationItem; checkedAt: number | null; ok: boolean | null }>;
   /** Every verification check made, with what it showed. */
   checks: Array<{ at: number; item: VerificationItem; ok: boolean; detail: string }>;
-  timeline: Array<{ seq: number; at: number; text: string }>;
+  timeline: TimelineLine[];
   runbooks: Scenario['runbooks'];
   /** The shift's other alerts, with the verdicts so far (never the right answer). */
   alertQueue: Array<{ id: string; title: string; context: string; runbook: string | null; dashboard: string | null; verdict: 'actionable' | 'noise' | null }>;

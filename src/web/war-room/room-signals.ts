@@ -3,10 +3,8 @@
  * (injects and alerts arriving), and escalations (the impact grew). Pure: it compares the seat's view with what the
  * room had already seen, so the scene animates each arrival once and never on a redraw.
  *
- * The seat's view carries no impact level (a responder sees impact only through the dashboards), so an escalation is
- * read from the timeline lines the engine writes for it (`describeEntry` in src/engine/timeline.ts): the world's
- * impact changing (scheduled severity changes and injects that raise it), an action that made things worse, and an
- * incident that resurfaced.
+ * Escalations are the timeline lines the engine marks as such (`describeJournal`): the impact rose, an action made
+ * things worse, the incident resurfaced. Which line escalates is the engine's rule, not this view's.
  */
 import type { SeatView } from '../../engine/index';
 
@@ -30,12 +28,6 @@ export interface RoomSignals {
 
 export const FIRST_LOOK: RoomMemo = { lastSeq: -1, messages: 0, severity: null };
 
-const ESCALATION_LINES = [/^Impact changed: /, /: things got worse$/, /^Errors are climbing again/];
-
-export function isEscalationLine(text: string): boolean {
-  return ESCALATION_LINES.some((pattern) => pattern.test(text));
-}
-
 /**
  * Compares a view with the memo. The first look (a fresh scene, or a restored run) only takes note: what was already
  * on the timeline when the room opened did not just arrive, so nothing animates for it.
@@ -44,7 +36,7 @@ export function roomSignals(memo: RoomMemo, view: Pick<SeatView, 'timeline' | 'm
   const lastSeq = view.timeline.length > 0 ? view.timeline[view.timeline.length - 1]!.seq : memo.lastSeq;
   const next: RoomMemo = { lastSeq: Math.max(lastSeq, memo.lastSeq), messages: view.messages.length, severity: view.severity };
   if (memo === FIRST_LOOK) return { memo: next, arrivals: [], messages: [], escalation: false, severityChanged: false };
-  const arrivals = view.timeline.filter((line) => line.seq > memo.lastSeq).map((line) => ({ ...line, escalation: isEscalationLine(line.text) }));
+  const arrivals = view.timeline.filter((line) => line.seq > memo.lastSeq).map((line) => ({ ...line, escalation: line.escalation === true }));
   const messages = view.messages.slice(memo.messages);
   return {
     memo: next,
