@@ -5,7 +5,7 @@ export { compileScenario, phaseOf, type IncidentMachine } from './lifecycle/mach
 export { LIFECYCLE_STATES, type LifecycleState } from './lifecycle/states';
 export { describeIssuers, issuerRefusal } from './lifecycle/authority';
 export { loadScenario, scenarioHash, sortProblems, type LoadResult } from './scenario/load';
-export { ScenarioSchema, SEVERITIES, ROLES, VERIFICATION_ITEMS, type Scenario, type Severity, type Role, type VerificationItem } from './scenario/schema';
+export { ScenarioSchema, SEVERITIES, ROLES, ROLE_LABELS, VERIFICATION_ITEMS, type Scenario, type Severity, type Role, type VerificationItem } from './scenario/schema';
 export { formatProblem, ProblemsError, type Problem } from './scenario/problems';
 export { CommandSchema, ScriptEntrySchema, ScriptSchema, FACILITATOR, seenOnlyByFacilitator, COMMANDS, COMMAND_TYPES, REGISTRY, type Command, type CommandInput, type CommandType, type CommandOf, type ScriptEntry } from './commands/registry';
 export type { Issuer, CommandRules } from './commands/define';

@@ -2,14 +2,14 @@
  * How a record reads to a manager, in the same words on the records pages, in the printable report and in the CSV:
  * which drills a team's records hold, who a person played and in which roles, and their own part in a drill.
  */
-import type { Role } from '../engine/index';
+import { ROLE_LABELS as INCIDENT_ROLE_LABELS, type Role } from '../engine/index';
 import { CATEGORIES, type Category } from '../engine/policy/rubric';
 import type { PersonDrillResult } from './model';
 
 /** Which drills a team's results hold (see queries.ts `teamResults`): said wherever they are shown or exported. */
 export const TEAM_RESULTS_SCOPE = 'This team’s group drills and members’ solo runs';
 
-export const INCIDENT_ROLE_LABELS: Record<Role, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
+export { INCIDENT_ROLE_LABELS };
 
 /** The roles in words: "Incident commander", "no role", or, for an old record, "suggested: Communications". */
 export function rolesWords(row: Pick<PersonDrillResult, 'roles' | 'rolesSource'>): string {

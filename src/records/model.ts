@@ -44,6 +44,6 @@ export interface PersonDrillResult {
   /** Points this person's own commands earned and lost, per category (what the team debrief credits the seat). */
   credited: Partial<Record<Category, number>>;
   deducted: Partial<Record<Category, number>>;
-  /** The points the whole grade gave and took (null for results graded before these were kept): see own-part.ts. */
+  /** The points the whole grade gave and took (null for results graded before these were kept): see describe.ts. */
   drillPoints: { earned: number; lost: number } | null;
 }

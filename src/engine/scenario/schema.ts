@@ -11,6 +11,8 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const ROLES = ['commander', 'communications', 'operations', 'scribe'] as const;
 export type Role = (typeof ROLES)[number];
+/** Each role in words, as every screen and export names it. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
 
 export const VERIFICATION_ITEMS = ['fix-deployed', 'metrics-normal', 'logs-stable', 'stakeholders-notified'] as const;
 export type VerificationItem = (typeof VERIFICATION_ITEMS)[number];

@@ -5,10 +5,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { formatMinute, type Role } from '../../engine/index';
+import { formatMinute, ROLE_LABELS, type Role } from '../../engine/index';
 import type { SeatChoice, SeatMessage } from './connection';
 
-export const ROLE_LABELS: Record<Role, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
+export { ROLE_LABELS };
 
 type Seat = SeatMessage['lobby']['seats'][number];
 type Person = SeatMessage['lobby']['people'][number];

@@ -2,11 +2,10 @@ import { html, render } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { describeMinutes, personName, ROLES, SEVERITIES, type PolicyView, type Role, type SeatView, type Severity } from '../../engine/index';
+import { describeMinutes, personName, ROLE_LABELS, ROLES, SEVERITIES, type PolicyView, type Role, type SeatView, type Severity } from '../../engine/index';
 import { announceExample } from './examples';
 import { fieldText, formatClock, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
-const ROLE_LABELS: Record<Role, string> = { commander: 'Incident commander', communications: 'Communications', operations: 'Operations', scribe: 'Scribe' };
 
 const VERDICTS = [
   ['actionable', 'Actionable: page someone'],

@@ -8,6 +8,7 @@ import { formatMetric } from '../../engine/index';
 import { CardSurface, CardTexts, css, GAP, measureFor, paintPanel, PAD, type Card, type TextBox, type Rect, type TextStyle, type WarRoomFrame } from './card';
 import { formatGameMinute, formatTick, timeTicks, unitName, valueScale } from './chart-scale';
 import { chartBounds } from './layout';
+import { thresholdState } from '../dashboard-readout';
 import { PALETTE } from './palette';
 import { ellipsize, ellipsizeKeepingSuffix } from './text-fit';
 
@@ -63,7 +64,7 @@ export class DashboardChartCard implements Card {
 
   update(frame: WarRoomFrame): boolean {
     const m = metricAt(frame, this.index);
-    const breached = m !== null && m.threshold !== null && m.current > m.threshold;
+    const breached = m !== null && thresholdState(m.current, m.threshold) === 'above';
     // The series is rebuilt by the run once a game minute: the same array means the same picture.
     const chartKey = m === null ? 'none' : `${m.dashboard}|${m.label}|${m.unit}|${m.threshold}|${breached}`;
     let changed = false;

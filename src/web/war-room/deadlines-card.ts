@@ -4,6 +4,7 @@ import { CardSurface, CardTexts, GAP, measureFor, paintPanel, PAD, type Card, ty
 import { DEADLINES } from './layout';
 import { PALETTE } from './palette';
 import { ellipsize } from './text-fit';
+import { formatCountdown } from './character-state';
 
 const TITLE: TextStyle = { size: 12, color: PALETTE.muted, bold: true };
 const LABEL: TextStyle = { size: 12 };
@@ -14,12 +15,6 @@ const FIRST_ROW = 30;
 const ROWS = 5;
 /** Room kept for the countdown, whatever its digits, so labels do not jump as it counts down. */
 const WIDEST_TIME = '00m 00s';
-
-export function formatCountdown(minutes: number): string {
-  const seconds = Math.max(0, Math.round(minutes * 60));
-  if (seconds >= 3600) return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
-  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-}
 
 export class DeadlinesCard implements Card {
   readonly id = 'deadlines';
