@@ -43,7 +43,6 @@ export interface WarRoomHandle {
 }
 
 export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: { onProgress(value: number): void; onFirstFrame(): void; onError(message: string): void }): WarRoomHandle {
-  performance.mark('x:game-module');
   const game = new Game({
     type: WEBGL,
     parent,
@@ -77,7 +76,6 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
       draw(time, delta);
     }
   };
-  performance.mark('x:game-constructed');
   game.events.on('firedrill:load-progress', hooks.onProgress);
   game.events.once('firedrill:first-frame', hooks.onFirstFrame);
   const layout = (): WarRoomLayout => {
