@@ -53,8 +53,10 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
     banner: false,
     // No multisampled drawing buffer: the room is textured quads whose edges the 2D canvases already smooth, and with
     // software WebGL (no GPU) multisampling made each frame cost ~20 ms in the GPU process against ~4 ms without it
-    // (`npm run bench`: 38 fps with it, 59 without, at 10× with the pager ringing).
-    render: { antialiasGL: false },
+    // (`npm run bench`: 38 fps with it, 59 without, at 10× with the pager ringing). One texture per batch: the shader
+    // that chooses among many textures per pixel took ~45 ms to compile before the first frame, one texture ~15 ms, and
+    // the room's few dozen quads draw as fast either way.
+    render: { antialiasGL: false, maxTextures: 1 },
     audio: { noAudio: true },
     scene: [BootScene, PreloaderScene, WarRoomScene],
     callbacks: {
