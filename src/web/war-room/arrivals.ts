@@ -5,14 +5,14 @@
  */
 import type { GameObjects, Scene, Time } from 'phaser';
 import { later, reducedMotion, slideIn, tween } from './motion';
-import { measureFor, type Rect, type TextBox, type TextStyle } from './card';
-import { FONT, PALETTE } from './palette';
+import { measureFor, phaserTextStyle, type Rect, type TextBox, type TextStyle } from './card';
+import { PALETTE } from './palette';
 import { ellipsize, wrapLines } from './text-fit';
 
 /** How long an arrival card stays (real milliseconds). */
 export const CARD_MS = 4500;
 const HEIGHT = 64;
-const TITLE: TextStyle = { size: 11, bold: true };
+const TITLE: TextStyle = { size: 11, bold: true, color: PALETTE.accentText };
 const BODY: TextStyle = { size: 12 };
 /** The texts' left and right margin inside the card. */
 const INSET = 12;
@@ -31,8 +31,8 @@ export class ArrivalCard {
   ) {
     const back = scene.add.rectangle(0, 0, at.width, HEIGHT, PALETTE.panelEdge, 0.96).setOrigin(0, 0);
     this.edge = scene.add.rectangle(0, 0, 4, HEIGHT, PALETTE.accent).setOrigin(0, 0);
-    this.title = scene.add.text(INSET, 8, '', { fontFamily: FONT, fontSize: '11px', color: PALETTE.accentText, fontStyle: 'bold' });
-    this.body = scene.add.text(INSET, 24, '', { fontFamily: FONT, fontSize: '12px', color: PALETTE.text });
+    this.title = scene.add.text(INSET, 8, '', phaserTextStyle(TITLE));
+    this.body = scene.add.text(INSET, 24, '', phaserTextStyle(BODY));
     this.card = scene.add.container(at.x, at.y, [back, this.edge, this.title, this.body]).setDepth(800).setVisible(false);
   }
 

@@ -2,7 +2,7 @@
  * What every war-room card shares: where it sits, what it is given each frame, its text objects (fitted by measured
  * width, hidden when unused) and its painted surface (a canvas texture repainted only when what it shows changes).
  */
-import type { GameObjects, Scene, Textures } from 'phaser';
+import type { GameObjects, Scene, Textures, Types } from 'phaser';
 import type { LiveView, SeatView } from '../../engine/index';
 import { FONT, PALETTE } from './palette';
 import { canvasMeasure, type Measure } from './text-fit';
@@ -54,19 +54,52 @@ export interface TextStyle {
 export const fontOf = (style: TextStyle) => `${style.bold ? 'bold' : 'normal'} ${style.size}px ${FONT}`;
 export const measureFor = (style: TextStyle): Measure => canvasMeasure(fontOf(style));
 
-const lineHeights = new Map<string, number>();
+/** What a font measures once: the height of one line, and the ascent and descent Phaser draws text by. */
+interface FontFacts {
+  lineHeight: number;
+  metrics: { ascent: number; descent: number; fontSize: number };
+}
+
+const fontFacts = new Map<string, FontFacts>();
+/** The string Phaser measures a font's ascent and descent by (its TextStyle's default `testString`). */
+const PHASER_TEST_STRING = '|M\u00C3\u2030qgy';
+let measuring: CanvasRenderingContext2D | null = null;
+
+/**
+ * Measured once per font, the way Phaser measures it (the test string's bounding box on a 2D canvas), so Phaser's
+ * texts and the texts painted into cards stack alike. Phaser would measure every text it makes unless the style
+ * brings these metrics, and a probe text object per font would cost a canvas and a texture each.
+ */
+function factsOf(style: TextStyle): FontFacts {
+  const font = fontOf(style);
+  let facts = fontFacts.get(font);
+  if (facts === undefined) {
+    measuring ??= document.createElement('canvas').getContext('2d')!;
+    measuring.font = font;
+    const box = measuring.measureText(PHASER_TEST_STRING);
+    const size = box.actualBoundingBoxAscent + box.actualBoundingBoxDescent;
+    facts = { lineHeight: size, metrics: { ascent: box.actualBoundingBoxAscent, descent: box.actualBoundingBoxDescent, fontSize: size } };
+    fontFacts.set(font, facts);
+  }
+  return facts;
+}
 
 /** The height of one line of text in `style`, as Phaser sizes its text objects (measured once per font). */
-export function lineHeight(scene: Scene, style: TextStyle): number {
-  const font = fontOf(style);
-  let height = lineHeights.get(font);
-  if (height === undefined) {
-    const probe = scene.make.text({ text: 'Mg', style: { fontFamily: FONT, fontSize: `${style.size}px`, fontStyle: style.bold ? 'bold' : 'normal' } }, false);
-    height = probe.height;
-    probe.destroy();
-    lineHeights.set(font, height);
-  }
-  return height;
+export function lineHeight(style: TextStyle): number {
+  return factsOf(style).lineHeight;
+}
+
+/** A Phaser text style for `style`, with its font's metrics already measured (see `factsOf`). */
+export function phaserTextStyle(style: TextStyle, extra: { padding?: { x: number; y: number } } = {}): Types.GameObjects.Text.TextStyle {
+  return {
+    fontFamily: FONT,
+    fontSize: `${style.size}px`,
+    fontStyle: style.bold ? 'bold' : 'normal',
+    color: style.color ?? PALETTE.text,
+    ...(style.background === undefined ? {} : { backgroundColor: style.background }),
+    ...(extra.padding === undefined ? {} : { padding: extra.padding }),
+    metrics: { ...factsOf(style).metrics },
+  };
 }
 
 /**
@@ -98,13 +131,7 @@ export class CardTexts {
   place(key: string, x: number, y: number, value: string, style: TextStyle, origin: { x?: number; y?: number } = {}): GameObjects.Text {
     let text = this.texts.get(key);
     if (!text) {
-      text = this.scene.add.text(x, y, value, {
-        fontFamily: FONT,
-        fontSize: `${style.size}px`,
-        fontStyle: style.bold ? 'bold' : 'normal',
-        color: style.color ?? PALETTE.text,
-        backgroundColor: style.background,
-      });
+      text = this.scene.add.text(x, y, value, phaserTextStyle(style));
       this.texts.set(key, text);
     }
     if (text.x !== x || text.y !== y) text.setPosition(x, y);
@@ -124,7 +151,7 @@ export class CardTexts {
 
   /** The height of one line of text in `style`, as Phaser sizes its text objects. */
   lineHeight(style: TextStyle): number {
-    return lineHeight(this.scene, style);
+    return lineHeight(style);
   }
 
   /** Texts shown now, as boxes in game coordinates. */
@@ -136,6 +163,69 @@ export class CardTexts {
       boxes.push({ key: `${this.card}/${key}`, card: this.card, text: text.text, x: b.x, y: b.y, width: b.width, height: b.height });
     }
     return boxes;
+  }
+}
+
+/** A text painted into a card's surface: where it is in game coordinates, and how it looks. */
+interface PaintedText {
+  value: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  style: TextStyle;
+}
+
+/**
+ * A card's texts painted into its surface instead of made Phaser text objects. A Phaser text is a canvas and a WebGL
+ * texture of its own: the charts' sixty-odd labels made the first war-room frame wait for sixty canvases, sixty
+ * uploads and sixty draws. Painted, they cost one `fillText` each when the card repaints, and nothing in between.
+ * Same calls as `CardTexts`; the card paints them with `paint` inside its surface's `paint`.
+ */
+export class PaintedTexts {
+  private readonly placed = new Map<string, PaintedText>();
+
+  constructor(readonly card: string) {}
+
+  begin(): void {
+    this.placed.clear();
+  }
+
+  /** Places a text at (x, y) with the given origin (0 left/top, 1 right/bottom); it shows once the card paints. */
+  place(key: string, x: number, y: number, value: string, style: TextStyle, origin: { x?: number; y?: number } = {}): { text: string; width: number; height: number } {
+    const lines = value === '' ? [] : value.split('\n');
+    const measure = measureFor(style);
+    const width = Math.ceil(Math.max(0, ...lines.map((line) => measure(line))));
+    const height = Math.max(1, lines.length) * lineHeight(style);
+    this.placed.set(key, { value, left: x - (origin.x ?? 0) * width, top: y - (origin.y ?? 0) * height, width, height, style });
+    return { text: value, width, height };
+  }
+
+  lineHeight(style: TextStyle): number {
+    return lineHeight(style);
+  }
+
+  /** Paints every placed text; `origin` is the surface's top-left corner in game coordinates. */
+  paint(context: CanvasRenderingContext2D, origin: { x: number; y: number }): void {
+    context.textBaseline = 'alphabetic';
+    for (const text of this.placed.values()) {
+      if (text.value === '') continue;
+      const left = text.left - origin.x;
+      const top = text.top - origin.y;
+      if (text.style.background !== undefined) {
+        context.fillStyle = text.style.background;
+        context.fillRect(left, top, text.width, text.height);
+      }
+      const facts = factsOf(text.style);
+      context.font = fontOf(text.style);
+      context.fillStyle = text.style.color ?? PALETTE.text;
+      text.value.split('\n').forEach((line, i) => context.fillText(line, left, top + facts.metrics.ascent + i * facts.lineHeight));
+    }
+  }
+
+  /** Texts shown now, as boxes in game coordinates. */
+  boxes(): TextBox[] {
+    return [...this.placed.entries()].filter(([, t]) => t.value !== '').map(([key, t]) => ({ key: `${this.card}/${key}`, card: this.card, text: t.value, x: t.left, y: t.top, width: t.width, height: t.height }));
   }
 }
 

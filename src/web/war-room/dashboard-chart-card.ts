@@ -1,11 +1,12 @@
 /**
  * One dashboard chart: the metric's name and unit, its current value, and its last half hour as a line, with a
  * labelled value axis, the threshold line named at the line, and a time axis in game minutes. The line and axes are
- * repainted when the series changes (once a game minute), the value text when its formatted value does.
+ * repainted when the series changes (once a game minute), the value text when its formatted value does. Its texts
+ * are painted with the chart (see PaintedTexts): the card is one texture however many labels it has.
  */
 import type { Scene } from 'phaser';
 import { formatMetric } from '../../engine/index';
-import { CardSurface, CardTexts, css, GAP, measureFor, paintPanel, PAD, type Card, type TextBox, type Rect, type TextStyle, type WarRoomFrame } from './card';
+import { CardSurface, css, GAP, measureFor, paintPanel, PaintedTexts, PAD, type Card, type TextBox, type Rect, type TextStyle, type WarRoomFrame } from './card';
 import { formatGameMinute, formatTick, timeTicks, unitName, valueScale } from './chart-scale';
 import { chartBounds } from './layout';
 import { thresholdState } from '../dashboard-readout';
@@ -46,8 +47,10 @@ export function metricAt(frame: WarRoomFrame, index: number): Metric | null {
 export class DashboardChartCard implements Card {
   readonly id: string;
   readonly bounds: Rect;
-  private readonly texts: CardTexts;
+  private readonly texts: PaintedTexts;
   private readonly surface: CardSurface;
+  /** Paints the panel, grid, threshold and line of the metric laid out last (its texts are painted over them). */
+  private drawChart: ((context: CanvasRenderingContext2D, width: number, height: number) => void) | null = null;
   private series: Metric['series'] | null = null;
   private chartKey = '';
   private valueKey = '';
@@ -59,7 +62,7 @@ export class DashboardChartCard implements Card {
     this.id = `chart${index}`;
     this.bounds = chartBounds(index);
     this.surface = new CardSurface(scene, `card:${this.id}`, this.bounds);
-    this.texts = new CardTexts(scene, this.id);
+    this.texts = new PaintedTexts(this.id);
   }
 
   update(frame: WarRoomFrame): boolean {
@@ -81,7 +84,15 @@ export class DashboardChartCard implements Card {
       this.placeValue(m, breached);
       changed = true;
     }
+    if (changed && m !== null) this.repaint();
     return changed;
+  }
+
+  private repaint(): void {
+    this.surface.paint((context, width, height) => {
+      this.drawChart?.(context, width, height);
+      this.texts.paint(context, this.bounds);
+    });
   }
 
   /** The title, value and flag along the top: the flag gets what the value leaves. */
@@ -96,10 +107,7 @@ export class DashboardChartCard implements Card {
     const t = this.texts;
     t.begin();
     this.surface.image.setVisible(m !== null);
-    if (m === null) {
-      t.end();
-      return;
-    }
+    if (m === null) return;
     const { x, y, width, height } = this.bounds;
     t.place('title', x + PAD, y + 8, ellipsizeKeepingSuffix(`${m.dashboard} · ${m.label}`, ` (${unitName(m.unit)})`, width - 2 * PAD, measureFor(TITLE)), TITLE);
     this.placeValue(m, breached);
@@ -133,9 +141,8 @@ export class DashboardChartCard implements Card {
       // Above the line if there is room in the plot, else just below it.
       if (lineY - 1 - text.height < plot.top) t.place('threshold', x + plot.right - 2, y + lineY + 2, text.text, THRESHOLD, { x: 1, y: 0 });
     }
-    t.end();
 
-    this.surface.paint((context, w, h) => {
+    this.drawChart = (context, w, h) => {
       paintPanel(context, w, h);
       context.lineWidth = 1;
       context.strokeStyle = css(PALETTE.panelEdge);
@@ -168,7 +175,7 @@ export class DashboardChartCard implements Card {
       context.beginPath();
       m.series.forEach(([minute, v], i) => (i === 0 ? context.moveTo(px(minute), py(v)) : context.lineTo(px(minute), py(v))));
       context.stroke();
-    });
+    };
   }
 
   textBoxes(): TextBox[] {

@@ -1,6 +1,6 @@
 /** Deadlines: each open deadline's label and the game time left, soonest first. */
 import type { Scene } from 'phaser';
-import { CardSurface, CardTexts, GAP, measureFor, paintPanel, PAD, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
+import { CardSurface, GAP, measureFor, paintPanel, PAD, PaintedTexts, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
 import { DEADLINES } from './layout';
 import { PALETTE } from './palette';
 import { ellipsize } from './text-fit';
@@ -19,12 +19,13 @@ const WIDEST_TIME = '00m 00s';
 export class DeadlinesCard implements Card {
   readonly id = 'deadlines';
   readonly bounds = DEADLINES;
-  private readonly texts: CardTexts;
+  /** Painted with the panel: the countdowns change often, and one texture costs less than a dozen. */
+  private readonly texts = new PaintedTexts(this.id);
+  private readonly surface: CardSurface;
   private shown = '';
 
   constructor(scene: Scene) {
-    new CardSurface(scene, 'card:deadlines', this.bounds).paint(paintPanel);
-    this.texts = new CardTexts(scene, this.id);
+    this.surface = new CardSurface(scene, 'card:deadlines', this.bounds);
   }
 
   update({ live }: WarRoomFrame): boolean {
@@ -51,7 +52,10 @@ export class DeadlinesCard implements Card {
     });
     if (more > 0) t.place('more', left, y + FIRST_ROW + rows.length * ROW + 1, ellipsize(`+ ${more} more`, right - left, measureFor(LABEL)), { ...LABEL, color: PALETTE.muted });
     if (rows.length === 0) t.place('none', left, y + FIRST_ROW + 1, 'Nothing due.', { ...LABEL, color: PALETTE.muted });
-    t.end();
+    this.surface.paint((context, w, h) => {
+      paintPanel(context, w, h);
+      t.paint(context, this.bounds);
+    });
     return true;
   }
 

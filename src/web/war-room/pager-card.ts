@@ -5,9 +5,10 @@
  */
 import type { GameObjects, Scene } from 'phaser';
 import { formatMinute } from '../../engine/index';
-import { CardSurface, CardTexts, measureFor, paintPanel, PAD, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
+import { CardSurface, measureFor, paintPanel, PAD, PaintedTexts, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
 import { PAGER } from './layout';
 import { PALETTE } from './palette';
+import { PAGER_TEXTURE } from './pager-icon';
 import { ellipsize, wrapLines } from './text-fit';
 
 const STATE: TextStyle = { size: 11, bold: true };
@@ -19,37 +20,30 @@ const TEXT_LEFT = 74;
 export class PagerCard implements Card {
   readonly id = 'pager';
   readonly bounds = PAGER;
-  private readonly texts: CardTexts;
+  private readonly texts: PaintedTexts;
   private readonly surface: CardSurface;
   /** The pager icon, for the ringing. */
   readonly icon: GameObjects.Image;
-  private painted = '';
   private shown = '';
 
   constructor(scene: Scene, acknowledge: () => void) {
     const { x, y, width, height } = this.bounds;
     this.surface = new CardSurface(scene, 'card:pager', this.bounds);
-    this.icon = scene.add.image(x + 34, y + height / 2, 'pager');
+    this.icon = scene.add.image(x + 34, y + height / 2, PAGER_TEXTURE);
     // The whole pager card answers a click, as its label promises.
     scene.add
       .rectangle(x + width / 2, y + height / 2, width, height, 0x000000, 0)
       .setInteractive({ useHandCursor: true })
       .on('pointerdown', acknowledge);
-    this.texts = new CardTexts(scene, this.id);
+    this.texts = new PaintedTexts(this.id);
   }
 
   update({ view }: WarRoomFrame): boolean {
     const acked = view.page.acknowledgedAt !== null;
     const edge = acked ? PALETTE.panelEdge : PALETTE.accent;
-    let changed = false;
-    if (String(edge) !== this.painted) {
-      this.painted = String(edge);
-      changed = true;
-      this.surface.paint((context, width, height) => paintPanel(context, width, height, { color: edge, width: 2 }));
-    }
     const state = acked ? `ACKNOWLEDGED ${formatMinute(view.page.acknowledgedAt!)}` : view.available.includes('acknowledge') ? 'PAGE · press A or click' : 'PAGE · not acknowledged';
-    const key = `${state}|${view.page.title}|${view.page.context}`;
-    if (key === this.shown) return changed;
+    const key = `${edge}|${state}|${view.page.title}|${view.page.context}`;
+    if (key === this.shown) return false;
     this.shown = key;
     const { x, y, width, height } = this.bounds;
     const left = x + TEXT_LEFT;
@@ -65,7 +59,11 @@ export class PagerCard implements Card {
     const contextLine = t.lineHeight(CONTEXT);
     const lines = Math.max(0, Math.floor((bottom - top) / contextLine));
     t.place('context', left, top, wrapLines(view.page.context, room, lines, measureFor(CONTEXT)).join('\n'), CONTEXT);
-    t.end();
+    // Texts painted with the panel: they change when the page does, with the edge.
+    this.surface.paint((context, w, h) => {
+      paintPanel(context, w, h, { color: edge, width: 2 });
+      t.paint(context, this.bounds);
+    });
     return true;
   }
 

@@ -10,9 +10,10 @@
 import type { LiveView, SeatView } from '../../engine/index';
 import type { GameObjects as PhaserObjects, Scene, Tweens } from 'phaser';
 import { characterStates, figureKey, rememberStarts, type CharacterActivity, type CharacterState, type StartsSeen } from './character-state';
-import { lineHeight, measureFor, type TextBox, type TextStyle } from './card';
+import { lineHeight, measureFor, phaserTextStyle, type TextBox, type TextStyle } from './card';
 import { slideIn, tween } from './motion';
-import { FONT, PALETTE } from './palette';
+import { PAGER_TEXTURE } from './pager-icon';
+import { PALETTE } from './palette';
 import { ellipsize, fitFirst } from './text-fit';
 
 export const FIGURE_TEXTURE = 'firedrill-figure';
@@ -87,12 +88,12 @@ class ResponderFigure {
     // measured line heights, the progress bar under them, all within the slot.
     this.body = scene.add.image(avatar.x, avatar.y, FIGURE_TEXTURE);
     this.laptop = scene.add.image(avatar.x + 17, avatar.y + 10, LAPTOP_TEXTURE).setTint(0xc7d2fe).setVisible(false);
-    this.pager = scene.add.image(avatar.x + 17, avatar.y + 6, 'pager').setScale(0.26).setVisible(false);
-    this.badge = scene.add.text(avatar.x + 11, avatar.y - 16, '', { fontFamily: FONT, fontSize: '9px', color: '#0f1420', fontStyle: 'bold', backgroundColor: PALETTE.accentText, padding: { x: BADGE_PAD, y: 1 } });
-    this.name = scene.add.text(0, NAME_TOP, '', { fontFamily: FONT, fontSize: '11px', color: PALETTE.text });
-    const captionTop = NAME_TOP + lineHeight(scene, NAME);
-    this.caption = scene.add.text(0, captionTop, '', { fontFamily: FONT, fontSize: '10px', color: PALETTE.muted, fontStyle: 'bold' });
-    const barTop = Math.min(SLOT_HEIGHT - BAR, captionTop + lineHeight(scene, CAPTION));
+    this.pager = scene.add.image(avatar.x + 17, avatar.y + 6, PAGER_TEXTURE).setScale(0.26).setVisible(false);
+    this.badge = scene.add.text(avatar.x + 11, avatar.y - 16, '', phaserTextStyle({ ...BADGE, color: '#0f1420', background: PALETTE.accentText }, { padding: { x: BADGE_PAD, y: 1 } }));
+    this.name = scene.add.text(0, NAME_TOP, '', phaserTextStyle(NAME));
+    const captionTop = NAME_TOP + lineHeight(NAME);
+    this.caption = scene.add.text(0, captionTop, '', phaserTextStyle({ ...CAPTION, color: PALETTE.muted }));
+    const barTop = Math.min(SLOT_HEIGHT - BAR, captionTop + lineHeight(CAPTION));
     this.track = scene.add.rectangle(0, barTop, width - 8, BAR, PALETTE.panelEdge).setOrigin(0, 0).setVisible(false);
     this.fill = scene.add.rectangle(0, barTop, width - 8, BAR, PALETTE.line).setOrigin(0, 0).setVisible(false);
     this.container = scene.add.container(0, 0, [this.body, this.laptop, this.pager, this.track, this.fill, this.name, this.badge, this.caption]);
@@ -192,7 +193,7 @@ export class ResponderRoom {
     private readonly capacity: number,
   ) {
     ensureFigureTextures(scene);
-    this.more = scene.add.text(0, 0, '', { fontFamily: FONT, fontSize: '11px', color: PALETTE.muted });
+    this.more = scene.add.text(0, 0, '', phaserTextStyle({ ...NAME, color: PALETTE.muted }));
   }
 
   /** The states drawn last, for the test hook. */

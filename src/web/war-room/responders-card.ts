@@ -4,7 +4,7 @@
  * are doing, and a progress bar while they work.
  */
 import type { Scene } from 'phaser';
-import { CardSurface, CardTexts, measureFor, paintPanel, PAD, type Card, type Rect, type TextBox, type TextStyle } from './card';
+import { CardSurface, measureFor, paintPanel, PAD, PaintedTexts, type Card, type Rect, type TextBox, type TextStyle } from './card';
 import { RESPONDERS } from './layout';
 import { PALETTE } from './palette';
 import { ellipsize } from './text-fit';
@@ -32,12 +32,12 @@ export function responderSlot(i: number, card: Rect = RESPONDERS): { x: number; 
 export class RespondersCard implements Card {
   readonly id = 'responders';
   readonly bounds = RESPONDERS;
-  private readonly texts: CardTexts;
+  private readonly texts = new PaintedTexts(this.id);
+  private readonly surface: CardSurface;
   private drawn = false;
 
   constructor(scene: Scene) {
-    new CardSurface(scene, 'card:responders', this.bounds).paint(paintPanel);
-    this.texts = new CardTexts(scene, this.id);
+    this.surface = new CardSurface(scene, 'card:responders', this.bounds);
   }
 
   update(): boolean {
@@ -46,7 +46,10 @@ export class RespondersCard implements Card {
     const { x, y, width } = this.bounds;
     this.texts.begin();
     this.texts.place('title', x + PAD, y + 8, ellipsize('RESPONDERS', width - 2 * PAD, measureFor(TITLE)), TITLE);
-    this.texts.end();
+    this.surface.paint((context, w, h) => {
+      paintPanel(context, w, h);
+      this.texts.paint(context, this.bounds);
+    });
     return true;
   }
 
