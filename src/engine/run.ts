@@ -13,7 +13,8 @@ import { acceptedEvents, compileScenario, phaseOf, type IncidentMachine, type Ma
 import { initialStep, restoreSnapshot, step, type LifecycleSnapshot, type Stepped } from './lifecycle/step-machine';
 import { defaultRubric } from './policy/default-rubric';
 import type { Rubric } from './policy/rubric';
-import { DIFFICULTY_NOISE, type Difficulty, type ImpactHistory, type RunContext, type Seating } from './rules';
+import { DIFFICULTY_NOISE, type Difficulty } from './difficulty';
+import type { ImpactHistory, RunContext, Seating } from './rules';
 import { scenarioHash } from './scenario/load';
 import type { Scenario } from './scenario/schema';
 import { buildLiveView, buildSeatView, buildSharedView, dashboardSeries, type DashboardSeries, type LiveView, type LiveViewOptions, type Seat, type SeatView, type SharedView } from './view';

@@ -3,7 +3,7 @@ import { ScriptSchema } from './commands/registry';
 import { MAX_ID_CHARS, MAX_MINUTE, MAX_RUN_CHARS, shorten } from './limits';
 import { defaultRubric } from './policy/default-rubric';
 import { RubricSchema } from './policy/rubric';
-import { DIFFICULTIES, type Difficulty } from './rules';
+import { DIFFICULTIES, type Difficulty } from './difficulty';
 import { replay, SAVE_FORMAT_VERSION, ScriptError, type Run, type SaveFile } from './run';
 import { readJsonDocument, schemaProblems } from './scenario/document';
 import { sortProblems } from './scenario/load';

@@ -1,5 +1,5 @@
 import './styles.css';
-import { formatMinute } from '../engine/index';
+import { formatMinute } from '../engine/names';
 import { loadCatalog, loadEntry, loadFullCatalog, type CatalogEntry, type IndexEntry } from './catalog';
 import { renderChoice } from './choice-screen';
 import { readDeepLink, type DeepLink } from './deep-link';
