@@ -56,4 +56,20 @@ describe('save and load', () => {
     const unknown = loadSave(JSON.stringify({ ...save, scenarioId: 'gone' }), 'save.json', catalog(scenario));
     expect(!unknown.ok && unknown.reason).toBe('unknown-scenario');
   });
+
+  it('should save the scenario hash it was given, or the one it computes, in every save and every copy', () => {
+    // A caller that has the hash (the page's catalog, built with scenarioHash) spares the run from hashing the scenario.
+    const given = createRun({ scenario, seed: 3, scenarioHash: 'given-hash' });
+    expect(given.save().scenarioHash).toBe('given-hash');
+    given.send('alex', { type: 'acknowledge' });
+    expect(given.save().scenarioHash).toBe('given-hash');
+    expect(given.fork().save().scenarioHash).toBe('given-hash');
+    const computed = createRun({ scenario, seed: 3 });
+    expect(computed.save().scenarioHash).toBe(scenarioHash(scenario));
+    expect(computed.save().scenarioHash).toBe(scenarioHash(scenario));
+    expect(computed.fork().save().scenarioHash).toBe(scenarioHash(scenario));
+    // A loaded save's run keeps the hash its scenario was found by.
+    const loaded = loadSave(JSON.stringify(computed.save()), 'save.json', catalog(scenario));
+    expect(loaded.ok && loaded.run.save().scenarioHash).toBe(scenarioHash(scenario));
+  });
 });

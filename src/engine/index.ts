@@ -22,7 +22,8 @@ export { describeEntry, describeJournal, wordsFor, type Audience, type EntryWord
 export { parseStatusUpdate, statusUpdateTemplate, type ParsedStatusUpdate } from './status-update';
 export { scenarioGraph } from './graph';
 export { actionLabel, formatMinute, formatMetric, injectSender, personName } from './names';
-export { DIFFICULTIES, DIFFICULTY_NOISE, type Difficulty, type Seating } from './rules';
+export { DIFFICULTIES, DIFFICULTY_NOISE, type Difficulty } from './difficulty';
+export type { Seating } from './rules';
 export { loadRubric, RubricSchema, CATEGORIES, CATEGORY_LABELS, CHECKS, type Category, type Rubric } from './policy/rubric';
 export { defaultRubric, DEFAULT_RUBRIC_FILE } from './policy/default-rubric';
 export { policyView, severityPolicy, describeMinutes, promisedUpdateMinutes, type PolicyView, type SeverityPolicy } from './policy/policy';

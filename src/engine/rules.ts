@@ -7,6 +7,7 @@
 import type { Postmortem } from './commands/postmortem';
 import type { ActionKind, GameEvent } from './events';
 import type { Rubric } from './policy/rubric';
+import { DIFFICULTY_NOISE, type Difficulty } from './difficulty';
 import { formatMetric } from './names';
 import { draw, drawMany, initialRandomState, pickWeighted, type RandomState } from './random';
 import type { Diagnosis, Effect, Inject, Resolution, Role, Scenario, Severity, Span, VerificationItem } from './scenario/schema';
@@ -32,15 +33,6 @@ export const DEADLINE_GRACE_MINUTES = 0.5;
  */
 export type Seating = 'solo' | 'team';
 
-/**
- * How a drill is presented: Guided adds hints (what a finding suggests doing next); Standard and Expert show only
- * what was observed, and Expert makes the dashboards noisier. The rules and the grading are the same for all three;
- * the run records which was played so a score is read with it.
- */
-export const DIFFICULTIES = ['guided', 'standard', 'expert'] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
-/** How much noise each difficulty adds to the dashboards: expert play makes the signal harder to read. */
-export const DIFFICULTY_NOISE: Record<Difficulty, number> = { guided: 1, standard: 1, expert: 2.5 };
 
 /** Something the world will do at a minute: an action ending, an inject, a deadline. Plain data, kept in order. */
 export type TimerEvent =

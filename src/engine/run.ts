@@ -13,7 +13,8 @@ import { acceptedEvents, compileScenario, phaseOf, type IncidentMachine, type Ma
 import { initialStep, restoreSnapshot, step, type LifecycleSnapshot, type Stepped } from './lifecycle/step-machine';
 import { defaultRubric } from './policy/default-rubric';
 import type { Rubric } from './policy/rubric';
-import { DIFFICULTY_NOISE, type Difficulty, type ImpactHistory, type RunContext, type Seating } from './rules';
+import { DIFFICULTY_NOISE, type Difficulty } from './difficulty';
+import type { ImpactHistory, RunContext, Seating } from './rules';
 import { scenarioHash } from './scenario/load';
 import type { Scenario } from './scenario/schema';
 import { buildLiveView, buildSeatView, buildSharedView, dashboardSeries, type DashboardSeries, type LiveView, type LiveViewOptions, type Seat, type SeatView, type SharedView } from './view';
@@ -27,6 +28,11 @@ export interface RunOptions {
   seating?: Seating;
   /** How the drill is presented (default: standard); recorded with the run. */
   difficulty?: Difficulty;
+  /**
+   * The scenario's hash (`scenarioHash`), when the caller has it already: a catalog checked at build time, a save's
+   * scenario found by its hash. Otherwise it is computed at the first save.
+   */
+  scenarioHash?: string;
 }
 
 export type SendResult = { ok: true; seq: number } | { ok: false; seq: number | null; reason: string };
@@ -96,6 +102,11 @@ class IncidentRun implements Run {
   private readonly listeners = new Set<() => void>();
   private seriesCache: { impact: ImpactHistory; minute: number; noiseScale: number; series: DashboardSeries } | null = null;
   private viewCache: { length: number; shared: SharedView | null; views: Map<string, SeatView> } = { length: -1, shared: null, views: new Map() };
+  /**
+   * The scenario's hash, for every save. Hashing the whole scenario was the slowest part of a save (tens of ms on a
+   * cold page, before the war room could load); the scenario never changes during a run, so once is enough.
+   */
+  private hash: string | undefined;
 
   constructor(
     readonly scenario: Scenario,
@@ -108,10 +119,11 @@ class IncidentRun implements Run {
     this.input = { seed, rubric, seating, difficulty };
   }
 
-  static start(scenario: Scenario, input: MachineInput): IncidentRun {
+  static start(scenario: Scenario, input: MachineInput, hash: string | undefined): IncidentRun {
     const machine = compileScenario(scenario);
     const first = initialStep(machine, input);
     const run = new IncidentRun(scenario, first.snapshot, [], 0);
+    run.hash = hash;
     run.record(first, 'paged');
     return run;
   }
@@ -275,7 +287,9 @@ class IncidentRun implements Run {
   }
 
   fork(): Run {
-    return new IncidentRun(this.scenario, this.snapshot, this.entries.slice(), this.minute);
+    const copy = new IncidentRun(this.scenario, this.snapshot, this.entries.slice(), this.minute);
+    copy.hash = this.hash;
+    return copy;
   }
 
   /** The context as it stands, uncopied: for the engine's own readers (the explorer), never handed to a UI. */
@@ -296,7 +310,7 @@ class IncidentRun implements Run {
     return {
       formatVersion: SAVE_FORMAT_VERSION,
       scenarioId: this.scenario.id,
-      scenarioHash: scenarioHash(this.scenario),
+      scenarioHash: (this.hash ??= scenarioHash(this.scenario)),
       seed: this.seed,
       seating: this.seating,
       difficulty: this.difficulty,
@@ -323,8 +337,8 @@ export function createRun(options: RunOptions): Run {
   return startRun(options);
 }
 
-function startRun({ scenario, seed, rubric, seating, difficulty }: RunOptions): IncidentRun {
-  return IncidentRun.start(scenario, { seed: String(seed), rubric: rubric ?? defaultRubric(), seating: seating ?? 'solo', difficulty: difficulty ?? 'standard' });
+function startRun({ scenario, seed, rubric, seating, difficulty, scenarioHash: hash }: RunOptions): IncidentRun {
+  return IncidentRun.start(scenario, { seed: String(seed), rubric: rubric ?? defaultRubric(), seating: seating ?? 'solo', difficulty: difficulty ?? 'standard' }, hash);
 }
 
 /** A run rebuilt from its plain state (see `Run.state()`), with no replay. */

@@ -3,7 +3,7 @@ import { ScriptSchema } from './commands/registry';
 import { MAX_ID_CHARS, MAX_MINUTE, MAX_RUN_CHARS, shorten } from './limits';
 import { defaultRubric } from './policy/default-rubric';
 import { RubricSchema } from './policy/rubric';
-import { DIFFICULTIES, type Difficulty } from './rules';
+import { DIFFICULTIES, type Difficulty } from './difficulty';
 import { replay, SAVE_FORMAT_VERSION, ScriptError, type Run, type SaveFile } from './run';
 import { readJsonDocument, schemaProblems } from './scenario/document';
 import { sortProblems } from './scenario/load';
@@ -49,7 +49,8 @@ export function loadSave(text: string, file: string, findScenario: (id: string) 
     return { ok: false, reason: 'outdated', problems: [at(`this save was made with another version of "${save.scenarioId}"; replaying it could give a different run`, 'scenarioHash')] };
   }
   try {
-    const run = replay(found.scenario, save.seed, save.commands, save.minute, { rubric: save.rubric ?? defaultRubric(), seating: save.seating, difficulty: save.difficulty ?? fallbackDifficulty });
+    // The scenario was found by this very hash: the run need not compute it again for its saves.
+    const run = replay(found.scenario, save.seed, save.commands, save.minute, { rubric: save.rubric ?? defaultRubric(), seating: save.seating, difficulty: save.difficulty ?? fallbackDifficulty, scenarioHash: found.hash });
     return { ok: true, run, save: run.save() };
   } catch (error) {
     if (error instanceof ScriptError) return { ok: false, reason: 'corrupt', problems: [at(error.message, `commands[${error.index}]`)] };

@@ -6,7 +6,7 @@
 import { TEAM } from '../engine/commands/observe';
 import { FACILITATOR } from '../engine/commands/registry';
 import type { Postmortem } from '../engine/commands/postmortem';
-import type { Difficulty } from '../engine/rules';
+import type { Difficulty } from '../engine/difficulty';
 import type { JournalEntry } from '../engine/events';
 import { metricLevelValue, RAMP_MINUTES, RECOVERED_LEVEL } from '../engine/rules';
 import { describeJournal } from '../engine/timeline';

@@ -5,7 +5,7 @@
  * issued it) plus the seats and the clock, so a drill rebuilt from it after a restart resumes exactly.
  */
 import { createRun, FACILITATOR, FACILITATOR_SEAT, OBSERVER_SEAT, playerSeat, REAL_MS_PER_GAME_MINUTE, replay, scenarioHash, type LiveView, type Run, type Scenario, type SaveFile, type Seat, type SeatView, type SendResult, type Speed } from '../engine/index';
-import type { Difficulty } from '../engine/rules';
+import type { Difficulty } from '../engine/difficulty';
 import type { Rubric } from '../engine/policy/rubric';
 import { castOf } from './cast';
 import { Lobby, type LobbyView, type Participant, type SeatChoice } from './lobby';

@@ -1,5 +1,5 @@
 /** How a drill is presented. Difficulty changes what the player is shown, never the rules or the grading. */
-import { DIFFICULTIES, DIFFICULTY_NOISE, type Difficulty } from '../engine/index';
+import { DIFFICULTIES, DIFFICULTY_NOISE, type Difficulty } from '../engine/difficulty';
 
 export { DIFFICULTIES, type Difficulty };
 

@@ -1,4 +1,4 @@
-import { formatProblem } from '../engine/index';
+import { formatProblem } from '../engine/scenario/problems';
 import type { CatalogIndex, IndexEntry } from './catalog';
 import { MAX_SEED, parseSeed } from './deep-link';
 import { DIFFICULTIES, DIFFICULTY_SETTINGS, type Difficulty } from './difficulty';

@@ -1,19 +1,34 @@
 import './styles.css';
-import { formatMinute } from '../engine/index';
+import { formatMinute } from '../engine/names';
 import { loadCatalog, loadEntry, loadFullCatalog, type CatalogEntry, type IndexEntry } from './catalog';
 import { renderChoice } from './choice-screen';
 import { readDeepLink, type DeepLink } from './deep-link';
 import type { Difficulty } from './difficulty';
 import { h } from './dom';
 import { download, runFile } from './download';
-import { renderHostSection } from './group/host-form';
-import { renderLibrary, type LibraryChoice } from './library';
-import { restoreRun } from './restore';
-import { Session, type SessionMode } from './session';
+import type { LibraryChoice } from './library';
+import type { Session, SessionMode } from './session';
 import { ACTIVE_RUN_KEY, clearActiveRun, clearDrafts, clearProgress, copyAside, readActiveRun, readProgress, setAside, type StoredRun } from './storage';
 import { installTestHook } from './test-hook';
-import { renderWarRoom, type WarRoomScreen } from './war-room-screen';
+import type { WarRoomScreen } from './war-room-screen';
+import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
 import { createWriterLease } from './writer-lease';
+
+/*
+ * What this file imports loads before anything is on screen: routing, storage, and a new drill's briefing. The rest
+ * loads when a page needs it: the home page (library, hosting), the play part (engine, session, war room), the
+ * debrief, group drills and records. Type-only imports cost nothing.
+ */
+type Play = typeof import('./play');
+/** The part a drill is played with, loaded once (a failed load is tried again next time). */
+let playing: Promise<Play> | null = null;
+function loadPlay(): Promise<Play> {
+  if (!playing) {
+    playing = import('./play');
+    playing.catch(() => (playing = null));
+  }
+  return playing;
+}
 
 const main = document.getElementById('main')!;
 const catalog = loadCatalog();
@@ -37,28 +52,30 @@ function entryFor(scenarioId: unknown): IndexEntry | undefined {
   return catalog.scenarios.find((s) => s.scenario.id === scenarioId);
 }
 
-function showStatus(text: string): void {
+function showStatus(text: string): HTMLElement {
   clear();
-  main.append(h('p', { class: 'loading', role: 'status' }, text));
+  const status = h('p', { class: 'loading', role: 'status' }, text);
+  main.append(status);
+  return status;
 }
 
 function showLibrary(message: string | null = null, tone: 'error' | 'info' = 'error'): void {
-  clear();
-  const library = renderLibrary(catalog, start, message === null ? null : { text: message, tone });
-  // Group drills are hosted from the same page; the form sits after the cards, with a way to it from the top.
-  library.querySelector('.start-options')?.before(h('p', { class: 'host-pointer' }, 'Playing as a team? ', h('a', { href: '#host-title' }, 'Host a group drill'), '. Team readiness: ', h('a', { href: '#records-title' }, 'Records'), '.'));
-  library.append(renderHostSection());
-  // Records and past runs load after the library is on screen, and only their small part: the solo game's first load
-  // stays as it was.
-  const records = h('div', { class: 'records-slot' });
-  library.append(records);
-  main.append(library);
-  import('./records/entry')
-    .then(({ mountRecordsEntry }) => {
-      if (records.isConnected) mountRecordsEntry(records);
-    })
-    .catch((error: unknown) => records.append(h('p', { class: 'banner banner-error' }, `Records could not be loaded: ${error instanceof Error ? error.message : String(error)}.`)));
+  const waiting = showStatus('Opening the library…');
   document.title = 'Firedrill — incident response drills';
+  import('./home')
+    .then(({ renderHome }) => {
+      // Something else took the page meanwhile: the library is no longer wanted.
+      if (!waiting.isConnected) return;
+      clear();
+      main.append(renderHome(catalog, start, message === null ? null : { text: message, tone }));
+    })
+    .catch((error: unknown) => {
+      if (!waiting.isConnected) return;
+      clear();
+      // What the library was to say is said all the same: it may be the only word of a save set aside.
+      if (message !== null) main.append(h('p', { class: `banner banner-${tone}`, role: tone === 'error' ? 'alert' : 'status' }, message));
+      main.append(h('p', { class: 'banner banner-error', role: 'alert' }, `The library could not be loaded (${loadProblem(error)}).`));
+    });
 }
 
 function asideSentence(key: string | null): string {
@@ -100,7 +117,10 @@ function loadProblem(error: unknown): string {
   return `${error instanceof Error ? error.message : String(error)}. Reload the page to try again`;
 }
 
-/** Starts a drill in this tab, which becomes the writer: any other tab playing stops and is asked what to do. */
+/**
+ * Starts a drill in this tab, which becomes the writer: any other tab playing stops and is asked what to do. The
+ * briefing comes first, as soon as the scenario has loaded; the war room loads behind it and fills the same frame.
+ */
 async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty, notice: string | null): Promise<void> {
   showStatus('Starting the drill…');
   // The scenario's content loads first: if it cannot, nothing in storage or in another tab has been touched.
@@ -111,10 +131,26 @@ async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty,
     showLibrary(`The drill could not be started: the scenario could not be loaded (${loadProblem(error)}).`);
     return;
   }
+  clear();
+  const shell = renderWarRoomShell(entry.scenario, seed, difficulty);
+  main.append(shell.element);
+  document.title = `${entry.scenario.title} — Firedrill`;
+  shell.briefing.title.focus();
+  performance.mark('firedrill:panels-interactive');
+  // Only now: loading the play part must not hold up the briefing.
+  let play: Play;
+  try {
+    play = await loadPlay();
+  } catch (error) {
+    // Nothing in storage or in another tab has been touched yet.
+    if (shell.element.isConnected) shell.fail(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (!shell.element.isConnected) return;
   await lease.takeOver();
   clearActiveRun();
   clearDrafts();
-  showWarRoom(Session.start(entry, seed, difficulty, today()), { resumed: false, partial: null, notice });
+  showWarRoom(play, play.Session.start(entry, seed, difficulty, today()), { resumed: false, partial: null, notice }, shell);
 }
 
 /**
@@ -176,8 +212,12 @@ async function takeOver(): Promise<void> {
  * nothing in storage (the save belongs to the tab that plays it).
  */
 async function enterStored(mode: SessionMode, notice: string | null): Promise<void> {
-  // The drill's scenario loads on demand. The save is read again once it has, so it is the newest one; should that
-  // be of another scenario (another tab started a drill meanwhile), that scenario is loaded too.
+  // The play part and the drill's scenario load on demand, side by side. The save is read again once the scenario
+  // has, so it is the newest one; should that be of another scenario (another tab started a drill meanwhile), that
+  // scenario is loaded too.
+  const loadingPlay = loadPlay();
+  // Handled below; until then a failure must not count as unhandled.
+  loadingPlay.catch(() => undefined);
   let entry: CatalogEntry | undefined;
   let stored = readActiveRun();
   try {
@@ -191,6 +231,14 @@ async function enterStored(mode: SessionMode, notice: string | null): Promise<vo
     // Nothing was changed: the save stays in storage for the next try.
     if (mode === 'writing') lease.release();
     showLibrary(`Your drill could not be opened: its scenario could not be loaded (${loadProblem(error)}).`);
+    return;
+  }
+  let play: Play;
+  try {
+    play = await loadingPlay;
+  } catch (error) {
+    if (mode === 'writing') lease.release();
+    showLibrary(`Your drill could not be opened: the war room could not be loaded (${loadProblem(error)}). Your drill is still saved in this browser.`);
     return;
   }
   const writing = mode === 'writing';
@@ -211,11 +259,11 @@ async function enterStored(mode: SessionMode, notice: string | null): Promise<vo
   try {
     // Only the save's own scenario is loaded: restoring finds it there, or says the scenario is not installed.
     const loaded = entry && entry.scenario.id === stored.stored.save.scenarioId ? [entry] : [];
-    const restored = restoreRun({ scenarios: loaded, broken: catalog.broken }, stored.stored, readProgress(stored.stored.runId), mode);
+    const restored = play.restoreRun({ scenarios: loaded, broken: catalog.broken }, stored.stored, readProgress(stored.stored.runId), mode);
     if (!restored.ok) throw new RestoreProblem(restored.problem);
     // A partial restore keeps the save as it was aside before the restored run is saved over it.
     const partial = writing && restored.partial !== null ? `${restored.partial} ${asideSentence(copyAside(stored.text))}` : null;
-    showWarRoom(restored.session, { resumed: true, partial, notice });
+    showWarRoom(play, restored.session, { resumed: true, partial, notice });
   } catch (error) {
     const problem = error instanceof RestoreProblem ? error.message : `it could not be shown (${error instanceof Error ? error.message : String(error)})`;
     clear();
@@ -264,8 +312,9 @@ window.addEventListener('storage', (event) => {
 });
 lease.onLost(() => current.session?.stop());
 
-function showWarRoom(session: Session, shown: { resumed: boolean; partial: string | null; notice: string | null }): void {
-  clear();
+/** A session's war room. A new drill's fills the shell already on screen with its briefing; any other, the page. */
+function showWarRoom(play: Play, session: Session, shown: { resumed: boolean; partial: string | null; notice: string | null }, shell: WarRoomShell | null = null): void {
+  if (!shell) clear();
   // The address bar no longer asks for a new run: a reload resumes this one.
   history.replaceState(null, '', window.location.pathname);
   if (session.run.isOver()) {
@@ -273,8 +322,9 @@ function showWarRoom(session: Session, shown: { resumed: boolean; partial: strin
     return;
   }
   let finished = false;
-  const warRoom = renderWarRoom(session, {
+  const warRoom = play.renderWarRoom(session, {
     ...shown,
+    shell,
     onFinish: () => {
       if (finished) return;
       finished = true;
@@ -290,7 +340,7 @@ function showWarRoom(session: Session, shown: { resumed: boolean; partial: strin
     onWatch: watch,
   });
   current = { session, warRoom };
-  main.append(warRoom.element);
+  if (!warRoom.element.isConnected) main.append(warRoom.element);
   document.title = `${session.mode === 'watching' ? 'Watching: ' : ''}${session.scenario.title} — Firedrill`;
 }
 

@@ -62,7 +62,8 @@ export class Session {
 
   /** A new drill, written at once. */
   static start(entry: CatalogEntry, seed: string, difficulty: Difficulty, startedOn: string): Session {
-    const session = new Session(createRun({ scenario: entry.scenario, seed, difficulty }), entry, difficulty, startedOn, randomId(), { sequence: null, savedCommands: 0, mode: 'writing' });
+    // The catalog's hash was computed when the game was built, by the same function the run would use.
+    const session = new Session(createRun({ scenario: entry.scenario, seed, difficulty, scenarioHash: entry.hash }), entry, difficulty, startedOn, randomId(), { sequence: null, savedCommands: 0, mode: 'writing' });
     session.save();
     return session;
   }

@@ -14,6 +14,7 @@ import { verifyPanel } from './panels/verify-panel';
 import { SPEEDS, type Session, type Speed } from './session';
 import { soundToggle } from './sound-toggle';
 import type { RoomLifeState, WarRoomHandle } from './war-room/game';
+import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
 
 export interface WarRoomOptions {
   /** Restored from storage rather than started: no briefing, and the player is told so. */
@@ -22,6 +23,12 @@ export interface WarRoomOptions {
   partial: string | null;
   /** Anything else the player should read first (a link that was not opened, a take-over). */
   notice: string | null;
+  /**
+   * The frame already on the page with this drill's briefing (a new drill shows it while this screen loads): the
+   * war room fills it, leaving the briefing, its focus and a click on it as they are. Without it, the war room
+   * makes its own.
+   */
+  shell?: WarRoomShell | null;
   onFinish(): void;
   onAbandon(): void;
   /** This tab becomes the writer, from the newest save. */
@@ -215,16 +222,9 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   const loading = h('div', { class: 'stage-loading', role: 'status' }, h('p', {}, 'Loading the war room…'), progress);
   const canvasHost = h('div', { class: 'stage-canvas' });
   const stage = h('div', { class: 'stage', role: 'region', 'aria-label': 'War room display: dashboards, pager, deadlines, responders and timeline' }, canvasHost, loading);
-  const briefingStart = h('button', { type: 'button', class: 'primary', 'data-key': 'take-page' }, 'Take the page');
-  const briefing = h(
-    'section',
-    { class: 'briefing', 'aria-labelledby': 'briefing-title' },
-    h('h2', { id: 'briefing-title', tabindex: '-1' }, session.scenario.title),
-    h('p', {}, session.scenario.briefing),
-    h('p', { class: 'muted' }, `Seed ${session.run.seed} · ${settings.label} · You are ${session.scenario.roster.responders.find((r) => r.id === session.player)?.name ?? session.player}, ${session.scenario.roster.responders.find((r) => r.id === session.player)?.title ?? 'on call'}.`),
-    h('p', { class: 'muted' }, 'At 1× a minute of incident takes ten seconds. Press ? for keyboard shortcuts.'),
-    briefingStart,
-  );
+  const adopted = options.shell ?? null;
+  const shell = adopted ?? renderWarRoomShell(session.scenario, session.run.seed, session.difficulty);
+  const briefing = shell.briefing.element;
   // A drill always waits for the player: behind the briefing, and after a reload.
   session.setPaused(true);
   if (options.resumed) {
@@ -232,12 +232,12 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     // A partial restore is never "where you left off": the alert below says what came back and what did not.
     if (session.mode === 'writing' && options.partial === null) queueMicrotask(() => announce('Resumed where you left off. The clock is paused: press P or Resume.'));
   }
-  briefingStart.addEventListener('click', () => {
+  const takePage = () => {
     briefing.hidden = true;
     session.setPaused(false);
     tabs[panelSet.selected]!.focus();
     announce('The clock is running. The page is waiting for you.');
-  });
+  };
 
   const bar = h(
     'header',
@@ -272,23 +272,16 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   // Toasts have a place of their own at the foot of the display's column, so they never cover a control or what a
   // panel shows.
   const toastArea = h('div', { class: 'toast-area' }, alerts, toast);
+  // The war room fills the shell around its briefing, which is never moved: it may be on the page, with focus.
   // The briefing lies over the display (still loading behind it) until the player takes the page.
-  const stageColumn = h('div', { class: 'stage-column' }, briefing, stage, dashboards.element, toastArea);
-  const grid = h('div', { class: 'war-room-grid' }, stageColumn, h('div', { class: 'panels' }, tablist, ...tabpanels));
-  const element = h(
-    'section',
-    { class: 'war-room war-room-solo', 'aria-label': 'War room' },
-    bar,
-    watchBanner,
-    storageWarning,
-    // Sized by the screen, not by its content: the display and the panels share what is left under the bar.
-    h('div', { class: 'war-room-body' }, grid),
-    announcer,
-    helpDialog,
-    abandonDialog,
-    confirmDialog,
-    offer,
-  );
+  shell.stageColumn.append(stage, dashboards.element, toastArea);
+  shell.panels.replaceChildren(tablist, ...tabpanels);
+  shell.bar.replaceWith(bar);
+  shell.notices.replaceWith(storageWarning);
+  bar.after(watchBanner);
+  const element = shell.element;
+  element.append(announcer, helpDialog, abandonDialog, confirmDialog, offer);
+  const grid = shell.grid;
 
   // Keeping the DOM in step with the run.
   let lastPhase = '';
@@ -479,11 +472,16 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   renderMode();
   renderClock();
   renderDashboards();
-  queueMicrotask(() => {
-    if (session.mode === 'stopped') offerTakeOver.focus();
-    else (options.resumed ? tabs[panelSet.selected]! : briefing.querySelector<HTMLElement>('#briefing-title')!).focus();
-    performance.mark('firedrill:panels-interactive');
-  });
+  // Once the war room is there, a click on "Take the page" made while it loaded counts as made now.
+  shell.briefing.onTakePage(takePage);
+  // An adopted briefing already has the focus it had, and marked the page interactive when it was shown.
+  if (!adopted) {
+    queueMicrotask(() => {
+      if (session.mode === 'stopped') offerTakeOver.focus();
+      else (options.resumed ? tabs[panelSet.selected]! : shell.briefing.title).focus();
+      performance.mark('firedrill:panels-interactive');
+    });
+  }
 
   return {
     element,

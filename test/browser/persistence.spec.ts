@@ -128,6 +128,8 @@ test('a link to another drill asks before leaving the one in progress', async ({
   await page.getByRole('alertdialog', { name: 'You have a drill in progress' }).getByRole('button', { name: 'Start the new drill' }).click();
   await expect(page.getByRole('button', { name: 'Take the page' })).toBeVisible();
   await expect(page.locator('.war-room-bar h2')).toHaveText('Search filters stop filtering');
+  // The briefing is up before the war room; the new drill replaces the stored one when the war room (its tabs) is there.
+  await expect(page.getByRole('tab', { name: /Respond/ })).toBeVisible();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('firedrill:active-run')!) as { save: { scenarioId: string; seed: string; commands: unknown[] } });
   expect([stored.save.scenarioId, stored.save.seed, stored.save.commands.length]).toEqual(['filters-broken', '4', 0]);
   expect(errors).toEqual([]);

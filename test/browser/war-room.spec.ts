@@ -240,6 +240,8 @@ test('the first five steps can be played with the keyboard alone', async ({ page
   };
   await tabTo('button[data-key="take-page"]');
   await page.keyboard.press('Enter');
+  // The briefing comes before the war room has loaded; the page is taken (and the shortcuts work) once it has.
+  await expect(page.locator('.briefing')).toBeHidden();
   await page.keyboard.press('p');
   await page.keyboard.press('a');
   await page.keyboard.press('Alt+1');

@@ -1,0 +1,98 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { watchConsole } from './console';
+
+/** The play part's chunk (src/web/play.ts): the engine, the session and the war room load with it. */
+const PLAY_CHUNK = /\/assets\/play-[\w-]+\.js$/;
+
+/** Holds the play part back until `release` is called, so the page is seen as it is before the war room is there. */
+async function holdPlayPart(page: Page): Promise<{ held: Promise<void>; release: () => void }> {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let seen = () => undefined as void;
+  const held = new Promise<void>((resolve) => (seen = resolve));
+  await page.route(PLAY_CHUNK, async (route: Route) => {
+    seen();
+    await released;
+    await route.continue();
+  });
+  return { held, release };
+}
+
+test('from a drill link the briefing comes first, focused, and "Take the page" clicked at once starts the clock when the war room is there', async ({ page }) => {
+  const errors = watchConsole(page);
+  const play = await holdPlayPart(page);
+  await page.goto('/?scenario=checkout-launch&seed=5');
+  await play.held;
+  // The briefing is up and has focus, with the war room still to come.
+  const title = page.locator('#briefing-title');
+  await expect(title).toBeFocused();
+  await expect(title).toHaveText('Checkout down during the launch');
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  expect(await page.evaluate(() => performance.getEntriesByName('firedrill:panels-interactive').length)).toBe(1);
+  // Nothing is in storage yet: the drill starts when it can be played.
+  expect(await page.evaluate(() => localStorage.getItem('firedrill:active-run'))).toBeNull();
+
+  await page.getByRole('button', { name: 'Take the page' }).click();
+  const waiting = page.locator('.briefing button');
+  await expect(waiting).toHaveText('Opening the war room…');
+  await expect(waiting).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.briefing')).toBeVisible();
+  expect(await page.evaluate(() => window.__firedrill!.session())).toBeNull();
+
+  play.release();
+  // The click counts as made once the war room is there: the briefing goes, the clock runs, the panels have focus.
+  await expect(page.locator('.briefing')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('tab', { selected: true })).toBeFocused();
+  expect(await page.evaluate(() => window.__firedrill!.session()!.paused)).toBe(false);
+  await expect.poll(() => page.evaluate(() => window.__firedrill!.session()!.run.now())).toBeGreaterThan(0);
+  expect(await page.evaluate(() => localStorage.getItem('firedrill:active-run'))).not.toBeNull();
+  expect(errors).toEqual([]);
+});
+
+test('the war room fills the page around the briefing without moving it: focus stays on its title', async ({ page }) => {
+  const errors = watchConsole(page);
+  const play = await holdPlayPart(page);
+  await page.goto('/?scenario=checkout-launch&seed=6');
+  await play.held;
+  const briefing = page.locator('.briefing');
+  await expect(page.locator('#briefing-title')).toBeFocused();
+  const before = await briefing.boundingBox();
+  // The very element the war room keeps: marked now, found again after it is there.
+  await page.evaluate(() => document.querySelector('.briefing')!.setAttribute('data-seen', 'before the war room'));
+  play.release();
+  await expect(page.getByRole('tab', { name: /Respond/ })).toBeVisible();
+  await expect(page.locator('#briefing-title')).toBeFocused();
+  await expect(briefing).toHaveAttribute('data-seen', 'before the war room');
+  expect(await briefing.boundingBox()).toEqual(before);
+  // Waiting behind the briefing, as ever: the clock starts when the player takes the page.
+  expect(await page.evaluate(() => window.__firedrill!.session()!.paused)).toBe(true);
+  await page.getByRole('button', { name: 'Take the page' }).click();
+  await expect(briefing).toBeHidden();
+  expect(await page.evaluate(() => window.__firedrill!.session()!.paused)).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+test('when the war room cannot load, the briefing says so and offers a reload; the drill in storage is left as it was', async ({ page }) => {
+  await page.goto('/?scenario=filters-broken&seed=4');
+  await page.getByRole('button', { name: 'Take the page' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.route(PLAY_CHUNK, (route) => route.abort());
+  await page.goto('/?scenario=checkout-launch&seed=8');
+  const question = page.getByRole('alertdialog', { name: 'You have a drill in progress' });
+  // Read once the first page has gone (it saves as it leaves).
+  const saved = await page.evaluate(() => localStorage.getItem('firedrill:active-run'));
+  expect(saved).toContain('filters-broken');
+  await question.getByRole('button', { name: 'Start the new drill' }).click();
+  await expect(page.locator('#briefing-title')).toHaveText('Checkout down during the launch');
+  await expect(page.getByRole('alert').filter({ hasText: 'The war room could not be loaded' })).toContainText('reload the page to try again');
+  const button = page.locator('.briefing button');
+  await expect(button).toHaveText('Reload the page');
+  await expect(button).not.toHaveAttribute('aria-busy', 'true');
+  expect(await page.evaluate(() => localStorage.getItem('firedrill:active-run'))).toBe(saved);
+  // The link is still in the address bar: with the network back, a reload asks again, the drill in progress kept.
+  await page.unroute(PLAY_CHUNK);
+  await button.click();
+  await expect(question).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('firedrill:active-run'))).toBe(saved);
+});
