@@ -31,9 +31,14 @@ beforeAll(async () => {
 
 /** The entry chunk and what it imports statically, to the end. */
 function firstChunks(): Rolldown.OutputChunk[] {
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const entry = chunks.find((chunk) => chunk.isEntry);
   if (!entry) throw new Error('the build has no entry chunk');
+  return withImports(entry);
+}
+
+/** A chunk and what it imports statically, to the end. */
+function withImports(start: Rolldown.OutputChunk): Rolldown.OutputChunk[] {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const seen = new Map<string, Rolldown.OutputChunk>();
   const visit = (chunk: Rolldown.OutputChunk) => {
     if (seen.has(chunk.fileName)) return;
@@ -43,7 +48,7 @@ function firstChunks(): Rolldown.OutputChunk[] {
       if (imported) visit(imported);
     }
   };
-  visit(entry);
+  visit(start);
   return [...seen.values()];
 }
 
@@ -60,6 +65,15 @@ describe('the first load from a drill link', () => {
     const scenario = chunks.find((chunk) => chunk.moduleIds.some((id) => id.includes('virtual:firedrill-scenario/checkout-launch')));
     expect(scenario?.imports).toEqual([]);
     expect(scenario?.moduleIds.every((id) => id.includes('virtual:firedrill-scenario/'))).toBe(true);
+  });
+
+  it('starts the war room display beside the briefing without the validator, the machine or the rules', () => {
+    // A new drill requests the display (Phaser and the room's scenes) with its scenario: whatever the display imports
+    // statically comes with it, before the briefing, so it must stay clear of the engine's heavy part.
+    const display = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith('src/web/war-room/game.ts')));
+    if (!display) throw new Error('the build has no war room display chunk');
+    const heavy = heavyIn(withImports(display)).filter((line) => !/node_modules[\\/]phaser[\\/]|src[\\/]web[\\/]war-room[\\/]/.test(line));
+    expect(heavy).toEqual([]);
   });
 
   it('keeps the engine and the war room in the build, for the play part loaded behind the briefing', () => {

@@ -2,7 +2,8 @@
  * The dashboards in words: what the war room's canvas draws as pixels (each metric's name, value, threshold and
  * whether it is past it), for the table beside the canvas and for screen readers. Pure: no DOM, unit-tested.
  */
-import { formatMetric, type LiveView, type SeatView } from '../engine/index';
+import type { LiveView, SeatView } from '../engine/index';
+import { formatMetric } from '../engine/names';
 
 /** Where a metric stands against its threshold. Past it is `above`, as the canvas colours it (current > threshold). */
 export type ThresholdState = 'above' | 'below' | 'none';

@@ -5,7 +5,7 @@
  * are painted with the chart (see PaintedTexts): the card is one texture however many labels it has.
  */
 import type { Scene } from 'phaser';
-import { formatMetric } from '../../engine/index';
+import { formatMetric } from '../../engine/names';
 import { CardSurface, css, GAP, measureFor, paintPanel, PaintedTexts, PAD, type Card, type TextBox, type Rect, type TextStyle, type WarRoomFrame } from './card';
 import { formatGameMinute, formatTick, timeTicks, unitName, valueScale } from './chart-scale';
 import { chartBounds } from './layout';

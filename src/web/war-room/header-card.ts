@@ -1,6 +1,6 @@
 /** The header: game clock, phase, severity and speed, on one line across the top. */
 import type { GameObjects, Scene } from 'phaser';
-import { formatMinute } from '../../engine/index';
+import { formatMinute } from '../../engine/names';
 import { CardTexts, GAP, measureFor, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
 import { HEADER } from './layout';
 import { PALETTE } from './palette';

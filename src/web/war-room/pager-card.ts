@@ -4,7 +4,7 @@
  * PagerRing's (pager-ring.ts), which moves the `icon` this card exposes.
  */
 import type { GameObjects, Scene } from 'phaser';
-import { formatMinute } from '../../engine/index';
+import { formatMinute } from '../../engine/names';
 import { CardSurface, measureFor, paintPanel, PAD, PaintedTexts, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
 import { PAGER } from './layout';
 import { PALETTE } from './palette';

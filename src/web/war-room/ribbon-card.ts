@@ -1,6 +1,6 @@
 /** The ribbon: the last few lines of the timeline, newest last, each cut to the card's width. */
 import type { Scene } from 'phaser';
-import { formatMinute } from '../../engine/index';
+import { formatMinute } from '../../engine/names';
 import { CardSurface, CardTexts, measureFor, paintPanel, PAD, type Card, type TextBox, type TextStyle, type WarRoomFrame } from './card';
 import { RIBBON } from './layout';
 import { PALETTE } from './palette';
