@@ -12,6 +12,7 @@ import { ACTIVE_RUN_KEY, clearActiveRun, clearDrafts, clearProgress, copyAside, 
 import { installTestHook } from './test-hook';
 import type { WarRoomScreen } from './war-room-screen';
 import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
+import { startStage, type WarRoomStage } from './war-room-stage';
 import { createWriterLease } from './writer-lease';
 
 /*
@@ -117,6 +118,9 @@ function loadProblem(error: unknown): string {
   return `${error instanceof Error ? error.message : String(error)}. Reload the page to try again`;
 }
 
+/** The longest the panels of a new drill wait for the display's first frame. */
+const PANELS_WAIT_MS = 1500;
+
 /**
  * Starts a drill in this tab, which becomes the writer: any other tab playing stops and is asked what to do. The
  * briefing comes first, as soon as the scenario has loaded; the war room loads behind it and fills the same frame.
@@ -137,20 +141,35 @@ async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty,
   document.title = `${entry.scenario.title} — Firedrill`;
   shell.briefing.title.focus();
   performance.mark('firedrill:panels-interactive');
-  // Only now: loading the play part must not hold up the briefing.
+  // The display boots behind the briefing while the play part loads (only now: neither may hold up the briefing).
+  // The panels come once it has drawn, or after a while on a machine too slow to wait for: built first, they held
+  // the first frame back by their whole build and layout.
+  const stage = startStage(shell.element);
+  shell.stageColumn.append(stage.element);
   let play: Play;
   try {
     play = await loadPlay();
   } catch (error) {
     // Nothing in storage or in another tab has been touched yet.
+    stage.destroy();
     if (shell.element.isConnected) shell.fail(error instanceof Error ? error.message : String(error));
     return;
   }
-  if (!shell.element.isConnected) return;
+  if (!shell.element.isConnected) {
+    stage.destroy();
+    return;
+  }
   await lease.takeOver();
   clearActiveRun();
   clearDrafts();
-  showWarRoom(play, play.Session.start(entry, seed, difficulty, today()), { resumed: false, partial: null, notice }, shell);
+  const session = play.Session.start(entry, seed, difficulty, today());
+  stage.attach(session);
+  await Promise.race([stage.ready, new Promise((resolve) => setTimeout(resolve, PANELS_WAIT_MS))]);
+  if (!shell.element.isConnected) {
+    stage.destroy();
+    return;
+  }
+  showWarRoom(play, session, { resumed: false, partial: null, notice }, shell, stage);
 }
 
 /**
@@ -313,11 +332,12 @@ window.addEventListener('storage', (event) => {
 lease.onLost(() => current.session?.stop());
 
 /** A session's war room. A new drill's fills the shell already on screen with its briefing; any other, the page. */
-function showWarRoom(play: Play, session: Session, shown: { resumed: boolean; partial: string | null; notice: string | null }, shell: WarRoomShell | null = null): void {
+function showWarRoom(play: Play, session: Session, shown: { resumed: boolean; partial: string | null; notice: string | null }, shell: WarRoomShell | null = null, stage: WarRoomStage | null = null): void {
   if (!shell) clear();
   // The address bar no longer asks for a new run: a reload resumes this one.
   history.replaceState(null, '', window.location.pathname);
   if (session.run.isOver()) {
+    stage?.destroy();
     showDebrief(session);
     return;
   }
@@ -325,6 +345,7 @@ function showWarRoom(play: Play, session: Session, shown: { resumed: boolean; pa
   const warRoom = play.renderWarRoom(session, {
     ...shown,
     shell,
+    stage,
     onFinish: () => {
       if (finished) return;
       finished = true;

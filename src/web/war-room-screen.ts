@@ -15,6 +15,7 @@ import { SPEEDS, type Session, type Speed } from './session';
 import { soundToggle } from './sound-toggle';
 import type { RoomLifeState, WarRoomHandle } from './war-room/game';
 import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
+import { startStage, type WarRoomStage } from './war-room-stage';
 
 export interface WarRoomOptions {
   /** Restored from storage rather than started: no briefing, and the player is told so. */
@@ -29,6 +30,8 @@ export interface WarRoomOptions {
    * makes its own.
    */
   shell?: WarRoomShell | null;
+  /** The display, already started in the shell (a new drill starts it before the panels are built). */
+  stage?: WarRoomStage | null;
   onFinish(): void;
   onAbandon(): void;
   /** This tab becomes the writer, from the newest save. */
@@ -217,11 +220,6 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   const panelSet = panelTabs(panels);
   const { tablist, tabs, tabpanels, controls, select } = panelSet;
 
-  // The stage: Phaser loads on demand while the briefing and panels are already usable.
-  const progress = h('progress', { max: '100', value: '0', 'aria-label': 'Loading the war room' });
-  const loading = h('div', { class: 'stage-loading', role: 'status' }, h('p', {}, 'Loading the war room…'), progress);
-  const canvasHost = h('div', { class: 'stage-canvas' });
-  const stage = h('div', { class: 'stage', role: 'region', 'aria-label': 'War room display: dashboards, pager, deadlines, responders and timeline' }, canvasHost, loading);
   const adopted = options.shell ?? null;
   const shell = adopted ?? renderWarRoomShell(session.scenario, session.run.seed, session.difficulty);
   const briefing = shell.briefing.element;
@@ -273,8 +271,11 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   // panel shows.
   const toastArea = h('div', { class: 'toast-area' }, alerts, toast);
   // The war room fills the shell around its briefing, which is never moved: it may be on the page, with focus.
-  // The briefing lies over the display (still loading behind it) until the player takes the page.
-  shell.stageColumn.append(stage, dashboards.element, toastArea);
+  // The briefing lies over the display (still loading behind it) until the player takes the page. A display started
+  // before this screen is already in the column, first: the table and toasts go after it.
+  const stage = options.stage ?? startStage(shell.element, session);
+  if (!stage.element.isConnected) shell.stageColumn.append(stage.element);
+  shell.stageColumn.append(dashboards.element, toastArea);
   shell.panels.replaceChildren(tablist, ...tabpanels);
   shell.bar.replaceWith(bar);
   shell.notices.replaceWith(storageWarning);
@@ -434,38 +435,8 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   };
   frame = requestAnimationFrame(loop);
 
-  let warRoom: WarRoomHandle | null = null;
-  let destroyed = false;
-  import('./war-room/game')
-    .then(({ startWarRoom }) => {
-      if (destroyed) return;
-      warRoom = startWarRoom(
-        canvasHost,
-        {
-          view: () => session.view(),
-          live: () => session.live(),
-          status: () => ({ speed: session.speed, paused: session.paused }),
-          acknowledge: () => void ctx.send({ type: 'acknowledge' }).then((ok) => ok && announce('Page acknowledged.')),
-        },
-        {
-          onProgress: (value) => {
-            progress.value = Math.round(value * 100);
-          },
-          onFirstFrame: () => {
-            loading.hidden = true;
-            // The canvas header now shows the clock and phase: the bar's copies stay for screen readers only.
-            element.classList.add('stage-ready');
-            performance.mark('firedrill:first-frame');
-          },
-          onError: (message) => {
-            loading.replaceChildren(h('p', {}, `The war room display could not start: ${message}. The panels still work.`));
-          },
-        },
-      );
-    })
-    .catch((error: unknown) => {
-      loading.replaceChildren(h('p', {}, `The war room display could not load (${String((error as Error)?.message ?? error)}). The panels still work.`));
-    });
+  // A click on the canvas's pager acknowledges, as the A key does.
+  stage.onAcknowledge(() => void ctx.send({ type: 'acknowledge' }).then((ok) => ok && announce('Page acknowledged.')));
 
   render();
   renderControls();
@@ -485,17 +456,16 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
 
   return {
     element,
-    fps: () => warRoom?.fps() ?? 0,
-    canvasTexts: () => warRoom?.canvasTexts() ?? [],
-    canvasCards: () => warRoom?.canvasCards() ?? [],
-    life: () => warRoom?.life() ?? null,
+    fps: () => stage.handle()?.fps() ?? 0,
+    canvasTexts: () => stage.handle()?.canvasTexts() ?? [],
+    canvasCards: () => stage.handle()?.canvasCards() ?? [],
+    life: () => stage.handle()?.life() ?? null,
     destroy() {
       sound.destroy();
-      destroyed = true;
       cancelAnimationFrame(frame);
       unsubscribe();
       document.removeEventListener('keydown', onKey);
-      warRoom?.destroy();
+      stage.destroy();
     },
   };
 }

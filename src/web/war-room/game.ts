@@ -9,7 +9,7 @@ import { motionStats } from './motion';
 import type { RingMode } from './pager-ring';
 import { HEIGHT, PALETTE, WIDTH } from './palette';
 import { PreloaderScene } from './preloader-scene';
-import { WarRoomScene, type WarRoomLayout, type WarRoomSource } from './war-room-scene';
+import { SOURCE, WarRoomScene, type WarRoomLayout, type WarRoomSource } from './war-room-scene';
 
 /** A box on the page, in CSS pixels. */
 export interface PageBox {
@@ -32,6 +32,8 @@ export interface RoomLifeState {
 }
 
 export interface WarRoomHandle {
+  /** Gives the room what to show, when it was started without it. */
+  setSource(source: WarRoomSource): void;
   destroy(): void;
   fps(): number;
   /** Every text shown on the canvas, where it is on the page (empty until the war room scene runs). */
@@ -42,7 +44,11 @@ export interface WarRoomHandle {
   life(): RoomLifeState;
 }
 
-export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: { onProgress(value: number): void; onFirstFrame(): void; onError(message: string): void }): WarRoomHandle {
+/**
+ * Starts Phaser in `parent`. The room itself starts once it has a source: given here, or later with `setSource` (a
+ * new drill boots Phaser while its engine still loads).
+ */
+export function startWarRoom(parent: HTMLElement, source: WarRoomSource | null, hooks: { onProgress(value: number): void; onFirstFrame(): void; onError(message: string): void }): WarRoomHandle {
   const game = new Game({
     type: WEBGL,
     parent,
@@ -61,7 +67,7 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
     scene: [BootScene, PreloaderScene, WarRoomScene],
     callbacks: {
       preBoot: (g) => {
-        g.registry.set('source', source);
+        if (source) g.registry.set(SOURCE, source);
       },
     },
   });
@@ -91,6 +97,9 @@ export function startWarRoom(parent: HTMLElement, source: WarRoomSource, hooks: 
     return { left: canvas.left + box.x / sx, top: canvas.top + box.y / sy, width: box.width / sx, height: box.height / sy };
   };
   return {
+    setSource: (given) => {
+      if (!game.registry.has(SOURCE)) game.registry.set(SOURCE, given);
+    },
     destroy: () => game.destroy(true),
     fps: () => game.loop.actualFps,
     canvasTexts: () => layout().texts.map((t) => ({ key: t.key, card: t.card, text: t.text, ...toPage(t) })),

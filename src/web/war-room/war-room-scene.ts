@@ -13,6 +13,9 @@ import { RibbonCard } from './ribbon-card';
 import { RoomLife } from './room-life';
 
 /** What the scene needs from the page: the run's view to draw, and a way to send the one command it offers. */
+/** The registry key the page sets the room's source under. */
+export const SOURCE = 'source';
+
 export interface WarRoomSource {
   /** What happened (rebuilt by the run only when its journal grows). */
   view(): SeatView;
@@ -55,7 +58,7 @@ export class WarRoomScene extends Scene {
   }
 
   create(): void {
-    this.source = this.registry.get('source') as WarRoomSource;
+    this.source = this.registry.get(SOURCE) as WarRoomSource;
     this.header = new HeaderCard(this);
     const pager = new PagerCard(this, () => this.source.acknowledge());
     const ribbon = new RibbonCard(this);
