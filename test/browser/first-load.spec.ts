@@ -96,3 +96,34 @@ test('when the war room cannot load, the briefing says so and offers a reload; t
   await expect(question).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('firedrill:active-run'))).toBe(saved);
 });
+
+/** The war room display's chunk (src/web/war-room/game.ts, with Phaser beside it). */
+const DISPLAY_CHUNK = /\/assets\/game-[\w-]+\.js$/;
+
+test('a new drill draws its display before building its panels', async ({ page }) => {
+  // Display first: when the first canvas frame is marked, no tab exists yet (counted at the mark itself).
+  await page.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+      if (name === 'firedrill:first-frame') (window as unknown as { tabsAtFirstFrame: number }).tabsAtFirstFrame = document.querySelectorAll('[role="tab"]').length;
+      return mark(name, options);
+    };
+  });
+  await page.goto('/?scenario=checkout-launch&seed=8');
+  await page.waitForFunction(() => performance.getEntriesByName('firedrill:first-frame').length > 0);
+  expect(await page.evaluate(() => (window as unknown as { tabsAtFirstFrame?: number }).tabsAtFirstFrame)).toBe(0);
+  await expect(page.getByRole('tab')).toHaveCount(7);
+});
+
+test('without its display (the chunk fails to load) a new drill still gets its panels and plays', async ({ page: broken }) => {
+  // The stage says why it is empty.
+  await broken.route(DISPLAY_CHUNK, (route) => route.abort());
+  await broken.goto('/?scenario=checkout-launch&seed=9');
+  await expect(broken.getByRole('tab')).toHaveCount(7);
+  await expect(broken.locator('.stage-loading')).toContainText('The war room display could not load');
+  await expect(broken.locator('.stage-loading')).toContainText('The panels still work');
+  await broken.getByRole('button', { name: 'Take the page' }).click();
+  await expect(broken.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await broken.keyboard.press('a');
+  await expect.poll(() => broken.evaluate(() => window.__firedrill!.session()!.view().page.acknowledgedAt)).not.toBeNull();
+});
