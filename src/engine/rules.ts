@@ -33,7 +33,6 @@ export const DEADLINE_GRACE_MINUTES = 0.5;
  */
 export type Seating = 'solo' | 'team';
 
-
 /** Something the world will do at a minute: an action ending, an inject, a deadline. Plain data, kept in order. */
 export type TimerEvent =
   | { type: 'action.done'; action: string }
