@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossingMessage, metricRows, statesOf, thresholdState } from '../src/web/dashboard-readout';
+import { crossingMessage, isAlarming, metricRows, statesOf, thresholdState } from '../src/web/dashboard-readout';
 
 const view = {
   dashboards: [
@@ -7,11 +7,11 @@ const view = {
       id: 'checkout',
       title: 'Checkout',
       metrics: [
-        { id: 'errors', label: 'Checkout error rate', unit: '%', threshold: 1 },
-        { id: 'orders', label: 'Orders per minute', unit: 'orders', threshold: null },
+        { id: 'errors', label: 'Checkout error rate', unit: '%', threshold: 1, alarm: 'above' as const },
+        { id: 'orders', label: 'Orders per minute', unit: 'orders', threshold: null, alarm: 'below' as const },
       ],
     },
-    { id: 'db', title: 'Orders database', metrics: [{ id: 'cpu', label: 'Database CPU', unit: '%', threshold: 80 }] },
+    { id: 'db', title: 'Orders database', metrics: [{ id: 'cpu', label: 'Database CPU', unit: '%', threshold: 80, alarm: 'above' as const }] },
   ],
 };
 
@@ -25,9 +25,9 @@ const live = (errors: number, orders: number, cpu: number) => ({
 describe('the dashboards in words', () => {
   it('lists every metric with its value, threshold and state, formatted as the canvas prints them', () => {
     expect(metricRows(view, live(5.23, 140, 34.04))).toEqual([
-      { key: 'checkout/errors', dashboard: 'Checkout', label: 'Checkout error rate', value: '5.2%', threshold: '1%', state: 'above' },
-      { key: 'checkout/orders', dashboard: 'Checkout', label: 'Orders per minute', value: '140 orders', threshold: null, state: 'none' },
-      { key: 'db/cpu', dashboard: 'Orders database', label: 'Database CPU', value: '34%', threshold: '80%', state: 'below' },
+      { key: 'checkout/errors', dashboard: 'Checkout', label: 'Checkout error rate', value: '5.2%', threshold: '1%', state: 'above', alarming: true },
+      { key: 'checkout/orders', dashboard: 'Checkout', label: 'Orders per minute', value: '140 orders', threshold: null, state: 'none', alarming: false },
+      { key: 'db/cpu', dashboard: 'Orders database', label: 'Database CPU', value: '34%', threshold: '80%', state: 'below', alarming: false },
     ]);
   });
 
@@ -59,6 +59,21 @@ describe('the dashboards in words', () => {
     expect(crossingMessage(before, metricRows(view, live(0.4, 140, 91)))).toBe(
       'Dashboards: Checkout error rate fell back below its threshold (0.4%, threshold 1%); Database CPU rose above its threshold (91%, threshold 80%).',
     );
+  });
+
+  it('alarms below the threshold for a metric that falls in an incident (a success rate), above it for one that rises', () => {
+    expect(isAlarming(95.6, 98, 'below')).toBe(true);
+    expect(isAlarming(99.2, 98, 'below')).toBe(false);
+    expect(isAlarming(99.2, 98, 'above')).toBe(true);
+    expect(isAlarming(5, null, 'below')).toBe(false);
+    const success = { dashboards: [{ id: 'shop', title: 'Storefront', metrics: [{ id: 'ok', label: 'Checkout success rate', unit: '%', threshold: 98, alarm: 'below' as const }] }] };
+    const at = (value: number) => ({ dashboards: [{ id: 'shop', metrics: [{ id: 'ok', current: value, series: [] }] }] });
+    expect(metricRows(success, at(95.6))[0]).toMatchObject({ state: 'below', alarming: true });
+    expect(metricRows(success, at(99.2))[0]).toMatchObject({ state: 'above', alarming: false });
+    const healthy = statesOf(metricRows(success, at(99.2)));
+    expect(crossingMessage(healthy, metricRows(success, at(95.6)))).toBe('Dashboards: Checkout success rate fell below its threshold (95.6%, threshold 98%).');
+    const failing = statesOf(metricRows(success, at(95.6)));
+    expect(crossingMessage(failing, metricRows(success, at(99.2)))).toBe('Dashboards: Checkout success rate rose back above its threshold (99.2%, threshold 98%).');
   });
 
   it('never announces a metric without a threshold, nor one it has not seen before', () => {

@@ -70,7 +70,11 @@ export interface SharedView {
   deadlines: Array<{ id: string; label: string; dueAt: number }>;
   messages: Array<{ at: number; inject: string; from: string | null; message: string; respondBy: number | null; answered: boolean; answer: string | null }>;
   /** The dashboards' layout; their values move with the clock (`LiveView.dashboards`). */
-  dashboards: Array<{ id: string; title: string; metrics: Array<{ id: string; label: string; unit: string; threshold: number | null }> }>;
+  /**
+   * Each metric with its threshold and the side of it that is the alarm: `above` for what rises in an incident (an
+   * error rate), `below` for what falls (a success rate), read from the scenario's baseline and incident values.
+   */
+  dashboards: Array<{ id: string; title: string; metrics: Array<{ id: string; label: string; unit: string; threshold: number | null; alarm: 'above' | 'below' }> }>;
   dependencies: Array<{ id: string; name: string; status: string }>;
   updates: Array<{ at: number; number: number; text: string }>;
   verification: Array<{ item: VerificationItem; checkedAt: number | null; ok: boolean | null }>;
@@ -188,7 +192,7 @@ export function buildSharedView(scenario: Scenario, ctx: RunContext, journal: re
       .map(([id, d]) => ({ id, label: d.label, dueAt: d.dueAt }))
       .sort((a, b) => a.dueAt - b.dueAt),
     messages,
-    dashboards: scenario.service.dashboards.map((d) => ({ id: d.id, title: d.title, metrics: d.metrics.map((m) => ({ id: m.id, label: m.label, unit: m.unit, threshold: m.threshold ?? null })) })),
+    dashboards: scenario.service.dashboards.map((d) => ({ id: d.id, title: d.title, metrics: d.metrics.map((m) => ({ id: m.id, label: m.label, unit: m.unit, threshold: m.threshold ?? null, alarm: alarmSide(m) })) })),
     dependencies: scenario.service.dependencies.map((d) => ({ id: d.id, name: d.name, status: ctx.dependencies[d.id] ?? d.status })),
     updates,
     verification: VERIFICATION_ITEMS.filter((item) => scenario.grading.verification.includes(item)).map((item) => ({
@@ -352,4 +356,12 @@ export function metricValue(ctx: RunContext, metric: Scenario['service']['dashbo
 
 function noiseUnit(key: string): number {
   return parseInt(hashText(key).slice(0, 8), 16) / 0xffffffff;
+}
+
+/**
+ * The side of its threshold where a metric alarms: the side its incident value lies on, from its healthy baseline.
+ * Read from the scenario's own incident value, never a variant's, so a player's view says nothing of the variant.
+ */
+function alarmSide(metric: { baseline: number; incident: number }): 'above' | 'below' {
+  return metric.incident < metric.baseline ? 'below' : 'above';
 }

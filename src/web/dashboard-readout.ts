@@ -5,7 +5,7 @@
 import type { LiveView, SeatView } from '../engine/index';
 import { formatMetric } from '../engine/names';
 
-/** Where a metric stands against its threshold. Past it is `above`, as the canvas colours it (current > threshold). */
+/** Which side of its threshold a metric is on (a value at the threshold counts as below it). */
 export type ThresholdState = 'above' | 'below' | 'none';
 
 export interface MetricRow {
@@ -18,11 +18,19 @@ export interface MetricRow {
   /** The threshold with its unit, or null when the metric has none. */
   threshold: string | null;
   state: ThresholdState;
+  /** Whether it is on its alarm side: above for an error rate, below for a success rate. */
+  alarming: boolean;
 }
 
 export function thresholdState(current: number, threshold: number | null): ThresholdState {
   if (threshold === null || !Number.isFinite(current)) return 'none';
   return current > threshold ? 'above' : 'below';
+}
+
+/** Whether a metric is past its threshold on the side that alarms (see the view's `alarm`). */
+export function isAlarming(current: number, threshold: number | null, alarm: 'above' | 'below'): boolean {
+  const state = thresholdState(current, threshold);
+  return state !== 'none' && (alarm === 'above' ? state === 'above' : current < threshold!);
 }
 
 /** Every metric of every dashboard, in the dashboards' order, with its live value. */
@@ -32,7 +40,7 @@ export function metricRows(view: Pick<SeatView, 'dashboards'>, live: Pick<LiveVi
     d.metrics.map((m) => {
       const key: string = `${d.id}/${m.id}`;
       const current = values.get(key) ?? Number.NaN;
-      return { key, dashboard: d.title, label: m.label, value: formatMetric(current, m.unit), threshold: m.threshold === null ? null : formatMetric(m.threshold, m.unit), state: thresholdState(current, m.threshold) };
+      return { key, dashboard: d.title, label: m.label, value: formatMetric(current, m.unit), threshold: m.threshold === null ? null : formatMetric(m.threshold, m.unit), state: thresholdState(current, m.threshold), alarming: isAlarming(current, m.threshold, m.alarm) };
     }),
   );
 }
@@ -54,6 +62,7 @@ export function crossingMessage(previous: ReadonlyMap<string, ThresholdState> | 
     return row.state !== 'none' && before !== undefined && before !== 'none' && before !== row.state;
   });
   if (crossed.length === 0) return null;
-  const parts = crossed.map((row) => `${row.label} ${row.state === 'above' ? 'rose above' : 'fell back below'} its threshold (${row.value}, threshold ${row.threshold})`);
+  // "back" when it returns to the healthy side: an error rate falls back below, a success rate rises back above.
+  const parts = crossed.map((row) => `${row.label} ${row.state === 'above' ? 'rose' : 'fell'}${row.alarming ? '' : ' back'} ${row.state} its threshold (${row.value}, threshold ${row.threshold})`);
   return `Dashboards: ${parts.join('; ')}.`;
 }

@@ -28,7 +28,7 @@ export function dashboardTable(): DashboardTable {
   element.append(body, announcer);
   let previous: Map<string, ThresholdState> | null = null;
 
-  const row = (m: MetricRow) => html`<tr data-metric=${m.key} class=${`metric-${m.state}`}>
+  const row = (m: MetricRow) => html`<tr data-metric=${m.key} class=${m.state === 'none' ? 'metric-none' : m.alarming ? 'metric-alarm' : 'metric-ok'}>
     <th scope="row"><span class="metric-dashboard">${m.dashboard}:</span> ${m.label}</th>
     <td class="metric-value">${m.value}</td>
     <td class="metric-threshold">${m.threshold ?? 'none'}</td>

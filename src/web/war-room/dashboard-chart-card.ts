@@ -9,7 +9,7 @@ import { formatMetric } from '../../engine/names';
 import { CardSurface, css, GAP, measureFor, paintPanel, PaintedTexts, PAD, type Card, type TextBox, type Rect, type TextStyle, type WarRoomFrame } from './card';
 import { formatGameMinute, formatTick, timeTicks, unitName, valueScale } from './chart-scale';
 import { chartBounds } from './layout';
-import { thresholdState } from '../dashboard-readout';
+import { isAlarming } from '../dashboard-readout';
 import { PALETTE } from './palette';
 import { ellipsize, ellipsizeKeepingSuffix } from './text-fit';
 
@@ -27,6 +27,7 @@ interface Metric {
   label: string;
   unit: string;
   threshold: number | null;
+  alarm: 'above' | 'below';
   current: number;
   series: Array<[minute: number, value: number]>;
 }
@@ -38,7 +39,7 @@ export function metricAt(frame: WarRoomFrame, index: number): Metric | null {
     for (const m of d.metrics) {
       if (i++ !== index) continue;
       const live = frame.live.dashboards.find((l) => l.id === d.id)?.metrics.find((l) => l.id === m.id);
-      return { dashboard: d.title, label: m.label, unit: m.unit, threshold: m.threshold, current: live?.current ?? 0, series: live?.series ?? [] };
+      return { dashboard: d.title, label: m.label, unit: m.unit, threshold: m.threshold, alarm: m.alarm, current: live?.current ?? 0, series: live?.series ?? [] };
     }
   }
   return null;
@@ -67,7 +68,7 @@ export class DashboardChartCard implements Card {
 
   update(frame: WarRoomFrame): boolean {
     const m = metricAt(frame, this.index);
-    const breached = m !== null && thresholdState(m.current, m.threshold) === 'above';
+    const breached = m !== null && isAlarming(m.current, m.threshold, m.alarm);
     // The series is rebuilt by the run once a game minute: the same array means the same picture.
     const chartKey = m === null ? 'none' : `${m.dashboard}|${m.label}|${m.unit}|${m.threshold}|${breached}`;
     let changed = false;
@@ -100,7 +101,7 @@ export class DashboardChartCard implements Card {
     const { x, y, width } = this.bounds;
     const value = this.texts.place('value', x + PAD, y + 26, formatMetric(m.current, m.unit), { ...VALUE, color: breached ? PALETTE.badText : PALETTE.text });
     const room = width - 2 * PAD - value.width - GAP;
-    this.texts.place('flag', x + width - PAD, y + 34, breached ? ellipsize('ABOVE THRESHOLD', room, measureFor(FLAG)) : '', FLAG, { x: 1 });
+    this.texts.place('flag', x + width - PAD, y + 34, breached ? ellipsize(m.alarm === 'above' ? 'ABOVE THRESHOLD' : 'BELOW THRESHOLD', room, measureFor(FLAG)) : '', FLAG, { x: 1 });
   }
 
   private layout(m: Metric | null, breached: boolean): void {
