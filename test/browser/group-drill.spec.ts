@@ -97,6 +97,10 @@ test('a group drill: host, join, take seats, play as a team, a projector that ne
   await expect(commander.getByRole('tab', { name: 'Respond' })).toBeVisible();
   await expect(commander.locator('.clock-status')).toHaveText(/Running at 1×/);
   await expect(commander.getByRole('button', { name: 'Pause' })).toHaveCount(0);
+  // The dashboards in words beside the display, as in solo play.
+  const table = commander.getByRole('table', { name: 'Dashboards (live, game time)' });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row', { name: /Checkout error rate/ })).toContainText('%');
   await facilitator.getByRole('button', { name: 'Pause' }).click();
   await expect(commander.locator('.clock-status')).toHaveText('Paused by the facilitator.');
   await expect(comms.locator('.absence')).toContainText('Sarah Chen has not joined the incident yet');

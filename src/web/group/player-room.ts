@@ -4,6 +4,7 @@
  */
 import { render } from 'lit-html';
 import { formatMinute, type CommandInput, type SeatView } from '../../engine/index';
+import { dashboardTable } from '../dashboard-table';
 import { DIFFICULTY_SETTINGS } from '../difficulty';
 import { h } from '../dom';
 import { panelTabs } from '../panel-tabs';
@@ -128,7 +129,9 @@ export function playerRoom(deps: ScreenDeps, responder: string, message: SeatMes
   const display = stage(deps, acknowledge, 'War room display: dashboards, pager, deadlines, responders and timeline');
   const seats = h('div', { class: 'seats-holder' });
   const lobby = h('details', { class: 'room-lobby' }, h('summary', {}, 'Seats and people'), seats);
-  const grid = h('div', { class: 'war-room-grid' }, display.element, h('div', { class: 'panels' }, tabs.tablist, ...tabs.tabpanels));
+  // The dashboards in words beside the display, as in solo play: the canvas is pixels to a screen reader.
+  const dashboards = dashboardTable();
+  const grid = h('div', { class: 'war-room-grid' }, h('div', { class: 'stage-column' }, display.element, dashboards.element), h('div', { class: 'panels' }, tabs.tablist, ...tabs.tabpanels));
   const element = h('section', { class: 'war-room group-room', 'aria-labelledby': 'room-title' }, bar, absent, grid, lobby, confirm.element);
 
   const claim = (choice: Parameters<ScreenDeps['connection']['claim']>[0]) => deps.connection.claim(choice);
@@ -136,7 +139,16 @@ export function playerRoom(deps: ScreenDeps, responder: string, message: SeatMes
   let lastFindings = message.view.findings.length;
   let lastMessages = message.view.messages.length;
 
+  // The table follows the game minute (and every update): the values it shows are a minute's.
+  let tableMinute = Number.NaN;
+  const refreshTable = (force: boolean) => {
+    const minute = Math.floor(seat.now());
+    if (!force && minute === tableMinute) return;
+    tableMinute = minute;
+    dashboards.update(seat.view(), seat.live());
+  };
   const tickClock = () => {
+    refreshTable(false);
     clock.textContent = formatMinute(seat.now());
     const soonest = seat.view().deadlines[0];
     nextDeadline.textContent = soonest ? `Next: ${soonest.label}, due ${formatMinute(soonest.dueAt)} (game time)` : 'No deadline open';
@@ -186,6 +198,7 @@ export function playerRoom(deps: ScreenDeps, responder: string, message: SeatMes
       lastPhase = view.phase;
       lastFindings = view.findings.length;
       lastMessages = view.messages.length;
+      refreshTable(true);
       tickClock();
       // Focus that fell off an element the update removed or disabled goes back to the panel, never to the page.
       if (hadFocus && document.activeElement === document.body && !confirm.element.open) tabs.tabpanels[tabs.selected]!.focus();
