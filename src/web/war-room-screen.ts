@@ -232,6 +232,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   }
   const takePage = () => {
     briefing.hidden = true;
+    renderMode();
     session.setPaused(false);
     tabs[panelSet.selected]!.focus();
     announce('The clock is running. The page is waiting for you.');
@@ -347,7 +348,12 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     const wasHidden = offer.hidden;
     const wasWatching = !watchBanner.hidden;
     for (const fieldset of controls) fieldset.disabled = !writing;
-    for (const button of [pause, ...speedButtons, skip, abandon]) button.disabled = !writing;
+    // Behind the briefing the drill has not begun: the clock and the panels wait for "Take the page" (as the keys do),
+    // so nothing is done, and graded, at a frozen T+00:00.
+    const waiting = !briefing.hidden;
+    for (const button of [pause, ...speedButtons, skip]) button.disabled = !writing || waiting;
+    abandon.disabled = !writing;
+    shell.panels.inert = waiting;
     watchBanner.hidden = session.mode !== 'watching';
     offer.hidden = !stopped;
     // Behind the question nothing can be reached, so the keyboard stays on it.

@@ -127,3 +127,22 @@ test('without its display (the chunk fails to load) a new drill still gets its p
   await broken.keyboard.press('a');
   await expect.poll(() => broken.evaluate(() => window.__firedrill!.session()!.view().page.acknowledgedAt)).not.toBeNull();
 });
+
+test('behind the briefing the drill waits: the panels and the clock controls are not in play until the page is taken', async ({ page }) => {
+  await page.goto('/?scenario=db-pool-exhaustion&seed=2');
+  await expect(page.getByRole('tab')).toHaveCount(7);
+  // Inert: nothing in the panels takes focus or a click; the clock's buttons are disabled.
+  await expect(page.locator('.panels')).toHaveJSProperty('inert', true);
+  const acknowledge = page.getByRole('button', { name: 'Acknowledge the page' });
+  await acknowledge.evaluate((button: HTMLElement) => button.focus());
+  await expect(acknowledge).not.toBeFocused();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Skip to next event' })).toBeDisabled();
+  expect(await page.evaluate(() => window.__firedrill!.session()!.paused)).toBe(true);
+
+  await page.getByRole('button', { name: 'Take the page' }).click();
+  await expect(page.locator('.panels')).toHaveJSProperty('inert', false);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Acknowledge the page' }).click();
+  await expect.poll(() => page.evaluate(() => window.__firedrill!.session()!.view().page.acknowledgedAt)).not.toBeNull();
+});
