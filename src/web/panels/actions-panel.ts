@@ -1,6 +1,7 @@
 import { html, nothing, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { personName, type ActionView, type SeatView } from '../../engine/index';
+import { nobodyFree } from './nobody-free';
 import { formatClock, optionList, panelBody, Picks, type Panel, type PanelContext } from './panel';
 
 /**
@@ -36,7 +37,7 @@ export function actionsPanel(ctx: PanelContext, kind: 'diagnosis' | 'resolution'
     if (action.status === 'done') return html`<p class="status done">Done by ${name(action.performer)}.</p>`;
     if (action.status === 'running') return html`<p class="status running">${name(action.performer)} is on it, until ${formatClock(action.until ?? ctx.session.now())}.</p>`;
     if (action.status === 'blocked') return html`<p class="status blocked">First: ${action.needs.join(', ')}.</p>`;
-    if (action.eligible.length === 0) return html`<p class="status blocked">Nobody free and skilled is in the incident: escalate to someone who can.</p>`;
+    if (action.eligible.length === 0) return html`<p class="status blocked">${nobodyFree(view, action)}</p>`;
     const selectId = `performer-${action.id}`;
     const key = `${selectId}-select`;
     const verb = action.kind === 'diagnosis' ? 'Start' : 'Apply';
