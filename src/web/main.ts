@@ -12,7 +12,7 @@ import { ACTIVE_RUN_KEY, clearActiveRun, clearDrafts, clearProgress, copyAside, 
 import { installTestHook } from './test-hook';
 import type { WarRoomScreen } from './war-room-screen';
 import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
-import { startStage, type WarRoomStage } from './war-room-stage';
+import { PANELS_WORK, sessionSource, startStage, type WarRoomStage } from './war-room-stage';
 import { createWriterLease } from './writer-lease';
 
 /*
@@ -144,7 +144,7 @@ async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty,
   // The display boots behind the briefing while the play part loads (only now: neither may hold up the briefing).
   // The panels come once it has drawn, or after a while on a machine too slow to wait for: built first, they held
   // the first frame back by their whole build and layout.
-  const stage = startStage(shell.element);
+  const stage = startStage(null, { room: shell.element, without: PANELS_WORK });
   shell.stageColumn.append(stage.element);
   let play: Play;
   try {
@@ -163,7 +163,7 @@ async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty,
   clearActiveRun();
   clearDrafts();
   const session = play.Session.start(entry, seed, difficulty, today());
-  stage.attach(session);
+  stage.attach(sessionSource(session));
   await Promise.race([stage.ready, new Promise((resolve) => setTimeout(resolve, PANELS_WAIT_MS))]);
   if (!shell.element.isConnected) {
     stage.destroy();

@@ -15,7 +15,7 @@ import { SPEEDS, type Session, type Speed } from './session';
 import { soundToggle } from './sound-toggle';
 import type { RoomLifeState, WarRoomHandle } from './war-room/game';
 import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
-import { startStage, type WarRoomStage } from './war-room-stage';
+import { PANELS_WORK, sessionSource, startStage, type WarRoomStage } from './war-room-stage';
 
 export interface WarRoomOptions {
   /** Restored from storage rather than started: no briefing, and the player is told so. */
@@ -274,7 +274,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   // The war room fills the shell around its briefing, which is never moved: it may be on the page, with focus.
   // The briefing lies over the display (still loading behind it) until the player takes the page. A display started
   // before this screen is already in the column, first: the table and toasts go after it.
-  const stage = options.stage ?? startStage(shell.element, session);
+  const stage = options.stage ?? startStage(sessionSource(session), { room: shell.element, without: PANELS_WORK });
   if (!stage.element.isConnected) shell.stageColumn.append(stage.element);
   shell.stageColumn.append(dashboards.element, toastArea);
   shell.panels.replaceChildren(tablist, ...tabpanels);

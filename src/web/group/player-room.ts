@@ -15,54 +15,16 @@ import { postmortemPanel } from '../panels/postmortem-panel';
 import { respondPanel } from '../panels/respond-panel';
 import { runbookPanel } from '../panels/runbook-panel';
 import { verifyPanel } from '../panels/verify-panel';
-import type { WarRoomHandle } from '../war-room/game';
+import { startStage, type WarRoomStage } from '../war-room-stage';
 import type { SeatMessage } from './connection';
 import { clockStatus, ROLE_LABELS, seatsTable } from './lobby-view';
 import type { GroupScreen, ScreenDeps } from './screen';
 
-/** Starts the Phaser display in `host`, reading `seat`; the panels work before (and without) it. */
-export function stage(deps: Pick<ScreenDeps, 'seat'>, acknowledge: () => void, label: string): { element: HTMLElement; canvasHost: HTMLElement; destroy(): void } {
-  const progress = h('progress', { max: '100', value: '0', 'aria-label': 'Loading the war room' });
-  const loading = h('div', { class: 'stage-loading', role: 'status' }, h('p', {}, 'Loading the war room…'), progress);
-  const canvasHost = h('div', { class: 'stage-canvas' });
-  const element = h('div', { class: 'stage', role: 'region', 'aria-label': label }, canvasHost, loading);
-  let handle: WarRoomHandle | null = null;
-  let destroyed = false;
-  import('../war-room/game')
-    .then(({ startWarRoom }) => {
-      if (destroyed) return;
-      handle = startWarRoom(
-        canvasHost,
-        {
-          view: () => deps.seat.view(),
-          live: () => deps.seat.live(),
-          status: () => ({ speed: deps.seat.latest.clock.speed, paused: !deps.seat.running }),
-          acknowledge,
-        },
-        {
-          onProgress: (value) => {
-            progress.value = Math.round(value * 100);
-          },
-          onFirstFrame: () => {
-            loading.hidden = true;
-          },
-          onError: (message) => {
-            loading.replaceChildren(h('p', {}, `The war room display could not start: ${message}.`));
-          },
-        },
-      );
-    })
-    .catch((error: unknown) => {
-      loading.replaceChildren(h('p', {}, `The war room display could not load (${String((error as Error)?.message ?? error)}).`));
-    });
-  return {
-    element,
-    canvasHost,
-    destroy() {
-      destroyed = true;
-      handle?.destroy();
-    },
-  };
+/** The Phaser display of a group drill's seat (a player's or the projector's), reading what the server sends it. */
+export function stage(deps: Pick<ScreenDeps, 'seat'>, acknowledge: () => void, label: string): WarRoomStage {
+  const display = startStage({ view: () => deps.seat.view(), live: () => deps.seat.live(), status: () => ({ speed: deps.seat.latest.clock.speed, paused: !deps.seat.running }) }, { label });
+  display.onAcknowledge(acknowledge);
+  return display;
 }
 
 /** A yes/no question in a modal dialog (resolving an incident cannot be undone). */
