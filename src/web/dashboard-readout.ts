@@ -29,8 +29,8 @@ export function thresholdState(current: number, threshold: number | null): Thres
 
 /** Whether a metric is past its threshold on the side that alarms (see the view's `alarm`). */
 export function isAlarming(current: number, threshold: number | null, alarm: 'above' | 'below'): boolean {
-  const state = thresholdState(current, threshold);
-  return state !== 'none' && (alarm === 'above' ? state === 'above' : current < threshold!);
+  if (threshold === null || !Number.isFinite(current)) return false;
+  return alarm === 'above' ? current > threshold : current < threshold;
 }
 
 /** Every metric of every dashboard, in the dashboards' order, with its live value. */

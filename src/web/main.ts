@@ -9,6 +9,7 @@ import { download, runFile } from './download';
 import type { LibraryChoice } from './library';
 import type { Session, SessionMode } from './session';
 import { ACTIVE_RUN_KEY, clearActiveRun, clearDrafts, clearProgress, copyAside, readActiveRun, readProgress, setAside, type StoredRun } from './storage';
+import { loadOnce } from './load-once';
 import { installTestHook } from './test-hook';
 import type { WarRoomScreen } from './war-room-screen';
 import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
@@ -21,15 +22,8 @@ import { createWriterLease } from './writer-lease';
  * debrief, group drills and records. Type-only imports cost nothing.
  */
 type Play = typeof import('./play');
-/** The part a drill is played with, loaded once (a failed load is tried again next time). */
-let playing: Promise<Play> | null = null;
-function loadPlay(): Promise<Play> {
-  if (!playing) {
-    playing = import('./play');
-    playing.catch(() => (playing = null));
-  }
-  return playing;
-}
+/** The part a drill is played with. */
+const loadPlay = loadOnce((): Promise<Play> => import('./play'));
 
 const main = document.getElementById('main')!;
 const catalog = loadCatalog();

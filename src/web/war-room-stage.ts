@@ -5,6 +5,7 @@
  * thread, panels built first held the first frame back by their whole build and layout.
  */
 import { h } from './dom';
+import { loadOnce } from './load-once';
 import type { Session } from './session';
 import type { WarRoomHandle } from './war-room/game';
 import type { WarRoomSource } from './war-room/war-room-scene';
@@ -42,15 +43,8 @@ export interface WarRoomStage {
   destroy(): void;
 }
 
-/** Phaser and the room's scenes, fetched once; a failed load is tried again next time. */
-let display: Promise<typeof import('./war-room/game')> | null = null;
-export function loadDisplay(): Promise<typeof import('./war-room/game')> {
-  if (!display) {
-    display = import('./war-room/game');
-    display.catch(() => (display = null));
-  }
-  return display;
-}
+/** Phaser and the room's scenes. */
+const loadDisplay = loadOnce(() => import('./war-room/game'));
 
 /**
  * Starts the display inside a new stage element, for `source` now or for the one `attach` gives later. Solo play,
