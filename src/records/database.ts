@@ -23,23 +23,38 @@ export interface RecordsDatabase {
   close(): Promise<void>;
 }
 
+/** The advisory lock server processes take turns with while they set up the records database. */
+const SETUP_LOCK = 'firedrill:records-setup';
+
 export async function openDatabase(options: DatabaseOptions): Promise<RecordsDatabase> {
   let db: Kysely<Database>;
   let kind: RecordsDatabase['kind'];
+  /** Ends the setup's turn on a shared PostgreSQL server (see below). */
+  let endTurn: () => Promise<void> = async () => {};
   if (options.url) {
     // Loaded only when asked for: the embedded default never needs the driver.
     const { default: pg } = await import('pg');
     const schema = options.schema;
-    if (schema !== undefined) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a schema name: ${schema.slice(0, 70)}`);
-      const client = new pg.Client({ connectionString: options.url });
-      await client.connect();
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a schema name: ${schema.slice(0, 70)}`);
+    // Server processes started together against one database (several behind Redis) would race to create the schema
+    // and the migration tables ("duplicate key value violates unique constraint"): they take turns, holding an
+    // advisory lock on a connection of their own until migrated. A process that dies lets go with its connection.
+    const client = new pg.Client({ connectionString: options.url });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock(hashtext($1))', [SETUP_LOCK]);
+      if (schema !== undefined) await client.query(`create schema if not exists ${schema}`);
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
+    endTurn = async () => {
       try {
-        await client.query(`create schema if not exists ${schema}`);
+        await client.query('select pg_advisory_unlock(hashtext($1))', [SETUP_LOCK]);
       } finally {
         await client.end();
       }
-    }
+    };
     const pool = new pg.Pool({ connectionString: options.url, max: 10, ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}) });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     kind = 'postgres';
@@ -55,6 +70,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<RecordsDat
   } catch (error) {
     await db.destroy();
     throw error;
+  } finally {
+    await endTurn();
   }
   return { db, kind, close: () => db.destroy() };
 }
