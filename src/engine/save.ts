@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScriptSchema } from './commands/registry';
+import { lazySchema } from './lazy-schema';
 import { MAX_ID_CHARS, MAX_MINUTE, MAX_RUN_CHARS, shorten } from './limits';
 import { defaultRubric } from './policy/default-rubric';
 import { RubricSchema } from './policy/rubric';
@@ -10,19 +11,21 @@ import { sortProblems } from './scenario/load';
 import type { Problem } from './scenario/problems';
 import type { Scenario } from './scenario/schema';
 
-const SaveSchema = z.strictObject({
-  formatVersion: z.number().int(),
-  scenarioId: z.string().min(1).max(MAX_ID_CHARS),
-  scenarioHash: z.string().min(1).max(MAX_ID_CHARS),
-  seed: z.union([z.string().min(1).max(MAX_ID_CHARS), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).transform(String),
-  commands: ScriptSchema,
-  minute: z.number().min(0).max(MAX_MINUTE).optional(),
-  // Absent in format 1, whose runs were all solo under the default rubric.
-  seating: z.enum(['solo', 'team']).default('solo'),
-  // Absent in format 1; browser saves of format 1 kept it beside the save, and the caller may pass it on.
-  difficulty: z.enum(DIFFICULTIES).optional(),
-  rubric: RubricSchema.optional(),
-});
+const SaveSchema = lazySchema(() =>
+  z.strictObject({
+    formatVersion: z.number().int(),
+    scenarioId: z.string().min(1).max(MAX_ID_CHARS),
+    scenarioHash: z.string().min(1).max(MAX_ID_CHARS),
+    seed: z.union([z.string().min(1).max(MAX_ID_CHARS), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).transform(String),
+    commands: ScriptSchema,
+    minute: z.number().min(0).max(MAX_MINUTE).optional(),
+    // Absent in format 1, whose runs were all solo under the default rubric.
+    seating: z.enum(['solo', 'team']).default('solo'),
+    // Absent in format 1; browser saves of format 1 kept it beside the save, and the caller may pass it on.
+    difficulty: z.enum(DIFFICULTIES).optional(),
+    rubric: RubricSchema.optional(),
+  }),
+);
 
 /** Formats this Firedrill reads: 1 (before runs carried their rubric and seating) and the current one. */
 const READABLE_FORMATS = [1, SAVE_FORMAT_VERSION];

@@ -1,6 +1,7 @@
 /** `firedrill schema`: prints the JSON Schema of scenario files, or with `--rubric` of rubric files. */
 import { z } from 'zod';
 import { ScenarioSchema } from '../../engine/index';
+import { builtSchema } from '../../engine/lazy-schema';
 import { RubricSchema } from '../../engine/policy/rubric';
 import { args } from '../args';
 import { EXIT } from '../exit';
@@ -12,11 +13,14 @@ export function schema(argv: string[], io: Io): number {
   return EXIT.ok;
 }
 
-/** The JSON Schema editors use to complete and check scenario files. `io: 'input'` keeps defaulted fields optional. */
+/**
+ * The JSON Schema editors use to complete and check scenario files. `io: 'input'` keeps defaulted fields optional.
+ * The built schema, not its lazy stand-in: the export finds descriptions by the schema object itself.
+ */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12' });
+  return z.toJSONSchema(builtSchema(ScenarioSchema), { io: 'input', target: 'draft-2020-12' });
 }
 
 export function rubricJsonSchema(): unknown {
-  return z.toJSONSchema(RubricSchema, { io: 'input', target: 'draft-2020-12' });
+  return z.toJSONSchema(builtSchema(RubricSchema), { io: 'input', target: 'draft-2020-12' });
 }

@@ -3,7 +3,7 @@ import { defineCommand } from './define';
 
 export const acknowledge = defineCommand({
   type: 'acknowledge',
-  schema: z.strictObject({ type: z.literal('acknowledge') }),
+  schema: () => z.strictObject({ type: z.literal('acknowledge') }),
   summary: 'acknowledges the page (within the rubric’s acknowledgement time for the incident’s severity)',
   fields: '',
   who: ['on-call', 'commander'],

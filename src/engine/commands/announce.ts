@@ -3,7 +3,7 @@ import { defineCommand, PlayerText } from './define';
 
 export const announce = defineCommand({
   type: 'announce',
-  schema: z.strictObject({ type: z.literal('announce'), text: PlayerText }),
+  schema: () => z.strictObject({ type: z.literal('announce'), text: PlayerText }),
   summary: 'says something in the incident channel (announce changes before making them)',
   fields: '`text`',
   who: ['anyone'],

@@ -4,7 +4,7 @@ import { defineCommand, Id } from './define';
 
 export const apply = defineCommand({
   type: 'apply',
-  schema: z.strictObject({ type: z.literal('apply'), action: Id, performer: Id }),
+  schema: () => z.strictObject({ type: z.literal('apply'), action: Id, performer: Id }),
   summary: 'starts a resolution action; its effect shows after it completes',
   fields: '`action`: resolution id; `performer`',
   who: ['commander', 'operations', 'performer'],

@@ -5,7 +5,7 @@ import { defineCommand, Id } from './define';
 
 export const assignRole = defineCommand({
   type: 'assign-role',
-  schema: z.strictObject({ type: z.literal('assign-role'), role: z.enum(ROLES), responder: Id }),
+  schema: () => z.strictObject({ type: z.literal('assign-role'), role: z.enum(ROLES), responder: Id }),
   summary: 'gives a role to someone in the incident',
   fields: '`role`: `commander`, `communications`, `operations`, `scribe`; `responder`',
   who: ['commander', 'facilitator'],

@@ -9,7 +9,7 @@ import { defineCommand } from './define';
  */
 export const callTime = defineCommand({
   type: 'call-time',
-  schema: z.strictObject({ type: z.literal('call-time') }),
+  schema: () => z.strictObject({ type: z.literal('call-time') }),
   summary: 'calls time, as the drill’s time limit would: the incident passes to the next shift and the team goes on to the postmortem',
   fields: '',
   who: ['facilitator'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { MAX_RESPOND_MINUTES, MAX_SENDER_NAME_CHARS } from '../limits';
 import { deliverInject, type Step } from '../rules';
 import { defineCommand, FacilitatorText } from './define';
@@ -6,14 +7,16 @@ import { defineCommand, FacilitatorText } from './define';
 /** What a custom inject stands for, as the comms panel and the journal's `inject.fired` `kind` name it. */
 export const CUSTOM_INJECT_KINDS = ['executive', 'support', 'alert', 'customer', 'other'] as const;
 
-const SenderName = z
-  .string()
-  .max(MAX_SENDER_NAME_CHARS, { error: `is too long (${MAX_SENDER_NAME_CHARS} characters at most)` })
-  .regex(/\S/, { error: 'must not be blank' });
+const SenderName = lazySchema(() =>
+  z
+    .string()
+    .max(MAX_SENDER_NAME_CHARS, { error: `is too long (${MAX_SENDER_NAME_CHARS} characters at most)` })
+    .regex(/\S/, { error: 'must not be blank' }),
+);
 
 export const customInject = defineCommand({
   type: 'custom-inject',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     type: z.literal('custom-inject'),
     kind: z.enum(CUSTOM_INJECT_KINDS),
     from: SenderName,

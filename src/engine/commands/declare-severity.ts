@@ -5,7 +5,7 @@ import { defineCommand } from './define';
 
 export const declareSeverity = defineCommand({
   type: 'declare-severity',
-  schema: z.strictObject({ type: z.literal('declare-severity'), severity: z.enum(SEVERITIES) }),
+  schema: () => z.strictObject({ type: z.literal('declare-severity'), severity: z.enum(SEVERITIES) }),
   summary: 'declares or re-declares the severity; the rubric’s response time for it starts a deadline',
   fields: '`severity`: `SEV1`…`SEV4`',
   who: ['commander'],

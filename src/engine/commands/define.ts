@@ -4,6 +4,7 @@
  * commands available now, the refusals and `docs/commands.md` all derive from these definitions.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { MAX_FACILITATOR_TEXT, MAX_ID_CHARS, MAX_PLAYER_TEXT } from '../limits';
 import type { RunContext, Step } from '../rules';
 import type { Role, Scenario } from '../scenario/schema';
@@ -78,19 +79,27 @@ export interface CommandRules<C> {
 
 export interface CommandDefinition<T extends string, S extends z.ZodType<{ type: T }>> extends CommandRules<z.output<S>> {
   type: T;
-  /** The payload, `type` included: a strict object, so unknown fields are refused. */
+  /** The payload, `type` included: a strict object, so unknown fields are refused. Built when first used. */
   schema: S;
 }
 
-/** Keeps each definition's types exact (the payload type flows into check, apply and describe). */
-export function defineCommand<T extends string, S extends z.ZodType<{ type: T }>>(definition: CommandDefinition<T, S>): CommandDefinition<T, S> {
-  return definition;
+/** A command as its module writes it: the schema is given as a function, so loading the engine builds none. */
+export interface CommandSpec<T extends string, S extends z.ZodType<{ type: T }>> extends CommandRules<z.output<S>> {
+  type: T;
+  schema: () => S;
 }
 
-export const Id = z.string().min(1).max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` });
-export const PlayerText = z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${MAX_PLAYER_TEXT.toLocaleString('en')} characters at most)` });
+/** Keeps each definition's types exact (the payload type flows into check, apply and describe). */
+export function defineCommand<T extends string, S extends z.ZodType<{ type: T }>>(spec: CommandSpec<T, S>): CommandDefinition<T, S> {
+  return { ...spec, schema: lazySchema(spec.schema) };
+}
+
+export const Id = lazySchema(() => z.string().min(1).max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` }));
+export const PlayerText = lazySchema(() => z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${MAX_PLAYER_TEXT.toLocaleString('en')} characters at most)` }));
 /** A facilitator's note or message: never blank, at most a paragraph or two. */
-export const FacilitatorText = z
-  .string()
-  .max(MAX_FACILITATOR_TEXT, { error: `is too long (${MAX_FACILITATOR_TEXT.toLocaleString('en')} characters at most)` })
-  .regex(/\S/, { error: 'must not be blank' });
+export const FacilitatorText = lazySchema(() =>
+  z
+    .string()
+    .max(MAX_FACILITATOR_TEXT, { error: `is too long (${MAX_FACILITATOR_TEXT.toLocaleString('en')} characters at most)` })
+    .regex(/\S/, { error: 'must not be blank' }),
+);

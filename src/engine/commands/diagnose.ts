@@ -4,7 +4,7 @@ import { defineCommand, Id } from './define';
 
 export const diagnose = defineCommand({
   type: 'diagnose',
-  schema: z.strictObject({ type: z.literal('diagnose'), action: Id, performer: Id }),
+  schema: () => z.strictObject({ type: z.literal('diagnose'), action: Id, performer: Id }),
   summary: 'starts a diagnosis step; its finding arrives when it completes',
   fields: '`action`: diagnosis id; `performer`: responder id',
   who: ['commander', 'operations', 'performer'],

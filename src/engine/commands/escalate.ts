@@ -5,7 +5,7 @@ import { defineCommand, Id } from './define';
 
 export const escalate = defineCommand({
   type: 'escalate',
-  schema: z.strictObject({ type: z.literal('escalate'), to: Id }),
+  schema: () => z.strictObject({ type: z.literal('escalate'), to: Id }),
   summary: 'pages someone (escalation chain, secondary on-call, specialist team); they join after their `joinMinutes`',
   fields: '`to`: responder id',
   who: ['commander', 'operations', 'facilitator'],

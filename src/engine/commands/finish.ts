@@ -3,7 +3,7 @@ import { defineCommand } from './define';
 
 export const finish = defineCommand({
   type: 'finish',
-  schema: z.strictObject({ type: z.literal('finish') }),
+  schema: () => z.strictObject({ type: z.literal('finish') }),
   summary: 'ends the drill and opens the debrief (after the postmortem is saved); finishing while the service still fails brings the incident back',
   fields: '',
   who: ['commander', 'facilitator'],

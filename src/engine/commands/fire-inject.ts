@@ -5,7 +5,7 @@ import { defineCommand, Id } from './define';
 
 export const fireInject = defineCommand({
   type: 'fire-inject',
-  schema: z.strictObject({ type: z.literal('fire-inject'), inject: Id }),
+  schema: () => z.strictObject({ type: z.literal('fire-inject'), inject: Id }),
   summary: 'fires one of the scenario’s injects now, as if its time had come (whether it was due later, waiting for its trigger or held); it never fires a second time',
   fields: '`inject`: inject id',
   who: ['facilitator'],

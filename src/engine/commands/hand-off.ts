@@ -6,7 +6,7 @@ import { defineCommand, Id, PlayerText } from './define';
 
 export const handOff = defineCommand({
   type: 'hand-off',
-  schema: z.strictObject({ type: z.literal('hand-off'), role: z.enum(ROLES), to: Id, notes: PlayerText.default('') }),
+  schema: () => z.strictObject({ type: z.literal('hand-off'), role: z.enum(ROLES), to: Id, notes: PlayerText.default('') }),
   summary: 'hands a held role over to someone else, with hand-off notes',
   fields: '`role`, `to`, `notes`',
   who: ['commander', 'facilitator'],

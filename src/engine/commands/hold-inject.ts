@@ -6,7 +6,7 @@ import { defineCommand, Id } from './define';
 
 export const holdInject = defineCommand({
   type: 'hold-inject',
-  schema: z.strictObject({ type: z.literal('hold-inject'), inject: Id }),
+  schema: () => z.strictObject({ type: z.literal('hold-inject'), inject: Id }),
   summary: 'holds one of the scenario’s injects that has not fired yet, so it does not fire on its own (`fire-inject` still fires it)',
   fields: '`inject`: inject id',
   who: ['facilitator'],

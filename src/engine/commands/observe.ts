@@ -9,7 +9,7 @@ export const TEAM = 'team';
 
 export const observe = defineCommand({
   type: 'observe',
-  schema: z.strictObject({ type: z.literal('observe'), about: Id, text: FacilitatorText }),
+  schema: () => z.strictObject({ type: z.literal('observe'), about: Id, text: FacilitatorText }),
   summary: 'writes a private evaluator’s note, timed by the game clock; only the facilitator sees it during the drill, the debrief report lists it, grading ignores it',
   fields: '`about`: responder id or `team`; `text`',
   who: ['facilitator'],

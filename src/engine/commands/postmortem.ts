@@ -1,27 +1,32 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { defineCommand, PlayerText } from './define';
 
-export const ActionItemSchema = z.strictObject({
-  action: PlayerText,
-  owner: PlayerText.default(''),
-  priority: PlayerText.default(''),
-  status: PlayerText.default(''),
-});
+export const ActionItemSchema = lazySchema(() =>
+  z.strictObject({
+    action: PlayerText,
+    owner: PlayerText.default(''),
+    priority: PlayerText.default(''),
+    status: PlayerText.default(''),
+  }),
+);
 
-export const PostmortemSchema = z.strictObject({
-  summary: PlayerText.default(''),
-  impact: PlayerText.default(''),
-  timeline: PlayerText.default(''),
-  rootCause: PlayerText.default(''),
-  wentWell: PlayerText.default(''),
-  needsImprovement: PlayerText.default(''),
-  actionItems: z.array(ActionItemSchema).max(100).default([]),
-});
+export const PostmortemSchema = lazySchema(() =>
+  z.strictObject({
+    summary: PlayerText.default(''),
+    impact: PlayerText.default(''),
+    timeline: PlayerText.default(''),
+    rootCause: PlayerText.default(''),
+    wentWell: PlayerText.default(''),
+    needsImprovement: PlayerText.default(''),
+    actionItems: z.array(ActionItemSchema).max(100).default([]),
+  }),
+);
 export type Postmortem = z.output<typeof PostmortemSchema>;
 
 export const postmortem = defineCommand({
   type: 'postmortem',
-  schema: z.strictObject({ type: z.literal('postmortem'), document: PostmortemSchema }),
+  schema: () => z.strictObject({ type: z.literal('postmortem'), document: PostmortemSchema }),
   summary: 'saves the postmortem (after resolution; saving again replaces it)',
   fields: '`document`: `summary`, `impact`, `timeline`, `rootCause`, `wentWell`, `needsImprovement`, `actionItems` (a list of `{ action, owner, priority, status }`)',
   who: ['commander', 'scribe'],

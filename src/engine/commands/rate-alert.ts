@@ -3,7 +3,7 @@ import { defineCommand, PlayerText } from './define';
 
 export const rateAlert = defineCommand({
   type: 'rate-alert',
-  schema: z.strictObject({ type: z.literal('rate-alert'), quality: z.enum(['good', 'bad']), rewrite: PlayerText.default('') }),
+  schema: () => z.strictObject({ type: z.literal('rate-alert'), quality: z.enum(['good', 'bad']), rewrite: PlayerText.default('') }),
   summary: 'judges the page’s alert quality, optionally rewriting it in the good-alert shape',
   fields: '`quality`: `good` or `bad`; `rewrite`',
   who: ['anyone'],

@@ -5,6 +5,7 @@
  * against the union its own schemas make.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { MAX_COMMANDS, MAX_MINUTE } from '../limits';
 import { acknowledge } from './acknowledge';
 import { announce } from './announce';
@@ -31,30 +32,32 @@ import { triageAlert } from './triage-alert';
 import { updateRunbook } from './update-runbook';
 import { verify } from './verify';
 
-export const CommandSchema = z.discriminatedUnion('type', [
-  acknowledge.schema,
-  declareSeverity.schema,
-  assignRole.schema,
-  handOff.schema,
-  escalate.schema,
-  diagnose.schema,
-  apply.schema,
-  announce.schema,
-  statusUpdate.schema,
-  respond.schema,
-  verify.schema,
-  resolve.schema,
-  rateAlert.schema,
-  triageAlert.schema,
-  updateRunbook.schema,
-  postmortem.schema,
-  finish.schema,
-  fireInject.schema,
-  holdInject.schema,
-  customInject.schema,
-  observe.schema,
-  callTime.schema,
-]);
+export const CommandSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    acknowledge.schema,
+    declareSeverity.schema,
+    assignRole.schema,
+    handOff.schema,
+    escalate.schema,
+    diagnose.schema,
+    apply.schema,
+    announce.schema,
+    statusUpdate.schema,
+    respond.schema,
+    verify.schema,
+    resolve.schema,
+    rateAlert.schema,
+    triageAlert.schema,
+    updateRunbook.schema,
+    postmortem.schema,
+    finish.schema,
+    fireInject.schema,
+    holdInject.schema,
+    customInject.schema,
+    observe.schema,
+    callTime.schema,
+  ]),
+);
 export type Command = z.output<typeof CommandSchema>;
 export type CommandInput = z.input<typeof CommandSchema>;
 export type CommandType = Command['type'];
@@ -92,19 +95,22 @@ export const COMMANDS = {
 /** The registry as a map over command types, so a command's definition is found with its exact payload type. */
 export const REGISTRY: CommandRegistry = COMMANDS;
 
-export const COMMAND_TYPES: readonly CommandType[] = CommandSchema.options.map((o) => o.shape.type.value);
+/** Every command type, in the registry's order (the schema's union lists them alike: a test keeps the two in step). */
+export const COMMAND_TYPES: readonly CommandType[] = Object.keys(COMMANDS) as CommandType[];
 
 
 /** One line of a command script, and the shape the journal stores for commands. */
-export const ScriptEntrySchema = z.strictObject({
-  at: z.number().min(0).max(MAX_MINUTE).describe('Game minute the command is issued.'),
-  by: Id.describe('Responder id of whoever issues it, or "facilitator".'),
-  command: CommandSchema,
-});
+export const ScriptEntrySchema = lazySchema(() =>
+  z.strictObject({
+    at: z.number().min(0).max(MAX_MINUTE).describe('Game minute the command is issued.'),
+    by: Id.describe('Responder id of whoever issues it, or "facilitator".'),
+    command: CommandSchema,
+  }),
+);
 export type ScriptEntry = z.output<typeof ScriptEntrySchema>;
 export type ScriptEntryInput = z.input<typeof ScriptEntrySchema>;
 
-export const ScriptSchema = z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${MAX_COMMANDS.toLocaleString('en')} commands` });
+export const ScriptSchema = lazySchema(() => z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${MAX_COMMANDS.toLocaleString('en')} commands` }));
 
 export const FACILITATOR = 'facilitator';
 

@@ -4,7 +4,7 @@ import { defineCommand } from './define';
 
 export const resolve = defineCommand({
   type: 'resolve',
-  schema: z.strictObject({ type: z.literal('resolve') }),
+  schema: () => z.strictObject({ type: z.literal('resolve') }),
   summary: 'declares the incident resolved; resolving before recovery makes it resurface ten minutes later',
   fields: '',
   who: ['commander'],

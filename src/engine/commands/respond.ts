@@ -5,7 +5,7 @@ import { didYouMean } from '../scenario/problems';
 
 export const respond = defineCommand({
   type: 'respond',
-  schema: z.strictObject({ type: z.literal('respond'), inject: Id, text: PlayerText }),
+  schema: () => z.strictObject({ type: z.literal('respond'), inject: Id, text: PlayerText }),
   summary: 'answers a message that needs a response (an executive asking for an ETA, support asking what to say)',
   fields: '`inject`: inject id; `text`',
   who: ['commander', 'communications'],

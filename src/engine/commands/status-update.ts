@@ -5,7 +5,7 @@ import { defineCommand, PlayerText } from './define';
 
 export const statusUpdate = defineCommand({
   type: 'status-update',
-  schema: z.strictObject({ type: z.literal('status-update'), text: PlayerText }),
+  schema: () => z.strictObject({ type: z.literal('status-update'), text: PlayerText }),
   summary: 'sends a status update to stakeholders, ideally in the module’s template; `Next Update: In N minutes` sets the next deadline',
   fields: '`text`',
   who: ['commander', 'communications'],

@@ -5,7 +5,7 @@ import { didYouMean } from '../scenario/problems';
 
 export const triageAlert = defineCommand({
   type: 'triage-alert',
-  schema: z.strictObject({ type: z.literal('triage-alert'), alert: Id, verdict: z.enum(['actionable', 'noise']), rewrite: PlayerText.default('') }),
+  schema: () => z.strictObject({ type: z.literal('triage-alert'), alert: Id, verdict: z.enum(['actionable', 'noise']), rewrite: PlayerText.default('') }),
   summary: 'sorts one of the shift’s other alerts, optionally rewriting it in the good-alert shape (the last verdict counts)',
   fields: '`alert`: an id from the scenario’s alert queue; `verdict`: `actionable` or `noise`; `rewrite`',
   who: ['anyone'],

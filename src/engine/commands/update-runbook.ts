@@ -3,7 +3,7 @@ import { defineCommand, Id, PlayerText } from './define';
 
 export const updateRunbook = defineCommand({
   type: 'update-runbook',
-  schema: z.strictObject({ type: z.literal('update-runbook'), runbook: Id, text: PlayerText }),
+  schema: () => z.strictObject({ type: z.literal('update-runbook'), runbook: Id, text: PlayerText }),
   summary: 'records a change to a runbook the incident showed a gap in',
   fields: '`runbook`: runbook id (a new id writes a new runbook); `text`',
   who: ['anyone'],

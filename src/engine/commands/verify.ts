@@ -5,7 +5,7 @@ import { defineCommand } from './define';
 
 export const verify = defineCommand({
   type: 'verify',
-  schema: z.strictObject({ type: z.literal('verify'), item: z.enum(VERIFICATION_ITEMS) }),
+  schema: () => z.strictObject({ type: z.literal('verify'), item: z.enum(VERIFICATION_ITEMS) }),
   summary: 'checks one item of the resolution checklist; the result is journaled',
   fields: '`item`: `fix-deployed`, `metrics-normal`, `logs-stable`, `stakeholders-notified`',
   who: ['commander', 'operations'],

@@ -5,6 +5,7 @@
  * the rubric a run is played under, so the policy is stated once.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { problemAt, readJsonDocument, schemaProblems } from '../scenario/document';
 import { sortProblems } from '../scenario/load';
 import type { Problem } from '../scenario/problems';
@@ -32,68 +33,74 @@ export const CHECKS = {
 } as const satisfies Record<Category, readonly string[]>;
 export type CheckId = (typeof CHECKS)[Category][number];
 
-const PerSeverity = z.strictObject({
-  SEV1: z.number().positive().nullable(),
-  SEV2: z.number().positive().nullable(),
-  SEV3: z.number().positive().nullable(),
-  SEV4: z.number().positive().nullable(),
-});
+/** Builds the rubric's schema when first used (see lazy-schema.ts). */
+function buildRubricSchema() {
+  const PerSeverity = z.strictObject({
+    SEV1: z.number().positive().nullable(),
+    SEV2: z.number().positive().nullable(),
+    SEV3: z.number().positive().nullable(),
+    SEV4: z.number().positive().nullable(),
+  });
 
-const SeverityMeaning = z.strictObject({ definition: z.string().min(1), example: z.string().min(1) });
+  const SeverityMeaning = z.strictObject({ definition: z.string().min(1), example: z.string().min(1) });
 
-const Points = z.number().min(0).max(100);
-const checkPoints = <C extends Category>(category: C) =>
-  z.strictObject(Object.fromEntries(CHECKS[category].map((id) => [id, Points])) as Record<(typeof CHECKS)[C][number], typeof Points>);
+  const Points = z.number().min(0).max(100);
+  const checkPoints = <C extends Category>(category: C) =>
+    z.strictObject(Object.fromEntries(CHECKS[category].map((id) => [id, Points])) as Record<(typeof CHECKS)[C][number], typeof Points>);
 
-export const RubricSchema = z.strictObject({
-  $schema: z.string().optional(),
-  formatVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids use lowercase letters, digits and dashes' }),
-  title: z.string().min(1),
-  acknowledgeMinutes: PerSeverity.describe('Acknowledge the page within (null: no limit).'),
-  responseMinutes: PerSeverity.describe('Severity table response time: declare, name a commander and send the first update within.'),
-  updateCadenceMinutes: PerSeverity.describe('Longest gap between status updates while the incident is open.'),
-  lateMultiple: z
-    .number()
-    .min(1.1)
-    .max(10)
-    .default(3)
-    .describe('Timed expectations earn full credit within their target and none at this multiple of it (3: nothing at three times the target), falling evenly between.'),
-  mitigateMinutes: PerSeverity.describe('Mitigate within this many minutes of the page for full credit (half credit at twice as long).'),
-  severityTable: z
-    .strictObject({
-      SEV1: SeverityMeaning,
-      SEV2: SeverityMeaning,
-      SEV3: SeverityMeaning,
-      SEV4: SeverityMeaning,
-    })
-    .describe('What each severity means to this team, with an example: shown beside the severity choice.'),
-  rolesExpected: z
-    .strictObject({
-      SEV1: z.array(z.enum(['communications', 'operations', 'scribe'])),
-      SEV2: z.array(z.enum(['communications', 'operations', 'scribe'])),
-      SEV3: z.array(z.enum(['communications', 'operations', 'scribe'])),
-      SEV4: z.array(z.enum(['communications', 'operations', 'scribe'])),
-    })
-    .describe('Roles besides the commander a response of each severity should fill.'),
-  weights: z.strictObject(Object.fromEntries(CATEGORIES.map((c) => [c, z.number().min(0)])) as Record<Category, z.ZodNumber>),
-  points: z.strictObject({
-    triage: checkPoints('triage'),
-    command: checkPoints('command'),
-    communication: checkPoints('communication'),
-    resolution: checkPoints('resolution'),
-    verification: checkPoints('verification'),
-    learning: checkPoints('learning'),
-  }),
-  readiness: z
-    .array(z.strictObject({ min: z.number().min(0).max(100), level: z.string().min(1), meaning: z.string().min(1) }))
-    .min(1)
-    .describe('Readiness levels from the overall score, highest first.'),
-  mistakeCap: z
-    .string()
-    .min(1)
-    .describe('The highest readiness level a run can reach when it shows a common mistake, a wrong severity or blaming language.'),
-});
+  const RubricSchema = z.strictObject({
+    $schema: z.string().optional(),
+    formatVersion: z.literal(1),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'ids use lowercase letters, digits and dashes' }),
+    title: z.string().min(1),
+    acknowledgeMinutes: PerSeverity.describe('Acknowledge the page within (null: no limit).'),
+    responseMinutes: PerSeverity.describe('Severity table response time: declare, name a commander and send the first update within.'),
+    updateCadenceMinutes: PerSeverity.describe('Longest gap between status updates while the incident is open.'),
+    lateMultiple: z
+      .number()
+      .min(1.1)
+      .max(10)
+      .default(3)
+      .describe('Timed expectations earn full credit within their target and none at this multiple of it (3: nothing at three times the target), falling evenly between.'),
+    mitigateMinutes: PerSeverity.describe('Mitigate within this many minutes of the page for full credit (half credit at twice as long).'),
+    severityTable: z
+      .strictObject({
+        SEV1: SeverityMeaning,
+        SEV2: SeverityMeaning,
+        SEV3: SeverityMeaning,
+        SEV4: SeverityMeaning,
+      })
+      .describe('What each severity means to this team, with an example: shown beside the severity choice.'),
+    rolesExpected: z
+      .strictObject({
+        SEV1: z.array(z.enum(['communications', 'operations', 'scribe'])),
+        SEV2: z.array(z.enum(['communications', 'operations', 'scribe'])),
+        SEV3: z.array(z.enum(['communications', 'operations', 'scribe'])),
+        SEV4: z.array(z.enum(['communications', 'operations', 'scribe'])),
+      })
+      .describe('Roles besides the commander a response of each severity should fill.'),
+    weights: z.strictObject(Object.fromEntries(CATEGORIES.map((c) => [c, z.number().min(0)])) as Record<Category, z.ZodNumber>),
+    points: z.strictObject({
+      triage: checkPoints('triage'),
+      command: checkPoints('command'),
+      communication: checkPoints('communication'),
+      resolution: checkPoints('resolution'),
+      verification: checkPoints('verification'),
+      learning: checkPoints('learning'),
+    }),
+    readiness: z
+      .array(z.strictObject({ min: z.number().min(0).max(100), level: z.string().min(1), meaning: z.string().min(1) }))
+      .min(1)
+      .describe('Readiness levels from the overall score, highest first.'),
+    mistakeCap: z
+      .string()
+      .min(1)
+      .describe('The highest readiness level a run can reach when it shows a common mistake, a wrong severity or blaming language.'),
+  });
+  return RubricSchema;
+}
+
+export const RubricSchema = lazySchema(buildRubricSchema);
 export type Rubric = z.output<typeof RubricSchema>;
 
 export function loadRubric(text: string, file: string): { ok: true; value: Rubric } | { ok: false; problems: Problem[] } {
