@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadScenario } from '../engine/scenario/load';
 import type { Scenario } from '../engine/scenario/schema';
+import { briefingFacts } from './briefing-facts';
 
 export const CATALOG_MODULE = 'virtual:firedrill-catalog';
 const SCENARIO_MODULE = 'virtual:firedrill-scenario/';
 
-/** The fields of a scenario the index carries: the library's cards, the links, and the titles in messages. */
+/** The fields of a scenario the index carries: the library's cards, the links, and the titles in messages (and beside them, what a drill's briefing shows: see briefing-facts.ts). */
 export const SUMMARY_FIELDS = ['id', 'title', 'summary', 'difficulty', 'estimatedMinutes', 'topics'] as const satisfies ReadonlyArray<keyof Scenario>;
 
 export function scenarioCatalog(root: string): Plugin {
@@ -43,7 +44,7 @@ export function scenarioCatalog(root: string): Plugin {
             continue;
           }
           const summary = Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, result.value[field]]));
-          entries.push({ file, hash: result.hash, scenario: summary });
+          entries.push({ file, hash: result.hash, scenario: summary, briefing: briefingFacts(result.value) });
           loaders.push(`${JSON.stringify(result.value.id)}: () => import(${JSON.stringify(SCENARIO_MODULE + name.replace(/\.json$/, ''))})`);
         }
         return [

@@ -6,6 +6,7 @@
  */
 import { broken, entries, loaders } from 'virtual:firedrill-catalog';
 import type { Problem, Scenario } from '../engine/index';
+import type { BriefingFacts } from './briefing-facts';
 
 /** What the index holds of a scenario (the library's cards, the links, titles in messages). */
 export type ScenarioSummary = Pick<Scenario, 'id' | 'title' | 'summary' | 'difficulty' | 'estimatedMinutes' | 'topics'>;
@@ -15,6 +16,8 @@ export interface IndexEntry {
   file: string;
   scenario: ScenarioSummary;
   hash: string;
+  /** What the drill's briefing shows, so a link shows it before the scenario's content has loaded. */
+  briefing: BriefingFacts;
 }
 
 /** A scenario with its full content, checked: what a drill plays. */

@@ -18,12 +18,21 @@ import { createWriterLease } from './writer-lease';
 
 /*
  * What this file imports loads before anything is on screen: routing, storage, and a new drill's briefing. The rest
- * loads when a page needs it: the home page (library, hosting), the play part (engine, session, war room), the
+ * loads when a page needs it: the home page (library, hosting), the drill part (engine, session), the panels, the
  * debrief, group drills and records. Type-only imports cost nothing.
  */
-type Play = typeof import('./play');
-/** The part a drill is played with. */
-const loadPlay = loadOnce((): Promise<Play> => import('./play'));
+type DrillPart = typeof import('./drill-part');
+type PanelsPart = typeof import('./panels-part');
+/** The part a drill runs with: the engine and the session. */
+const loadDrill = loadOnce((): Promise<DrillPart> => import('./drill-part'));
+/** The war room's panels. */
+const loadPanels = loadOnce((): Promise<PanelsPart> => import('./panels-part'));
+/** Both parts: what playing a drill needs. */
+type Play = DrillPart & PanelsPart;
+const loadPlay = async (): Promise<Play> => {
+  const [drill, panels] = await Promise.all([loadDrill(), loadPanels()]);
+  return { ...drill, ...panels };
+};
 
 const main = document.getElementById('main')!;
 const catalog = loadCatalog();
@@ -120,50 +129,58 @@ const PANELS_WAIT_MS = 1500;
  * briefing comes first, as soon as the scenario has loaded; the war room loads behind it and fills the same frame.
  */
 async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty, notice: string | null): Promise<void> {
-  showStatus('Starting the drill…');
-  // The scenario's content loads first: if it cannot, nothing in storage or in another tab has been touched.
-  let entry: CatalogEntry;
-  try {
-    entry = await loadEntry(index);
-  } catch (error) {
-    showLibrary(`The drill could not be started: the scenario could not be loaded (${loadProblem(error)}).`);
-    return;
-  }
+  // The briefing first, from the index: the scenario's content, the display and the drill part load behind it.
   clear();
-  const shell = renderWarRoomShell(entry.scenario, seed, difficulty);
+  const shell = renderWarRoomShell(index.briefing, seed, difficulty);
   main.append(shell.element);
-  document.title = `${entry.scenario.title} — Firedrill`;
+  document.title = `${index.scenario.title} — Firedrill`;
   shell.briefing.title.focus();
   performance.mark('firedrill:panels-interactive');
-  // The display boots behind the briefing while the play part loads (only now: neither may hold up the briefing).
-  // The panels come once it has drawn, or after a while on a machine too slow to wait for: built first, they held
-  // the first frame back by their whole build and layout.
+  // The display boots behind the briefing while the scenario and the drill part load (only now: none may hold up the
+  // briefing), and draws the new run, not yet saved. The panels load once it has drawn, or after a while on a machine
+  // too slow to wait for: loaded or built first, they held the first frame back by their download, compiling and layout.
   const stage = startStage(null, { room: shell.element, without: PANELS_WORK });
   shell.stageColumn.append(stage.element);
-  let play: Play;
-  try {
-    play = await loadPlay();
-  } catch (error) {
+  const failed = (problem: string) => {
     // Nothing in storage or in another tab has been touched yet.
     stage.destroy();
-    if (shell.element.isConnected) shell.fail(error instanceof Error ? error.message : String(error));
+    if (shell.element.isConnected) shell.fail(problem);
+  };
+  const scenario = loadEntry(index).catch((error: unknown) => {
+    throw new Error(`the scenario could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  let entry: CatalogEntry;
+  let drill: DrillPart;
+  try {
+    [entry, drill] = await Promise.all([scenario, loadDrill()]);
+  } catch (error) {
+    failed(error instanceof Error ? error.message : String(error));
     return;
   }
   if (!shell.element.isConnected) {
     stage.destroy();
     return;
   }
+  const session = drill.Session.create(entry, seed, difficulty, today());
+  stage.attach(sessionSource(session));
+  await Promise.race([stage.ready, new Promise((resolve) => setTimeout(resolve, PANELS_WAIT_MS))]);
+  let panels: PanelsPart;
+  try {
+    panels = await loadPanels();
+  } catch (error) {
+    failed(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (!shell.element.isConnected) {
+    stage.destroy();
+    return;
+  }
+  // The drill can be played now: this tab becomes its writer and it replaces the one in storage.
   await lease.takeOver();
   clearActiveRun();
   clearDrafts();
-  const session = play.Session.start(entry, seed, difficulty, today());
-  stage.attach(sessionSource(session));
-  await Promise.race([stage.ready, new Promise((resolve) => setTimeout(resolve, PANELS_WAIT_MS))]);
-  if (!shell.element.isConnected) {
-    stage.destroy();
-    return;
-  }
-  showWarRoom(play, session, { resumed: false, partial: null, notice }, shell, stage);
+  session.save();
+  showWarRoom({ ...drill, ...panels }, session, { resumed: false, partial: null, notice }, shell, stage);
 }
 
 /**

@@ -60,12 +60,13 @@ export class Session {
     this.attach(run);
   }
 
-  /** A new drill, written at once. */
-  static start(entry: CatalogEntry, seed: string, difficulty: Difficulty, startedOn: string): Session {
+  /**
+   * A new drill, not yet in storage: the page writes it with `save()` once the war room is there to play it, so a
+   * war room that fails to load leaves the drill in storage as it was.
+   */
+  static create(entry: CatalogEntry, seed: string, difficulty: Difficulty, startedOn: string): Session {
     // The catalog's hash was computed when the game was built, by the same function the run would use.
-    const session = new Session(createRun({ scenario: entry.scenario, seed, difficulty, scenarioHash: entry.hash }), entry, difficulty, startedOn, randomId(), { sequence: null, savedCommands: 0, mode: 'writing' });
-    session.save();
-    return session;
+    return new Session(createRun({ scenario: entry.scenario, seed, difficulty, scenarioHash: entry.hash }), entry, difficulty, startedOn, randomId(), { sequence: null, savedCommands: 0, mode: 'writing' });
   }
 
   /** A drill restored from storage (see restore.ts), as the writer or not. */

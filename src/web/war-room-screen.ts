@@ -14,6 +14,7 @@ import { verifyPanel } from './panels/verify-panel';
 import { SPEEDS, type Session, type Speed } from './session';
 import { soundToggle } from './sound-toggle';
 import type { RoomLifeState, WarRoomHandle } from './war-room/game';
+import { briefingFacts } from './briefing-facts';
 import { renderWarRoomShell, type WarRoomShell } from './war-room-shell';
 import { PANELS_WORK, sessionSource, startStage, type WarRoomStage } from './war-room-stage';
 
@@ -221,7 +222,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   const { tablist, tabs, tabpanels, controls, select } = panelSet;
 
   const adopted = options.shell ?? null;
-  const shell = adopted ?? renderWarRoomShell(session.scenario, session.run.seed, session.difficulty);
+  const shell = adopted ?? renderWarRoomShell(briefingFacts(session.scenario), session.run.seed, session.difficulty);
   const briefing = shell.briefing.element;
   // A drill always waits for the player: behind the briefing, and after a reload.
   session.setPaused(true);

@@ -1,10 +1,10 @@
 /**
- * The war room's frame with a drill's briefing in it. A drill link shows this first, as soon as the scenario has
- * loaded: the briefing needs no engine, so the player reads it while the engine and the war room load behind it.
+ * The war room's frame with a drill's briefing in it. A drill link shows this first, from the scenario index (see
+ * briefing-facts.ts), before even the scenario's content has loaded: the briefing needs no engine, so the player reads it while the engine and the war room load behind it.
  * The war room then fills this very frame (war-room-screen.ts), so the briefing, its focus and a click on it stay
  * where they are. Whatever this module imports loads with the page: keep it to the DOM and type-only imports.
  */
-import type { Scenario } from '../engine/scenario/schema';
+import type { BriefingFacts } from './briefing-facts';
 import { DIFFICULTY_SETTINGS, type Difficulty } from './difficulty';
 import { h } from './dom';
 
@@ -40,17 +40,16 @@ export interface WarRoomShell {
 
 const TAKE_THE_PAGE = 'Take the page';
 
-export function renderWarRoomShell(scenario: Scenario, seed: string, difficulty: Difficulty): WarRoomShell {
-  // The solo player is the responder the scenario pages (see Session.player).
-  const player = scenario.roster.responders.find((r) => r.id === scenario.roster.onCall.primary);
-  const title = h('h2', { id: 'briefing-title', tabindex: '-1' }, scenario.title);
+export function renderWarRoomShell(facts: BriefingFacts, seed: string, difficulty: Difficulty): WarRoomShell {
+  const { player } = facts;
+  const title = h('h2', { id: 'briefing-title', tabindex: '-1' }, facts.title);
   const start = h('button', { type: 'button', class: 'primary', 'data-key': 'take-page' }, TAKE_THE_PAGE);
   const element = h(
     'section',
     { class: 'briefing', 'aria-labelledby': 'briefing-title' },
     title,
-    h('p', {}, scenario.briefing),
-    h('p', { class: 'muted' }, `Seed ${seed} · ${DIFFICULTY_SETTINGS[difficulty].label} · You are ${player?.name ?? scenario.roster.onCall.primary}, ${player?.title ?? 'on call'}.`),
+    h('p', {}, facts.briefing),
+    h('p', { class: 'muted' }, `Seed ${seed} · ${DIFFICULTY_SETTINGS[difficulty].label} · You are ${player.name ?? player.id}, ${player.title ?? 'on call'}.`),
     h('p', { class: 'muted' }, 'At 1× a minute of incident takes ten seconds. Press ? for keyboard shortcuts.'),
     start,
   );
@@ -80,7 +79,7 @@ export function renderWarRoomShell(scenario: Scenario, seed: string, difficulty:
     },
   };
 
-  const bar = h('header', { class: 'war-room-bar' }, h('div', { class: 'bar-title' }, h('h2', { title: scenario.title }, scenario.title)));
+  const bar = h('header', { class: 'war-room-bar' }, h('div', { class: 'bar-title' }, h('h2', { title: facts.title }, facts.title)));
   const notices = h('div', { class: 'storage-problems' });
   const stageColumn = h('div', { class: 'stage-column' }, element);
   const panels = h('div', { class: 'panels' }, h('p', { class: 'loading' }, 'Opening the war room…'));

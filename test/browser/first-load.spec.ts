@@ -1,10 +1,10 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { watchConsole } from './console';
 
-/** The play part's chunk (src/web/play.ts): the engine, the session and the war room load with it. */
-const PLAY_CHUNK = /\/assets\/play-[\w-]+\.js$/;
+/** The drill part's chunk (src/web/drill-part.ts): the engine and the session load with it. */
+const PLAY_CHUNK = /\/assets\/drill-part-[\w-]+\.js$/;
 
-/** Holds the play part back until `release` is called, so the page is seen as it is before the war room is there. */
+/** Holds the drill part back until `release` is called, so the page is seen as it is before the war room is there. */
 async function holdPlayPart(page: Page): Promise<{ held: Promise<void>; release: () => void }> {
   let release = () => undefined as void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -145,4 +145,44 @@ test('behind the briefing the drill waits: the panels and the clock controls are
   await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
   await page.getByRole('button', { name: 'Acknowledge the page' }).click();
   await expect.poll(() => page.evaluate(() => window.__firedrill!.session()!.view().page.acknowledgedAt)).not.toBeNull();
+});
+
+test('the briefing needs no more than the page: it shows while the scenario itself is still loading', async ({ page }) => {
+  const errors = watchConsole(page);
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let requested = false;
+  await page.route(/\/assets\/checkout-launch-[\w-]+\.js$/, async (route) => {
+    requested = true;
+    await released;
+    await route.continue();
+  });
+  await page.goto('/?scenario=checkout-launch&seed=5');
+  await expect(page.locator('#briefing-title')).toBeFocused();
+  await expect(page.locator('#briefing-title')).toHaveText('Checkout down during the launch');
+  await expect(page.locator('.briefing')).toContainText('You are ');
+  expect(requested).toBe(true);
+  release();
+  await expect(page.getByRole('tab')).toHaveCount(7);
+  expect(errors).toEqual([]);
+});
+
+test('when the scenario cannot load, the briefing says so and nothing in storage is touched', async ({ page }) => {
+  await page.route(/\/assets\/checkout-launch-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/?scenario=checkout-launch&seed=5');
+  await expect(page.getByRole('alert').filter({ hasText: 'The war room could not be loaded' })).toContainText('the scenario could not be loaded');
+  await expect(page.locator('.briefing button')).toHaveText('Reload the page');
+  expect(await page.evaluate(() => localStorage.getItem('firedrill:active-run'))).toBeNull();
+});
+
+test('the panels load only once the display has drawn its first frame', async ({ page }) => {
+  await page.goto('/?scenario=checkout-launch&seed=8');
+  await expect(page.getByRole('tab')).toHaveCount(7);
+  const [firstFrame, panelsRequested] = await page.evaluate(() => [
+    performance.getEntriesByName('firedrill:first-frame')[0]?.startTime ?? null,
+    performance.getEntriesByType('resource').find((entry) => /\/panels-part-[\w-]+\.js$/.test(entry.name))?.startTime ?? null,
+  ]);
+  expect(firstFrame).not.toBeNull();
+  expect(panelsRequested).not.toBeNull();
+  expect(panelsRequested!).toBeGreaterThanOrEqual(firstFrame!);
 });
