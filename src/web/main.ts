@@ -121,6 +121,17 @@ function loadProblem(error: unknown): string {
   return `${error instanceof Error ? error.message : String(error)}. Reload the page to try again`;
 }
 
+/**
+ * A failed download of a part of the game, in words for the player: the browser's own message names a script's
+ * address, which tells a player nothing. Any other failure keeps its message.
+ */
+function downloadProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /dynamically imported module|Failed to fetch|Importing a module script failed|error loading dynamically/i.test(message)
+    ? 'it did not download: the network may have dropped, or the game was updated meanwhile'
+    : message;
+}
+
 /** The longest the panels of a new drill wait for the display's first frame. */
 const PANELS_WAIT_MS = 1500;
 
@@ -147,14 +158,14 @@ async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty,
     if (shell.element.isConnected) shell.fail(problem);
   };
   const scenario = loadEntry(index).catch((error: unknown) => {
-    throw new Error(`the scenario could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`the scenario could not be loaded: ${downloadProblem(error)}`);
   });
   let entry: CatalogEntry;
   let drill: DrillPart;
   try {
     [entry, drill] = await Promise.all([scenario, loadDrill()]);
   } catch (error) {
-    failed(error instanceof Error ? error.message : String(error));
+    failed(downloadProblem(error));
     return;
   }
   if (!shell.element.isConnected) {
@@ -168,7 +179,7 @@ async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty,
   try {
     panels = await loadPanels();
   } catch (error) {
-    failed(error instanceof Error ? error.message : String(error));
+    failed(downloadProblem(error));
     return;
   }
   if (!shell.element.isConnected) {

@@ -226,7 +226,10 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   const briefing = shell.briefing.element;
   // A drill always waits for the player: behind the briefing, and after a reload.
   session.setPaused(true);
-  if (options.resumed) {
+  // A drill reloaded before its page was taken has not started: it opens on its briefing again, as it first did.
+  const started = session.run.commands().length > 0 || session.run.now() > 0;
+  const briefed = !options.resumed || (session.mode === 'writing' && !started);
+  if (!briefed) {
     briefing.hidden = true;
     // A partial restore is never "where you left off": the alert below says what came back and what did not.
     if (session.mode === 'writing' && options.partial === null) queueMicrotask(() => announce('Resumed where you left off. The clock is paused: press P or Resume.'));
@@ -456,7 +459,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
   if (!adopted) {
     queueMicrotask(() => {
       if (session.mode === 'stopped') offerTakeOver.focus();
-      else (options.resumed ? tabs[panelSet.selected]! : shell.briefing.title).focus();
+      else (briefed ? shell.briefing.title : tabs[panelSet.selected]!).focus();
       performance.mark('firedrill:panels-interactive');
     });
   }

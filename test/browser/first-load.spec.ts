@@ -86,6 +86,9 @@ test('when the war room cannot load, the briefing says so and offers a reload; t
   await question.getByRole('button', { name: 'Start the new drill' }).click();
   await expect(page.locator('#briefing-title')).toHaveText('Checkout down during the launch');
   await expect(page.getByRole('alert').filter({ hasText: 'The war room could not be loaded' })).toContainText('reload the page to try again');
+  // In the player's words: not the browser's message naming a script's address.
+  await expect(page.getByRole('alert')).toContainText('the network may have dropped');
+  await expect(page.getByRole('alert')).not.toContainText('/assets/');
   const button = page.locator('.briefing button');
   await expect(button).toHaveText('Reload the page');
   await expect(button).not.toHaveAttribute('aria-busy', 'true');
@@ -170,7 +173,7 @@ test('the briefing needs no more than the page: it shows while the scenario itse
 test('when the scenario cannot load, the briefing says so and nothing in storage is touched', async ({ page }) => {
   await page.route(/\/assets\/checkout-launch-[\w-]+\.js$/, (route) => route.abort());
   await page.goto('/?scenario=checkout-launch&seed=5');
-  await expect(page.getByRole('alert').filter({ hasText: 'The war room could not be loaded' })).toContainText('the scenario could not be loaded');
+  await expect(page.getByRole('alert').filter({ hasText: 'The war room could not be loaded' })).toContainText('the scenario could not be loaded: it did not download');
   await expect(page.locator('.briefing button')).toHaveText('Reload the page');
   expect(await page.evaluate(() => localStorage.getItem('firedrill:active-run'))).toBeNull();
 });
@@ -185,4 +188,18 @@ test('the panels load only once the display has drawn its first frame', async ({
   expect(firstFrame).not.toBeNull();
   expect(panelsRequested).not.toBeNull();
   expect(panelsRequested!).toBeGreaterThanOrEqual(firstFrame!);
+});
+
+test('a drill reloaded before its page was taken opens on its briefing again, not as a resumed war room', async ({ page }) => {
+  await page.goto('/?scenario=checkout-launch&seed=12');
+  await expect(page.getByRole('tab')).toHaveCount(7);
+  await page.reload();
+  await expect(page.getByRole('tab')).toHaveCount(7);
+  await expect(page.locator('.briefing')).toBeVisible();
+  await expect(page.locator('#briefing-title')).toBeFocused();
+  await expect(page.getByText('Resumed where you left off')).toHaveCount(0);
+  await expect(page.locator('.panels')).toHaveJSProperty('inert', true);
+  await page.getByRole('button', { name: 'Take the page' }).click();
+  await expect(page.locator('.briefing')).toBeHidden();
+  await expect.poll(() => page.evaluate(() => window.__firedrill!.session()!.paused)).toBe(false);
 });
