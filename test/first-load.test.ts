@@ -23,10 +23,13 @@ const HEAVY = [
 ];
 
 let chunks: Rolldown.OutputChunk[] = [];
+let html = '';
 
 beforeAll(async () => {
   const output = (await build({ root: ROOT, mode: 'test', logLevel: 'silent', build: { write: false } })) as Rolldown.RolldownOutput;
   chunks = output.output.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
+  const page = output.output.find((item) => item.fileName === 'index.html');
+  html = page?.type === 'asset' ? String(page.source) : '';
 }, 120_000);
 
 /** The entry chunk and what it imports statically, to the end. */
@@ -61,6 +64,16 @@ describe('the first load from a drill link', () => {
     expect(heavyIn(first)).toEqual([]);
   });
 
+  it('names the display and every chunk it imports as module preloads in the page, so none waits for the display to be asked for', () => {
+    const display = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith('src/web/war-room/game.ts')));
+    if (!display) throw new Error('the build has no war room display chunk');
+    const entry = chunks.find((chunk) => chunk.isEntry)!;
+    const needed = withImports(display).filter((chunk) => chunk !== entry);
+    expect(needed.length).toBeGreaterThan(2);
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\.\/([^"]+)"/g)].map((match) => match[1]);
+    for (const chunk of needed) expect(preloaded).toContain(chunk.fileName);
+  });
+
   it('loads a scenario as data alone: its chunk imports nothing', () => {
     const scenario = chunks.find((chunk) => chunk.moduleIds.some((id) => id.includes('virtual:firedrill-scenario/checkout-launch')));
     expect(scenario?.imports).toEqual([]);
@@ -76,7 +89,7 @@ describe('the first load from a drill link', () => {
     expect(heavy).toEqual([]);
   });
 
-  it('keeps the engine and the war room in the build, for the play part loaded behind the briefing', () => {
+  it('keeps the engine and the war room in the build, for the drill and panels parts loaded behind the briefing', () => {
     // The check above would pass on a build that lost them: this one says the patterns still find what they look for.
     expect(heavyIn(chunks).some((line) => /node_modules[\\/]zod[\\/]/.test(line))).toBe(true);
     expect(heavyIn(chunks).some((line) => /node_modules[\\/]xstate[\\/]/.test(line))).toBe(true);

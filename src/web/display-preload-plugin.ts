@@ -20,9 +20,19 @@ export function preloadDisplay(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const files = Object.values(context.bundle ?? {})
-          .filter((item) => item.type === 'chunk' && isDisplayChunk(item))
-          .map((item) => `${base}${item.fileName}`)
+        const bundle = context.bundle ?? {};
+        // The display's chunks and every chunk they import: a chunk left out was fetched only once the display was
+        // asked for, and held Phaser's evaluation back by its round trip.
+        const wanted = new Set<string>();
+        const add = (fileName: string) => {
+          const item = bundle[fileName];
+          if (!item || item.type !== 'chunk' || wanted.has(fileName)) return;
+          wanted.add(fileName);
+          item.imports.forEach(add);
+        };
+        for (const item of Object.values(bundle)) if (item.type === 'chunk' && isDisplayChunk(item)) add(item.fileName);
+        const files = [...wanted]
+          .map((fileName) => `${base}${fileName}`)
           // A page that imports Phaser statically has its preload already.
           .filter((href) => !html.includes(href));
         return files.map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href }, injectTo: 'head' as const }));
