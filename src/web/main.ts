@@ -118,7 +118,7 @@ function start(choice: LibraryChoice): void {
 
 /** Why a part of the game loaded on demand did not come: the network dropped, or the build changed under the page. */
 function loadProblem(error: unknown): string {
-  return `${error instanceof Error ? error.message : String(error)}. Reload the page to try again`;
+  return `${downloadProblem(error)}. Reload the page to try again`;
 }
 
 /**
@@ -160,32 +160,27 @@ async function startNew(index: IndexEntry, seed: string, difficulty: Difficulty,
   const scenario = loadEntry(index).catch((error: unknown) => {
     throw new Error(`the scenario could not be loaded: ${downloadProblem(error)}`);
   });
-  let entry: CatalogEntry;
-  let drill: DrillPart;
-  try {
-    [entry, drill] = await Promise.all([scenario, loadDrill()]);
-  } catch (error) {
-    failed(downloadProblem(error));
-    return;
-  }
-  if (!shell.element.isConnected) {
+  /** What `loading` gives; null when it failed (the briefing says so) or the page moved on meanwhile. */
+  const settled = async <T>(loading: Promise<T>): Promise<T | null> => {
+    let value: T;
+    try {
+      value = await loading;
+    } catch (error) {
+      failed(downloadProblem(error));
+      return null;
+    }
+    if (shell.element.isConnected) return value;
     stage.destroy();
-    return;
-  }
+    return null;
+  };
+  const loaded = await settled(Promise.all([scenario, loadDrill()]));
+  if (!loaded) return;
+  const [entry, drill] = loaded;
   const session = drill.Session.create(entry, seed, difficulty, today());
   stage.attach(sessionSource(session));
   await Promise.race([stage.ready, new Promise((resolve) => setTimeout(resolve, PANELS_WAIT_MS))]);
-  let panels: PanelsPart;
-  try {
-    panels = await loadPanels();
-  } catch (error) {
-    failed(downloadProblem(error));
-    return;
-  }
-  if (!shell.element.isConnected) {
-    stage.destroy();
-    return;
-  }
+  const panels = await settled(loadPanels());
+  if (!panels) return;
   // The drill can be played now: this tab becomes its writer and it replaces the one in storage.
   await lease.takeOver();
   clearActiveRun();
