@@ -248,9 +248,9 @@ async function takeOver(): Promise<void> {
  * nothing in storage (the save belongs to the tab that plays it).
  */
 async function enterStored(mode: SessionMode, notice: string | null): Promise<void> {
-  // The play part and the drill's scenario load on demand, side by side. The save is read again once the scenario
-  // has, so it is the newest one; should that be of another scenario (another tab started a drill meanwhile), that
-  // scenario is loaded too.
+  // The drill part, the panels and the drill's scenario load on demand, side by side. The save is read again once
+  // the scenario has, so it is the newest one; should that be of another scenario (another tab started a drill
+  // meanwhile), that scenario is loaded too.
   const loadingPlay = loadPlay();
   // Handled below; until then a failure must not count as unhandled.
   loadingPlay.catch(() => undefined);
