@@ -316,7 +316,6 @@ const schemas = (() => {
 /** A duration or moment in game minutes, either fixed or drawn from the seed within a range. */
 export const Span = lazySchema(() => schemas().Span);
 export type Span = z.infer<typeof Span>;
-const Effect = lazySchema(() => schemas().Effect);
 export const ScenarioSchema = lazySchema(() => schemas().ScenarioSchema);
 
 export type Scenario = z.output<typeof ScenarioSchema>;
@@ -327,4 +326,4 @@ export type Inject = Scenario['injects'][number];
 export type Variant = Scenario['variants'][number];
 export type Responder = Scenario['roster']['responders'][number];
 export type Metric = Scenario['service']['dashboards'][number]['metrics'][number];
-export type Effect = z.output<typeof Effect>;
+export type Effect = z.output<ReturnType<typeof buildSchemas>['Effect']>;
