@@ -13,6 +13,8 @@ declare global {
       canvasCards(): ReturnType<WarRoomScreen['canvasCards']>;
       /** The war room's life (figures, pager, motion); null until the Phaser display has started. */
       life(): RoomLifeState | null;
+      /** Pixels of the war room canvas that differ from it drawn whole at once; -1 until it runs. */
+      redrawDifference(): number;
     };
   }
 }
@@ -26,5 +28,6 @@ export function installTestHook(current: () => { session: Session | null; warRoo
     canvasTexts: () => current().warRoom?.canvasTexts() ?? [],
     canvasCards: () => current().warRoom?.canvasCards() ?? [],
     life: () => current().warRoom?.life() ?? null,
+    redrawDifference: () => current().warRoom?.redrawDifference() ?? -1,
   };
 }

@@ -50,6 +50,8 @@ export interface WarRoomScreen {
   canvasCards(): ReturnType<WarRoomHandle['canvasCards']>;
   /** The Phaser display's life, once it has started (for the test hook). */
   life(): RoomLifeState | null;
+  /** Pixels of the canvas that differ from the room drawn whole (-1 until it runs; for the test hook). */
+  redrawDifference(): number;
 }
 
 const SHORTCUTS: Array<[keys: string, what: string]> = [
@@ -470,6 +472,7 @@ export function renderWarRoom(session: Session, options: WarRoomOptions): WarRoo
     canvasTexts: () => stage.handle()?.canvasTexts() ?? [],
     canvasCards: () => stage.handle()?.canvasCards() ?? [],
     life: () => stage.handle()?.life() ?? null,
+    redrawDifference: () => stage.handle()?.redrawDifference() ?? -1,
     destroy() {
       sound.destroy();
       cancelAnimationFrame(frame);

@@ -127,3 +127,33 @@ test('with reduced motion a paused room with the page ringing draws no frames at
   expect((await life(page))!.framesDrawn).toBe(before!.framesDrawn);
   expect(errors).toEqual([]);
 });
+
+test('only what changed is drawn: a ringing pager redraws its corner, and the canvas always equals the room drawn whole', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await startDrill(page);
+  // Paused, with the pager ringing: each drawn frame repaints the pager's corner, not the 960×600 canvas.
+  await page.waitForTimeout(200);
+  const before = (await life(page))!;
+  await page.waitForTimeout(600);
+  const after = (await life(page))!;
+  const frames = after.framesDrawn - before.framesDrawn;
+  expect(frames).toBeGreaterThan(5);
+  expect((after.pixelsDrawn - before.pixelsDrawn) / frames).toBeLessThan(0.1 * 960 * 600);
+  for (const region of after.lastRegions) expect(region.x + region.width, JSON.stringify(region)).toBeLessThanOrEqual(340);
+
+  // Running at 10× with messages, arrivals, figures walking in and the alarm: nothing is ever left behind.
+  await page.keyboard.press('p');
+  await page.keyboard.press('0');
+  await expect.poll(() => page.evaluate(() => window.__firedrill!.session()!.run.now())).toBeGreaterThan(0.5);
+  const differences: number[] = [];
+  const sample = async () => differences.push(await page.evaluate(() => window.__firedrill!.redrawDifference()));
+  await sample();
+  await playSomeOfIt(page);
+  for (let i = 0; i < 8; i++) {
+    await page.waitForTimeout(150);
+    await sample();
+  }
+  expect(differences).toEqual(differences.map(() => 0));
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { Scene } from 'phaser';
 import { ensurePagerTexture } from './pager-icon';
+import { PALETTE } from './palette';
 import { ensureFigureTextures } from './responder-figure';
 import { SOURCE } from './war-room-scene';
 
@@ -14,6 +15,8 @@ export class PreloaderScene extends Scene {
   }
 
   create(): void {
+    // The canvas is not cleared between frames (see game.ts): the camera paints the background itself.
+    this.cameras.main.setBackgroundColor(PALETTE.background);
     ensurePagerTexture(this);
     ensureFigureTextures(this);
     this.game.events.emit('firedrill:load-progress', 1);

@@ -8,6 +8,7 @@ import { CHART_COUNT, chartBounds } from './layout';
 import { LIFE_CHANGED, tweensMoving } from './motion';
 import { PagerCard } from './pager-card';
 import { HEIGHT, WIDTH } from './palette';
+import { PartialRedraw } from './partial-redraw';
 import { RESPONDER_SLOTS, RespondersCard, responderSlot } from './responders-card';
 import { RibbonCard } from './ribbon-card';
 import { RoomLife } from './room-life';
@@ -40,7 +41,7 @@ const CLOCK_REDRAW_MS = 50;
  * with their role badges, and a ribbon of what just happened. It draws the run's view and nothing else: each card
  * redraws only what changed in what it shows, and the room's life (room-life.ts: the figures, the ringing pager,
  * arrivals, the alarm) is fed the same frames and moves by tweens. A frame is drawn only when something changed or a
- * tween is moving something.
+ * tween is moving something, and then only the regions that changed (partial-redraw.ts).
  */
 export class WarRoomScene extends Scene {
   private source!: WarRoomSource;
@@ -52,6 +53,8 @@ export class WarRoomScene extends Scene {
   private header!: HeaderCard;
   /** The responders as figures, the ringing pager, arrivals and the alarm. */
   life!: RoomLife;
+  /** Draws only the regions of the canvas that changed. */
+  redraw!: PartialRedraw;
 
   constructor() {
     super('WarRoom');
@@ -59,6 +62,13 @@ export class WarRoomScene extends Scene {
 
   create(): void {
     this.source = this.registry.get(SOURCE) as WarRoomSource;
+    this.redraw = new PartialRedraw(this, { width: WIDTH, height: HEIGHT });
+    // A restored WebGL context starts blank: everything is drawn again.
+    this.game.renderer.on('restorewebgl', this.drawAll, this);
+    this.events.once('shutdown', () => {
+      this.game.renderer.off('restorewebgl', this.drawAll, this);
+      this.redraw.destroy();
+    });
     this.header = new HeaderCard(this);
     const pager = new PagerCard(this, () => this.source.acknowledge());
     const ribbon = new RibbonCard(this);
@@ -95,7 +105,12 @@ export class WarRoomScene extends Scene {
       this.sinceRefresh = 0;
       this.shownView = view;
       const frame = { view, live: this.source.live(), status: this.source.status() };
-      for (const card of this.cards) if (card.update(frame)) this.dirty = true;
+      for (const card of this.cards) {
+        if (!card.update(frame)) continue;
+        this.dirty = true;
+        // A card's surface is a texture: the display list cannot see its pixels change, so the card's region is given.
+        this.redraw.damage(card.bounds);
+      }
       // After the cards, so the severity chip it may pulse is the one just placed.
       if (this.life.update(frame.view, frame.live, this.header.severity)) this.dirty = true;
     }
@@ -104,6 +119,12 @@ export class WarRoomScene extends Scene {
     const draw = this.dirty || tweensMoving(this);
     this.dirty = false;
     return draw;
+  }
+
+  /** The next frame draws the whole canvas. */
+  drawAll(): void {
+    this.redraw.damageAll();
+    this.dirty = true;
   }
 
   /**
