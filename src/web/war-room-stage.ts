@@ -28,6 +28,11 @@ export interface StageOptions {
   room?: HTMLElement;
   /** Said after a failure to start: what still works without the display. */
   without?: string;
+  /**
+   * Phaser is evaluated only once this settles (however it settles). A new drill passes its drill part: evaluated
+   * while that part still downloaded, Phaser's ~0.2 s of main thread held the part back, and the room waited for it.
+   */
+  after?: Promise<unknown>;
 }
 
 export interface WarRoomStage {
@@ -68,7 +73,9 @@ export function startStage(source: DisplaySource | null, options: StageOptions =
     loading.replaceChildren(h('p', {}, text));
     settle();
   };
-  loadDisplay()
+  (options.after ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => loadDisplay())
     .then(({ startWarRoom }) => {
       if (destroyed) return;
       handle = startWarRoom(canvasHost, shown && withPager(shown), {
