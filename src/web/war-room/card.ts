@@ -232,24 +232,41 @@ export class PaintedTexts {
 /**
  * A card's painted layer: a canvas texture the size of the card, shown as one image. Painting it costs a 2D-canvas
  * draw and one texture upload, and only happens when the card's picture changes; every other frame it is one quad.
+ *
+ * The texture is made from the first picture: made blank with the card, it was uploaded once blank and again when
+ * first painted, eight uploads the first war-room frame waited for and did not need.
  */
 export class CardSurface {
-  private readonly texture: Textures.CanvasTexture;
+  private texture: Textures.CanvasTexture | null = null;
+  private readonly canvas: HTMLCanvasElement;
+  /** The card's image; transparent (Phaser's empty texture) until first painted. */
   readonly image: GameObjects.Image;
 
-  constructor(scene: Scene, key: string, readonly bounds: Rect) {
-    const existing = scene.textures.exists(key);
-    if (existing) scene.textures.remove(key);
-    this.texture = scene.textures.createCanvas(key, bounds.width, bounds.height)!;
-    this.image = scene.add.image(bounds.x, bounds.y, key).setOrigin(0, 0);
+  constructor(
+    private readonly scene: Scene,
+    private readonly key: string,
+    readonly bounds: Rect,
+  ) {
+    if (scene.textures.exists(key)) scene.textures.remove(key);
+    this.canvas = document.createElement('canvas');
+    this.canvas.width = bounds.width;
+    this.canvas.height = bounds.height;
+    // Made now, so it sits under whatever the card and the room add after it.
+    this.image = scene.add.image(bounds.x, bounds.y, '__DEFAULT').setOrigin(0, 0);
   }
 
   /** Repaints the whole card: `draw` gets a cleared context in card coordinates. */
   paint(draw: (context: CanvasRenderingContext2D, width: number, height: number) => void): void {
-    const context = this.texture.getContext();
+    // The context Phaser's canvas texture asks for, so the texture made from this canvas shares it.
+    const context = this.texture?.getContext() ?? this.canvas.getContext('2d', { willReadFrequently: true })!;
     context.clearRect(0, 0, this.bounds.width, this.bounds.height);
     draw(context, this.bounds.width, this.bounds.height);
-    this.texture.refresh();
+    if (this.texture) {
+      this.texture.refresh();
+      return;
+    }
+    this.texture = this.scene.textures.addCanvas(this.key, this.canvas)!;
+    this.image.setTexture(this.key).setOrigin(0, 0);
   }
 }
 
