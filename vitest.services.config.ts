@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/services/**/*.test.ts'],
     environment: 'node',
+    // The engine is given zod by the program that runs it (see src/engine/lazy-schema.ts).
+    setupFiles: ['src/engine/with-zod.ts'],
     testTimeout: 120_000,
     // One at a time: they share the services.
     fileParallelism: false,

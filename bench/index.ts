@@ -2,6 +2,7 @@
  * `npm run bench`: speed and memory, printed beside a baseline as a ratio. Not a test: these machines are noisy,
  * so nothing here passes or fails; the numbers are for people to compare across changes.
  */
+import '../src/engine/with-zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActor, setup, SimulatedClock } from 'xstate';

@@ -2,6 +2,7 @@
  * `npm run docs`: writes the command reference, generated from the command registry, into docs/commands.md between
  * its markers (the rest of the page is written by hand). A test fails while the committed page is stale.
  */
+import '../src/engine/with-zod';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandReference } from '../src/engine/index';

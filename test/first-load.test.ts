@@ -89,6 +89,21 @@ describe('the first load from a drill link', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('starts a new drill without zod: the drill part runs the engine, zod comes later with the panels', () => {
+    // Zod was nearly half of the drill part, which the war room's first frame waits for (see src/engine/lazy-schema.ts).
+    const part = (file: string) => chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(file)));
+    const drill = part('src/web/drill-part.ts');
+    const panels = part('src/web/panels-part.ts');
+    if (!drill || !panels) throw new Error('the build has no drill part or no panels part');
+    const ids = (list: Rolldown.OutputChunk[]) => list.flatMap((chunk) => chunk.moduleIds);
+    expect(ids(withImports(drill)).some((id) => id.includes('src/engine/rules.ts'))).toBe(true);
+    expect(ids(withImports(drill)).filter((id) => /node_modules[\\/]zod[\\/]/.test(id))).toEqual([]);
+    // The page asks for zod itself, in a chunk of its own, beside the panels.
+    const entry = chunks.find((chunk) => chunk.isEntry)!;
+    const zod = chunks.filter((chunk) => chunk.moduleIds.some((id) => /node_modules[\\/]zod[\\/]/.test(id)));
+    expect(zod.some((chunk) => entry.dynamicImports.includes(chunk.fileName))).toBe(true);
+  });
+
   it('keeps the engine and the war room in the build, for the drill and panels parts loaded behind the briefing', () => {
     // The check above would pass on a build that lost them: this one says the patterns still find what they look for.
     expect(heavyIn(chunks).some((line) => /node_modules[\\/]zod[\\/]/.test(line))).toBe(true);

@@ -46,27 +46,41 @@ describe('lazySchema', () => {
 
 describe('loading the engine', () => {
   afterEach(() => {
-    vi.doUnmock('zod');
     vi.resetModules();
   });
 
-  it('builds no schema until one is used: a new drill pays for none before the war room is drawn', async () => {
-    // The scenario is read here, outside the engine loaded below (the page gets it checked at build time).
+  /** The scenario, read outside the engine instances loaded below (the page gets it checked at build time). */
+  function scenario() {
     const loaded = loadScenario(readFileSync(new URL('../scenarios/checkout-launch.json', import.meta.url), 'utf8'), 'checkout-launch.json');
     if (!loaded.ok) throw new Error('the scenario does not load');
+    return loaded.value;
+  }
+
+  it('needs no zod to start a run and show it, and says so plainly when a schema is used before zod is given', async () => {
+    const checkout = scenario();
+    vi.resetModules();
+    // A fresh engine, as the browser's drill part loads it: nobody has given it zod.
+    const engine = await import('../src/engine/index');
+    const { zodProvided } = await import('../src/engine/lazy-schema');
+    expect(zodProvided()).toBe(false);
+    const run = engine.createRun({ scenario: checkout, seed: 1 });
+    const onCall = checkout.roster.responders[0]!.id;
+    expect(run.view(engine.playerSeat(onCall)).page.acknowledgedAt).toBeNull();
+    expect(() => run.send(onCall, { type: 'acknowledge' })).toThrow('a schema was used before zod was provided');
+  });
+
+  it('builds no schema until one is used: a new drill pays for none before the war room is drawn', async () => {
+    const checkout = scenario();
     vi.resetModules();
     let built = 0;
-    vi.doMock('zod', async (importOriginal) => {
-      const actual = await importOriginal<typeof import('zod')>();
-      // Every schema starts from one of z's lowercase builders: count the calls, build as ever.
-      const counted = Object.fromEntries(
-        Object.entries(actual.z).map(([name, value]) => [name, typeof value === 'function' && /^[a-z]/.test(name) ? (...args: unknown[]) => (built++, (value as (...a: unknown[]) => unknown)(...args)) : value]),
-      );
-      return { ...actual, z: counted };
-    });
+    // Every schema starts from one of z's lowercase builders: count the calls, build as ever.
+    const counted = Object.fromEntries(
+      Object.entries(z).map(([name, value]) => [name, typeof value === 'function' && /^[a-z]/.test(name) ? (...args: unknown[]) => (built++, (value as (...a: unknown[]) => unknown)(...args)) : value]),
+    ) as unknown as typeof z;
     const engine = await import('../src/engine/index');
-    const run = engine.createRun({ scenario: loaded.value, seed: 1 });
-    const onCall = loaded.value.roster.responders[0]!.id;
+    (await import('../src/engine/lazy-schema')).provideZod(counted);
+    const run = engine.createRun({ scenario: checkout, seed: 1 });
+    const onCall = checkout.roster.responders[0]!.id;
     expect(run.view(engine.playerSeat(onCall)).page.acknowledgedAt).toBeNull();
     expect(built).toBe(0);
     // The first command checked builds them (so the count above could have seen them).

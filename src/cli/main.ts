@@ -5,6 +5,7 @@
  * This is the entry: it picks the subcommand (one module each under commands/), prints the usage, and turns a usage
  * error into its one line and exit 2. bin/firedrill.js adds exit 3 for anything else and survives a closed pipe.
  */
+import '../engine/with-zod';
 import { shorten } from '../engine/limits';
 import { check } from './commands/check';
 import { graph } from './commands/graph';

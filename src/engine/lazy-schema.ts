@@ -8,13 +8,39 @@
  * and reads the built one, so `Schema.parse(x)` and `z.object({ field: Schema })` work unchanged. Only identity
  * differs (the stand-in is not the built object), which matters to code keyed by the object: pass
  * `builtSchema(Schema)` to such code (zod's JSON Schema export reads descriptions from a registry keyed by schema).
+ *
+ * The engine does not import zod itself either: each builder is handed zod, which the program gives once with
+ * `provideZod` (Node programs at start, see `with-zod.ts`; the browser after the war room's first frame, when it
+ * loads zod beside the panels). Zod is nearly half of the engine's code, and a new drill's first frame waited for it
+ * to download and compile though nothing is checked before the player acts.
  */
+import type { z } from 'zod';
+
+/** The zod builders the engine's schemas are made with, as the builders are given them (see zod-builders.ts). */
+export type Zod = Pick<typeof z, 'strictObject' | 'object' | 'array' | 'number' | 'string' | 'boolean' | 'literal' | 'enum' | 'union' | 'discriminatedUnion' | 'url' | 'record'>;
+
+let provided: Zod | null = null;
+
+/** Gives the engine zod; its schemas can be used from now on. */
+export function provideZod(zod: Zod): void {
+  provided = zod;
+}
+
+/** Whether schemas can be built now. */
+export function zodProvided(): boolean {
+  return provided !== null;
+}
+
+function zod(): Zod {
+  if (provided === null) throw new Error('Firedrill: a schema was used before zod was provided (a program must call provideZod first)');
+  return provided;
+}
 
 const BUILT: unique symbol = Symbol('built schema');
 
-export function lazySchema<T extends object>(build: () => T): T {
+export function lazySchema<T extends object>(build: (z: Zod) => T): T {
   let built: T | undefined;
-  const schema = (): T => (built ??= build());
+  const schema = (): T => (built ??= build(zod()));
   return new Proxy({} as T, {
     get(_target, key) {
       if (key === BUILT) return schema();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ScriptSchema } from './commands/registry';
 import { lazySchema } from './lazy-schema';
 import { MAX_ID_CHARS, MAX_MINUTE, MAX_RUN_CHARS, shorten } from './limits';
@@ -11,7 +11,7 @@ import { sortProblems } from './scenario/load';
 import type { Problem } from './scenario/problems';
 import type { Scenario } from './scenario/schema';
 
-const SaveSchema = lazySchema(() =>
+const SaveSchema = lazySchema((z) =>
   z.strictObject({
     formatVersion: z.number().int(),
     scenarioId: z.string().min(1).max(MAX_ID_CHARS),

@@ -2,6 +2,7 @@
  * The one Firedrill server: serves the built game and hosts drill rooms on the same port. Embedded defaults need
  * nothing installed; with REDIS_URL, rooms spread over every process that shares the Redis server.
  */
+import '../engine/with-zod';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { matchMaker, Server, type Presence } from '@colyseus/core';

@@ -5,6 +5,7 @@
  * checked here too and shipped in the index, so the library still lists them instead of breaking the build or the
  * page. The validator (zod, the JSON reader) thus stays out of the page's first load.
  */
+import '../engine/with-zod';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';

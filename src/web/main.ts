@@ -1,5 +1,6 @@
 import './styles.css';
 import { formatMinute } from '../engine/names';
+import { provideZod } from '../engine/lazy-schema';
 import { loadCatalog, loadEntry, loadFullCatalog, type CatalogEntry, type IndexEntry } from './catalog';
 import { renderChoice } from './choice-screen';
 import { readDeepLink, type DeepLink } from './deep-link';
@@ -25,9 +26,15 @@ type DrillPart = typeof import('./drill-part');
 type PanelsPart = typeof import('./panels-part');
 /** The part a drill runs with: the engine and the session. */
 const loadDrill = loadOnce((): Promise<DrillPart> => import('./drill-part'));
-/** The war room's panels. */
-const loadPanels = loadOnce((): Promise<PanelsPart> => import('./panels-part'));
-/** Both parts: what playing a drill needs. */
+/**
+ * Zod, which the engine checks commands and saves with: given to the engine once loaded (see lazy-schema.ts). The
+ * drill part does without it, so a new drill's first frame does not wait for it; it comes with the panels, before the
+ * player can send anything.
+ */
+const loadZod = loadOnce(async () => provideZod((await import('../engine/zod-builders')).zodBuilders));
+/** The war room's panels, and zod for the commands they send. */
+const loadPanels = loadOnce(async (): Promise<PanelsPart> => (await Promise.all([import('./panels-part'), loadZod()]))[0]);
+/** Both parts: what playing a drill needs (a saved drill is checked on reading, so zod comes first). */
 type Play = DrillPart & PanelsPart;
 const loadPlay = async (): Promise<Play> => {
   const [drill, panels] = await Promise.all([loadDrill(), loadPanels()]);

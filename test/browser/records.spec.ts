@@ -9,6 +9,8 @@
  * not be on this branch yet: each is probed, and only when the server answers "no such endpoint" is it stubbed with
  * page.route (closing, xAPI) or its link checked by address only (CSV, report). Nothing else is stubbed.
  */
+// The engine runs here too (to play the runs the pages show), and is given zod as every Node program gives it.
+import '../../src/engine/with-zod';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { startTinyLrs } from '../support/tiny-lrs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';

@@ -1,3 +1,5 @@
+// The engine runs here too (to play the runs the pages show), and is given zod as every Node program gives it.
+import '../../src/engine/with-zod';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadScenario, loadScript, replay } from '../../src/engine/index';

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { defineCommand } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const acknowledge = defineCommand({
   type: 'acknowledge',
-  schema: () => z.strictObject({ type: z.literal('acknowledge') }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('acknowledge') }),
   summary: 'acknowledges the page (within the rubric’s acknowledgement time for the incident’s severity)',
   fields: '',
   who: ['on-call', 'commander'],

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { defineCommand, PlayerText } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const announce = defineCommand({
   type: 'announce',
-  schema: () => z.strictObject({ type: z.literal('announce'), text: PlayerText }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('announce'), text: PlayerText }),
   summary: 'says something in the incident channel (announce changes before making them)',
   fields: '`text`',
   who: ['anyone'],

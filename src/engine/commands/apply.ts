@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { actionSamples, checkStartAction, describeStartAction, startAction } from './start-action';
 import { defineCommand, Id } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const apply = defineCommand({
   type: 'apply',
-  schema: () => z.strictObject({ type: z.literal('apply'), action: Id, performer: Id }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('apply'), action: Id, performer: Id }),
   summary: 'starts a resolution action; its effect shows after it completes',
   fields: '`action`: resolution id; `performer`',
   who: ['commander', 'operations', 'performer'],

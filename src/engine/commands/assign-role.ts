@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { ROLES } from '../scenario/schema';
 import { giveRole, responderReady } from './checks';
 import { defineCommand, Id } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const assignRole = defineCommand({
   type: 'assign-role',
-  schema: () => z.strictObject({ type: z.literal('assign-role'), role: z.enum(ROLES), responder: Id }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('assign-role'), role: z.enum(ROLES), responder: Id }),
   summary: 'gives a role to someone in the incident',
   fields: '`role`: `commander`, `communications`, `operations`, `scribe`; `responder`',
   who: ['commander', 'facilitator'],

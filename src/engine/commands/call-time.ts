@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { timeLimit } from '../rules';
 import { defineCommand } from './define';
+import type { Zod } from '../lazy-schema';
 
 /**
  * A tabletop drill runs out of meeting time long before its incident would: the facilitator calls time, which does
@@ -9,7 +9,7 @@ import { defineCommand } from './define';
  */
 export const callTime = defineCommand({
   type: 'call-time',
-  schema: () => z.strictObject({ type: z.literal('call-time') }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('call-time') }),
   summary: 'calls time, as the drill’s time limit would: the incident passes to the next shift and the team goes on to the postmortem',
   fields: '',
   who: ['facilitator'],

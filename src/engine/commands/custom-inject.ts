@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { lazySchema } from '../lazy-schema';
+import { lazySchema, type Zod } from '../lazy-schema';
 import { MAX_RESPOND_MINUTES, MAX_SENDER_NAME_CHARS } from '../limits';
 import { deliverInject, type Step } from '../rules';
 import { defineCommand, FacilitatorText } from './define';
@@ -7,7 +6,7 @@ import { defineCommand, FacilitatorText } from './define';
 /** What a custom inject stands for, as the comms panel and the journal's `inject.fired` `kind` name it. */
 export const CUSTOM_INJECT_KINDS = ['executive', 'support', 'alert', 'customer', 'other'] as const;
 
-const SenderName = lazySchema(() =>
+const SenderName = lazySchema((z) =>
   z
     .string()
     .max(MAX_SENDER_NAME_CHARS, { error: `is too long (${MAX_SENDER_NAME_CHARS} characters at most)` })
@@ -16,7 +15,7 @@ const SenderName = lazySchema(() =>
 
 export const customInject = defineCommand({
   type: 'custom-inject',
-  schema: () => z.strictObject({
+  schema: (z: Zod) => z.strictObject({
     type: z.literal('custom-inject'),
     kind: z.enum(CUSTOM_INJECT_KINDS),
     from: SenderName,

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { SEVERITIES } from '../scenario/schema';
 import { responseAssembled } from '../rules';
 import { defineCommand } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const declareSeverity = defineCommand({
   type: 'declare-severity',
-  schema: () => z.strictObject({ type: z.literal('declare-severity'), severity: z.enum(SEVERITIES) }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('declare-severity'), severity: z.enum(SEVERITIES) }),
   summary: 'declares or re-declares the severity; the rubric’s response time for it starts a deadline',
   fields: '`severity`: `SEV1`…`SEV4`',
   who: ['commander'],

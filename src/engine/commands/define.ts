@@ -3,8 +3,8 @@
  * the views and the test player need to know about it. `registry.ts` collects them; the machine's transitions, the
  * commands available now, the refusals and `docs/commands.md` all derive from these definitions.
  */
-import { z } from 'zod';
-import { lazySchema } from '../lazy-schema';
+import type { z } from 'zod';
+import { lazySchema, type Zod } from '../lazy-schema';
 import { MAX_FACILITATOR_TEXT, MAX_ID_CHARS, MAX_PLAYER_TEXT } from '../limits';
 import type { RunContext, Step } from '../rules';
 import type { Role, Scenario } from '../scenario/schema';
@@ -86,7 +86,7 @@ export interface CommandDefinition<T extends string, S extends z.ZodType<{ type:
 /** A command as its module writes it: the schema is given as a function, so loading the engine builds none. */
 export interface CommandSpec<T extends string, S extends z.ZodType<{ type: T }>> extends CommandRules<z.output<S>> {
   type: T;
-  schema: () => S;
+  schema: (zod: Zod) => S;
 }
 
 /** Keeps each definition's types exact (the payload type flows into check, apply and describe). */
@@ -94,10 +94,10 @@ export function defineCommand<T extends string, S extends z.ZodType<{ type: T }>
   return { ...spec, schema: lazySchema(spec.schema) };
 }
 
-export const Id = lazySchema(() => z.string().min(1).max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` }));
-export const PlayerText = lazySchema(() => z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${MAX_PLAYER_TEXT.toLocaleString('en')} characters at most)` }));
+export const Id = lazySchema((z) => z.string().min(1).max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` }));
+export const PlayerText = lazySchema((z) => z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${MAX_PLAYER_TEXT.toLocaleString('en')} characters at most)` }));
 /** A facilitator's note or message: never blank, at most a paragraph or two. */
-export const FacilitatorText = lazySchema(() =>
+export const FacilitatorText = lazySchema((z) =>
   z
     .string()
     .max(MAX_FACILITATOR_TEXT, { error: `is too long (${MAX_FACILITATOR_TEXT.toLocaleString('en')} characters at most)` })

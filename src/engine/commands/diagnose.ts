@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { actionSamples, checkStartAction, describeStartAction, startAction } from './start-action';
 import { defineCommand, Id } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const diagnose = defineCommand({
   type: 'diagnose',
-  schema: () => z.strictObject({ type: z.literal('diagnose'), action: Id, performer: Id }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('diagnose'), action: Id, performer: Id }),
   summary: 'starts a diagnosis step; its finding arrives when it completes',
   fields: '`action`: diagnosis id; `performer`: responder id',
   who: ['commander', 'operations', 'performer'],

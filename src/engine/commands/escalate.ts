@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { findResponder } from '../rules';
 import { isPresent, notOnRoster } from './checks';
 import { defineCommand, Id } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const escalate = defineCommand({
   type: 'escalate',
-  schema: () => z.strictObject({ type: z.literal('escalate'), to: Id }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('escalate'), to: Id }),
   summary: 'pages someone (escalation chain, secondary on-call, specialist team); they join after their `joinMinutes`',
   fields: '`to`: responder id',
   who: ['commander', 'operations', 'facilitator'],

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { defineCommand } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const finish = defineCommand({
   type: 'finish',
-  schema: () => z.strictObject({ type: z.literal('finish') }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('finish') }),
   summary: 'ends the drill and opens the debrief (after the postmortem is saved); finishing while the service still fails brings the incident back',
   fields: '',
   who: ['commander', 'facilitator'],

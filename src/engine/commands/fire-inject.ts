@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { findInject, injectGone, notAnInject } from '../injects';
 import { fireInject as fire, injectTimerId } from '../rules';
 import { defineCommand, Id } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const fireInject = defineCommand({
   type: 'fire-inject',
-  schema: () => z.strictObject({ type: z.literal('fire-inject'), inject: Id }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('fire-inject'), inject: Id }),
   summary: 'fires one of the scenario’s injects now, as if its time had come (whether it was due later, waiting for its trigger or held); it never fires a second time',
   fields: '`inject`: inject id',
   who: ['facilitator'],

@@ -1,12 +1,12 @@
-import { z } from 'zod';
 import { findResponder } from '../rules';
 import { ROLES } from '../scenario/schema';
 import { giveRole, responderReady } from './checks';
 import { defineCommand, Id, PlayerText } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const handOff = defineCommand({
   type: 'hand-off',
-  schema: () => z.strictObject({ type: z.literal('hand-off'), role: z.enum(ROLES), to: Id, notes: PlayerText.default('') }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('hand-off'), role: z.enum(ROLES), to: Id, notes: PlayerText.default('') }),
   summary: 'hands a held role over to someone else, with hand-off notes',
   fields: '`role`, `to`, `notes`',
   who: ['commander', 'facilitator'],

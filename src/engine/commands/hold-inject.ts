@@ -1,12 +1,12 @@
-import { z } from 'zod';
 import { findInject, injectGone, injectStanding, notAnInject } from '../injects';
 import { formatMinute } from '../names';
 import { injectTimerId } from '../rules';
 import { defineCommand, Id } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const holdInject = defineCommand({
   type: 'hold-inject',
-  schema: () => z.strictObject({ type: z.literal('hold-inject'), inject: Id }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('hold-inject'), inject: Id }),
   summary: 'holds one of the scenario’s injects that has not fired yet, so it does not fire on its own (`fire-inject` still fires it)',
   fields: '`inject`: inject id',
   who: ['facilitator'],

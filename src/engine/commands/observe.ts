@@ -1,15 +1,15 @@
-import { z } from 'zod';
 import { shorten } from '../limits';
 import { findResponder } from '../rules';
 import { didYouMean } from '../scenario/problems';
 import { defineCommand, FacilitatorText, Id } from './define';
+import type { Zod } from '../lazy-schema';
 
 /** What an observation is about when it is about everyone. */
 export const TEAM = 'team';
 
 export const observe = defineCommand({
   type: 'observe',
-  schema: () => z.strictObject({ type: z.literal('observe'), about: Id, text: FacilitatorText }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('observe'), about: Id, text: FacilitatorText }),
   summary: 'writes a private evaluator’s note, timed by the game clock; only the facilitator sees it during the drill, the debrief report lists it, grading ignores it',
   fields: '`about`: responder id or `team`; `text`',
   who: ['facilitator'],

@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import { lazySchema } from '../lazy-schema';
+import type { z } from 'zod';
+import { lazySchema, type Zod } from '../lazy-schema';
 import { defineCommand, PlayerText } from './define';
 
-export const ActionItemSchema = lazySchema(() =>
+export const ActionItemSchema = lazySchema((z) =>
   z.strictObject({
     action: PlayerText,
     owner: PlayerText.default(''),
@@ -11,7 +11,7 @@ export const ActionItemSchema = lazySchema(() =>
   }),
 );
 
-export const PostmortemSchema = lazySchema(() =>
+export const PostmortemSchema = lazySchema((z) =>
   z.strictObject({
     summary: PlayerText.default(''),
     impact: PlayerText.default(''),
@@ -26,7 +26,7 @@ export type Postmortem = z.output<typeof PostmortemSchema>;
 
 export const postmortem = defineCommand({
   type: 'postmortem',
-  schema: () => z.strictObject({ type: z.literal('postmortem'), document: PostmortemSchema }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('postmortem'), document: PostmortemSchema }),
   summary: 'saves the postmortem (after resolution; saving again replaces it)',
   fields: '`document`: `summary`, `impact`, `timeline`, `rootCause`, `wentWell`, `needsImprovement`, `actionItems` (a list of `{ action, owner, priority, status }`)',
   who: ['commander', 'scribe'],

@@ -4,7 +4,7 @@
  * whose definition lacks a part does not compile: `defineCommand` requires every part, and the record is checked
  * against the union its own schemas make.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { MAX_COMMANDS, MAX_MINUTE } from '../limits';
 import { acknowledge } from './acknowledge';
@@ -32,7 +32,7 @@ import { triageAlert } from './triage-alert';
 import { updateRunbook } from './update-runbook';
 import { verify } from './verify';
 
-export const CommandSchema = lazySchema(() =>
+export const CommandSchema = lazySchema((z) =>
   z.discriminatedUnion('type', [
     acknowledge.schema,
     declareSeverity.schema,
@@ -100,7 +100,7 @@ export const COMMAND_TYPES: readonly CommandType[] = Object.keys(COMMANDS) as Co
 
 
 /** One line of a command script, and the shape the journal stores for commands. */
-export const ScriptEntrySchema = lazySchema(() =>
+export const ScriptEntrySchema = lazySchema((z) =>
   z.strictObject({
     at: z.number().min(0).max(MAX_MINUTE).describe('Game minute the command is issued.'),
     by: Id.describe('Responder id of whoever issues it, or "facilitator".'),
@@ -110,7 +110,7 @@ export const ScriptEntrySchema = lazySchema(() =>
 export type ScriptEntry = z.output<typeof ScriptEntrySchema>;
 export type ScriptEntryInput = z.input<typeof ScriptEntrySchema>;
 
-export const ScriptSchema = lazySchema(() => z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${MAX_COMMANDS.toLocaleString('en')} commands` }));
+export const ScriptSchema = lazySchema((z) => z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${MAX_COMMANDS.toLocaleString('en')} commands` }));
 
 export const FACILITATOR = 'facilitator';
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { impactAt, RESURFACE_MINUTES, roundImpact } from '../rules';
 import { defineCommand } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const resolve = defineCommand({
   type: 'resolve',
-  schema: () => z.strictObject({ type: z.literal('resolve') }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('resolve') }),
   summary: 'declares the incident resolved; resolving before recovery makes it resurface ten minutes later',
   fields: '',
   who: ['commander'],

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { defineCommand, Id, PlayerText } from './define';
 import { shorten } from '../limits';
 import { didYouMean } from '../scenario/problems';
+import type { Zod } from '../lazy-schema';
 
 export const respond = defineCommand({
   type: 'respond',
-  schema: () => z.strictObject({ type: z.literal('respond'), inject: Id, text: PlayerText }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('respond'), inject: Id, text: PlayerText }),
   summary: 'answers a message that needs a response (an executive asking for an ETA, support asking what to say)',
   fields: '`inject`: inject id; `text`',
   who: ['commander', 'communications'],

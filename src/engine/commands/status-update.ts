@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { responseAssembled } from '../rules';
 import { parseStatusUpdate } from '../status-update';
 import { defineCommand, PlayerText } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const statusUpdate = defineCommand({
   type: 'status-update',
-  schema: () => z.strictObject({ type: z.literal('status-update'), text: PlayerText }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('status-update'), text: PlayerText }),
   summary: 'sends a status update to stakeholders, ideally in the module’s template; `Next Update: In N minutes` sets the next deadline',
   fields: '`text`',
   who: ['commander', 'communications'],

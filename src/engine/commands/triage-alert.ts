@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { defineCommand, Id, PlayerText } from './define';
 import { shorten } from '../limits';
 import { didYouMean } from '../scenario/problems';
+import type { Zod } from '../lazy-schema';
 
 export const triageAlert = defineCommand({
   type: 'triage-alert',
-  schema: () => z.strictObject({ type: z.literal('triage-alert'), alert: Id, verdict: z.enum(['actionable', 'noise']), rewrite: PlayerText.default('') }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('triage-alert'), alert: Id, verdict: z.enum(['actionable', 'noise']), rewrite: PlayerText.default('') }),
   summary: 'sorts one of the shift’s other alerts, optionally rewriting it in the good-alert shape (the last verdict counts)',
   fields: '`alert`: an id from the scenario’s alert queue; `verdict`: `actionable` or `noise`; `rewrite`',
   who: ['anyone'],

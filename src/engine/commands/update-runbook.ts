@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { defineCommand, Id, PlayerText } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const updateRunbook = defineCommand({
   type: 'update-runbook',
-  schema: () => z.strictObject({ type: z.literal('update-runbook'), runbook: Id, text: PlayerText }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('update-runbook'), runbook: Id, text: PlayerText }),
   summary: 'records a change to a runbook the incident showed a gap in',
   fields: '`runbook`: runbook id (a new id writes a new runbook); `text`',
   who: ['anyone'],

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { verificationTruth } from '../rules';
 import { VERIFICATION_ITEMS } from '../scenario/schema';
 import { defineCommand } from './define';
+import type { Zod } from '../lazy-schema';
 
 export const verify = defineCommand({
   type: 'verify',
-  schema: () => z.strictObject({ type: z.literal('verify'), item: z.enum(VERIFICATION_ITEMS) }),
+  schema: (z: Zod) => z.strictObject({ type: z.literal('verify'), item: z.enum(VERIFICATION_ITEMS) }),
   summary: 'checks one item of the resolution checklist; the result is journaled',
   fields: '`item`: `fix-deployed`, `metrics-normal`, `logs-stable`, `stakeholders-notified`',
   who: ['commander', 'operations'],

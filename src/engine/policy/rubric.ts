@@ -4,8 +4,8 @@
  * follows the incident management module; a team can supply its own. The game's deadlines and the grader both read
  * the rubric a run is played under, so the policy is stated once.
  */
-import { z } from 'zod';
-import { lazySchema } from '../lazy-schema';
+import type { z } from 'zod';
+import { lazySchema, type Zod } from '../lazy-schema';
 import { problemAt, readJsonDocument, schemaProblems } from '../scenario/document';
 import { sortProblems } from '../scenario/load';
 import type { Problem } from '../scenario/problems';
@@ -34,7 +34,7 @@ export const CHECKS = {
 export type CheckId = (typeof CHECKS)[Category][number];
 
 /** Builds the rubric's schema when first used (see lazy-schema.ts). */
-function buildRubricSchema() {
+function buildRubricSchema(z: Zod) {
   const PerSeverity = z.strictObject({
     SEV1: z.number().positive().nullable(),
     SEV2: z.number().positive().nullable(),

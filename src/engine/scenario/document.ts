@@ -3,7 +3,7 @@
  * column. Shared by scenario, rubric, script and save loaders.
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { MAX_NESTING, MAX_SCENARIO_CHARS, shorten } from '../limits';
 import { didYouMean, formatPath, type PathSegment, type Problem } from './problems';
 

@@ -3,8 +3,8 @@
  * object is strict (a misspelt field is an error, not silently ignored) and every field carries a description
  * that editors show through the generated JSON Schema.
  */
-import { z } from 'zod';
-import { lazySchema } from '../lazy-schema';
+import type { z } from 'zod';
+import { lazySchema, type Zod } from '../lazy-schema';
 import { MAX_ID_CHARS } from '../limits';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
@@ -26,7 +26,7 @@ export const DEPENDENCY_STATUSES = ['operational', 'degraded', 'outage'] as cons
 const DAY = 1440;
 
 /** Builds the format's schemas, once, when first used (see lazy-schema.ts). */
-function buildSchemas() {
+function buildSchemas(z: Zod) {
   const Id = z
     .string()
     .max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` })
@@ -310,13 +310,13 @@ function buildSchemas() {
 
 const schemas = (() => {
   let built: ReturnType<typeof buildSchemas> | undefined;
-  return () => (built ??= buildSchemas());
+  return (z: Zod) => (built ??= buildSchemas(z));
 })();
 
 /** A duration or moment in game minutes, either fixed or drawn from the seed within a range. */
-export const Span = lazySchema(() => schemas().Span);
+export const Span = lazySchema((z) => schemas(z).Span);
 export type Span = z.infer<typeof Span>;
-export const ScenarioSchema = lazySchema(() => schemas().ScenarioSchema);
+export const ScenarioSchema = lazySchema((z) => schemas(z).ScenarioSchema);
 
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
