@@ -3,6 +3,7 @@
  * recursive walk, so no file, save or network message can exhaust the stack, the memory or the clock.
  * docs/authoring.md and docs/commands.md quote these numbers.
  */
+import { withThousands } from './names';
 
 /** How deep objects and lists may nest in any document (scenarios need about 8). */
 export const MAX_NESTING = 64;
@@ -42,5 +43,5 @@ export const QUOTE_CHARS = 60;
 
 /** "a very long id…" : a value as a message quotes it, never in full when it is long. */
 export function shorten(value: string, max = QUOTE_CHARS): string {
-  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length.toLocaleString('en')} characters)`;
+  return value.length <= max ? value : `${value.slice(0, max)}… (${withThousands(value.length)} characters)`;
 }

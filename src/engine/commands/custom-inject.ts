@@ -2,6 +2,7 @@ import { lazySchema, type Zod } from '../lazy-schema';
 import { MAX_RESPOND_MINUTES, MAX_SENDER_NAME_CHARS } from '../limits';
 import { deliverInject, type Step } from '../rules';
 import { defineCommand, FacilitatorText } from './define';
+import { withThousands } from '../names';
 
 /** What a custom inject stands for, as the comms panel and the journal's `inject.fired` `kind` name it. */
 export const CUSTOM_INJECT_KINDS = ['executive', 'support', 'alert', 'customer', 'other'] as const;
@@ -23,7 +24,7 @@ export const customInject = defineCommand({
     respondBy: z.number().min(1).max(MAX_RESPOND_MINUTES).optional(),
   }),
   summary: 'sends the team a message the scenario does not have, from whoever the facilitator names; with `respondBy` it needs an answer (`respond`) within that many minutes',
-  fields: `\`kind\`: ${CUSTOM_INJECT_KINDS.map((k) => `\`${k}\``).join(', ')}; \`from\`: a name (${MAX_SENDER_NAME_CHARS} characters at most); \`message\`; \`respondBy\` (optional): minutes, 1 to ${MAX_RESPOND_MINUTES.toLocaleString('en')}`,
+  fields: `\`kind\`: ${CUSTOM_INJECT_KINDS.map((k) => `\`${k}\``).join(', ')}; \`from\`: a name (${MAX_SENDER_NAME_CHARS} characters at most); \`message\`; \`respondBy\` (optional): minutes, 1 to ${withThousands(MAX_RESPOND_MINUTES)}`,
   who: ['facilitator'],
   accepted: [{ in: 'paged' }, { in: 'active' }],
   hidden: true,

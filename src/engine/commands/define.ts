@@ -9,6 +9,7 @@ import { MAX_FACILITATOR_TEXT, MAX_ID_CHARS, MAX_PLAYER_TEXT } from '../limits';
 import type { RunContext, Step } from '../rules';
 import type { Role, Scenario } from '../scenario/schema';
 import type { LifecycleState, TransitionGuard } from '../lifecycle/states';
+import { withThousands } from '../names';
 
 /**
  * Who may issue a command in a team drill (in solo play the one player holds every seat):
@@ -95,11 +96,11 @@ export function defineCommand<T extends string, S extends z.ZodType<{ type: T }>
 }
 
 export const Id = lazySchema((z) => z.string().min(1).max(MAX_ID_CHARS, { error: `ids are at most ${MAX_ID_CHARS} characters` }));
-export const PlayerText = lazySchema((z) => z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${MAX_PLAYER_TEXT.toLocaleString('en')} characters at most)` }));
+export const PlayerText = lazySchema((z) => z.string().max(MAX_PLAYER_TEXT, { error: `is too long (${withThousands(MAX_PLAYER_TEXT)} characters at most)` }));
 /** A facilitator's note or message: never blank, at most a paragraph or two. */
 export const FacilitatorText = lazySchema((z) =>
   z
     .string()
-    .max(MAX_FACILITATOR_TEXT, { error: `is too long (${MAX_FACILITATOR_TEXT.toLocaleString('en')} characters at most)` })
+    .max(MAX_FACILITATOR_TEXT, { error: `is too long (${withThousands(MAX_FACILITATOR_TEXT)} characters at most)` })
     .regex(/\S/, { error: 'must not be blank' }),
 );

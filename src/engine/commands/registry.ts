@@ -31,6 +31,7 @@ import { statusUpdate } from './status-update';
 import { triageAlert } from './triage-alert';
 import { updateRunbook } from './update-runbook';
 import { verify } from './verify';
+import { withThousands } from '../names';
 
 export const CommandSchema = lazySchema((z) =>
   z.discriminatedUnion('type', [
@@ -110,7 +111,7 @@ export const ScriptEntrySchema = lazySchema((z) =>
 export type ScriptEntry = z.output<typeof ScriptEntrySchema>;
 export type ScriptEntryInput = z.input<typeof ScriptEntrySchema>;
 
-export const ScriptSchema = lazySchema((z) => z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${MAX_COMMANDS.toLocaleString('en')} commands` }));
+export const ScriptSchema = lazySchema((z) => z.array(ScriptEntrySchema).max(MAX_COMMANDS, { error: `a script has at most ${withThousands(MAX_COMMANDS)} commands` }));
 
 export const FACILITATOR = 'facilitator';
 

@@ -6,6 +6,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { z } from 'zod';
 import { MAX_NESTING, MAX_SCENARIO_CHARS, shorten } from '../limits';
 import { didYouMean, formatPath, type PathSegment, type Problem } from './problems';
+import { withThousands } from '../names';
 
 export interface JsonDocument {
   file: string;
@@ -24,7 +25,7 @@ export function readJsonDocument(file: string, raw: string, maxChars = MAX_SCENA
   const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
   // Refused before parsing: the parser and every walk after it recurse once per level of nesting.
   if (text.length > maxChars) {
-    return { file, text, root: undefined, value: undefined, syntaxProblems: [{ file, line: 1, column: 1, path: '(top level)', message: `the file is too large: ${text.length.toLocaleString('en')} characters, at most ${maxChars.toLocaleString('en')}` }] };
+    return { file, text, root: undefined, value: undefined, syntaxProblems: [{ file, line: 1, column: 1, path: '(top level)', message: `the file is too large: ${withThousands(text.length)} characters, at most ${withThousands(maxChars)}` }] };
   }
   const tooDeep = nestingBeyond(text, MAX_NESTING);
   if (tooDeep !== null) {

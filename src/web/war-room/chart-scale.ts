@@ -1,4 +1,5 @@
 /** The numbers behind a dashboard chart's axes: value ticks at round steps, time ticks at round game minutes. */
+import { withThousands } from '../../engine/names';
 
 /** A value axis from 0 to `top` in steps of `step` (1, 2 or 5 times a power of ten), with room above `max`. */
 export function valueScale(max: number, targetTicks = 3): { top: number; step: number; ticks: number[] } {
@@ -14,7 +15,7 @@ export function valueScale(max: number, targetTicks = 3): { top: number; step: n
 /** A tick value with as many decimals as its step needs ("0.5", "1,200"), and "%" for percentages. */
 export function formatTick(value: number, step: number, unit: string): string {
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const text = value.toLocaleString('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const text = withThousands(value, decimals);
   return unit === '%' ? `${text}%` : text;
 }
 
