@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRun, describeJournal, playerSeat, type GameEvent, type JournalEntry, type SeatView } from '../src/engine/index';
+import { createRun, describeJournal, FACILITATOR_SEAT, OBSERVER_SEAT, playerSeat, type GameEvent, type JournalEntry, type SeatView } from '../src/engine/index';
 import { characterStates, figureKey, formatCountdown, rememberStarts, type StartsSeen } from '../src/web/war-room/character-state';
 import { FIRST_LOOK, roomSignals } from '../src/web/war-room/room-signals';
 import { loadValid } from './support/scenarios';
@@ -30,6 +30,19 @@ describe('the war room characters (character-state.ts)', () => {
     expect(states.map((s) => s.short)).toEqual(['PAGED', 'free']);
     expect(states[0]!.initials).toBe('AR');
     expect(states[0]!.firstName).toBe('Alex');
+  });
+
+  it("shows the paged on-call as paged on the projector and the facilitator's screen too, not as free", () => {
+    const run = createRun({ scenario, seed: 1, seating: 'team' });
+    for (const other of [OBSERVER_SEAT, FACILITATOR_SEAT, playerSeat('sam')]) {
+      const states = characterStates(run.view(other), run.live(other));
+      expect(states.map((s) => [s.id, s.activity, s.you]), other.kind).toEqual([
+        ['alex', 'paged', false],
+        ['sam', 'idle', other.kind === 'player'],
+      ]);
+    }
+    expect(run.send('alex', { type: 'acknowledge' })).toMatchObject({ ok: true });
+    expect(characterStates(run.view(OBSERVER_SEAT), run.live(OBSERVER_SEAT))[0]!.activity).toBe('idle');
   });
 
   it('keeps everyone on the roster, dimmed as off, when asked for the full roster', () => {

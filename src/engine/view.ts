@@ -49,7 +49,8 @@ export interface SharedView {
   phaseLabel: string;
   /** The team's policy in force (the rubric's severity table, response times and cadence). */
   policy: PolicyView;
-  page: { title: string; context: string; runbook: string | null; dashboard: string | null; acknowledgedAt: number | null };
+  /** The page: what it says, who it was sent to (the primary on-call: every seat knows), and when it was acknowledged. */
+  page: { title: string; context: string; runbook: string | null; dashboard: string | null; to: string; acknowledgedAt: number | null };
   severity: Severity | null;
   roles: Record<Role, string | null>;
   responders: Array<{
@@ -172,7 +173,7 @@ export function buildSharedView(scenario: Scenario, ctx: RunContext, journal: re
     phase,
     phaseLabel: PHASE_LABELS[phase],
     policy: policyView(ctx.rubric),
-    page: { ...scenario.page, acknowledgedAt: ctx.acknowledgedAt },
+    page: { ...scenario.page, to: scenario.roster.onCall.primary, acknowledgedAt: ctx.acknowledgedAt },
     severity: ctx.severity,
     roles: Object.fromEntries(ROLES.map((role) => [role, ctx.roles[role] ?? null])) as Record<Role, string | null>,
     responders: scenario.roster.responders.map((r) => ({

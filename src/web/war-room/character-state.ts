@@ -71,7 +71,8 @@ export function characterStates(view: Pick<SeatView, 'responders' | 'actions' | 
   return view.responders.flatMap((r): CharacterState[] => {
     const you = r.id === player;
     let activity: CharacterActivity;
-    if (you && ringing) activity = 'paged';
+    // Whoever the page rings for, on every seat's screen (the projector's and the facilitator's too).
+    if (r.id === view.page.to && ringing) activity = 'paged';
     else if (r.status === 'on-the-way') activity = 'joining';
     else if (r.status === 'present') activity = r.busyWith ? 'working' : 'idle';
     else activity = 'off';
